@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely/migration';
+import * as accounts from './0001_accounts.js';
+import * as learning from './0002_learning.js';
+
+/**
+ * Every migration, in order. Listed here rather than discovered on disk so the same code runs from
+ * TypeScript sources (tests) and compiled output (npm start). Add new files at the end.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_accounts': accounts,
+  '0002_learning': learning,
+};

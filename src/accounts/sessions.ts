@@ -1,0 +1,68 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database, Locale, Role } from '../db/database.js';
+
+export const SESSION_COOKIE = 'lantern_session';
+export const SESSION_DAYS = 30;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The signed-in person as every page sees it. */
+export type SessionUser = { id: number; name: string; email: string; role: Role; locale: Locale; mustChangePassword: boolean; sessionId: string };
+
+function sessionId(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/**
+ * Starts a session in the database (so any app process can read it) and returns the cookie's
+ * token. Only the token's hash is stored.
+ */
+export async function createSession(db: Kysely<Database>, userId: number): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY_MS);
+  await db.insertInto('sessions').values({ id: sessionId(token), user_id: userId, expires_at: expiresAt }).execute();
+  return { token, expiresAt };
+}
+
+/** One indexed lookup per request: the session joined to its user, if still valid. */
+export async function findSessionUser(db: Kysely<Database>, token: string): Promise<(SessionUser & { expiresAt: Date }) | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.id as sessionId', 'sessions.expires_at', 'users.id', 'users.name', 'users.email', 'users.role', 'users.locale', 'users.must_change_password'])
+    .where('sessions.id', '=', sessionId(token))
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    locale: row.locale,
+    mustChangePassword: row.must_change_password,
+    sessionId: row.sessionId,
+    expiresAt: new Date(row.expires_at),
+  };
+}
+
+/** Sliding expiry without a write per request: only extend once half the lifetime has passed. */
+export async function extendSessionIfStale(db: Kysely<Database>, id: string, expiresAt: Date): Promise<Date | undefined> {
+  if (expiresAt.getTime() - Date.now() > (SESSION_DAYS / 2) * DAY_MS) return undefined;
+  const renewed = new Date(Date.now() + SESSION_DAYS * DAY_MS);
+  await db.updateTable('sessions').set({ expires_at: renewed }).where('id', '=', id).execute();
+  return renewed;
+}
+
+export async function endSession(db: Kysely<Database>, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId(token)).execute();
+}
+
+/** After a password change, every other device is logged out. */
+export async function endOtherSessions(db: Kysely<Database>, userId: number, keepSessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
+}
+
+export async function deleteExpiredSessions(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', sql<Date>`now()`).execute();
+}

@@ -1,0 +1,49 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import accounts from './accounts/index.js';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/connect.js';
+import database from './db/plugin.js';
+import health from './health/index.js';
+import catalog from './catalog/index.js';
+import certificates from './certificates/index.js';
+import learn from './learn/index.js';
+import quizzes from './quizzes/index.js';
+import web from './web/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+export type AppOptions = {
+  config: Config;
+  database: DatabaseHandle;
+  /** Whether closing the app closes the database too (true for the server; tests share one). */
+  closeDatabase?: boolean;
+};
+
+/** Builds the Lantern web app: shared plugins in boot order, then each capability. Never listens. */
+export async function buildApp({ config, database: handle, closeDatabase = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    routerOptions: { ignoreTrailingSlash: true },
+    return503OnClosing: true,
+  });
+
+  await app.register(fp(async (instance) => {
+    instance.decorate('config', config);
+  }, { name: 'lantern-config' }));
+  await app.register(database, { handle, closeOnShutdown: closeDatabase });
+  await app.register(web);
+  await app.register(health);
+  await app.register(accounts);
+  await app.register(catalog);
+  await app.register(learn);
+  await app.register(quizzes);
+  await app.register(certificates);
+  return app;
+}

@@ -1,0 +1,100 @@
+import { parseArgs } from 'node:util';
+import { createUser, hashPassword, isRole } from './accounts/index.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { openDatabase, type DatabaseHandle } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { ContentError } from './content/problems.js';
+import { syncCourses } from './content/sync.js';
+import { collectErrors, emailAddress, newPassword, requiredText } from './web/forms.js';
+import { translator } from './web/i18n/index.js';
+
+type Command = { summary: string; run(args: string[], database: DatabaseHandle, config: Config): Promise<number> };
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+const commands: Record<string, Command> = {
+  migrate: {
+    summary: 'apply pending database migrations',
+    async run(_args, database) {
+      const applied = await migrateToLatest(database.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      return 0;
+    },
+  },
+  'courses:sync': {
+    summary: 'validate courses/ and load it into the database (idempotent)',
+    async run(_args, database, config) {
+      await migrateToLatest(database.db);
+      const report = await syncCourses(database.db, config.coursesDir);
+      console.log(`Courses added: ${report.added.join(', ') || 'none'}; updated: ${report.updated.join(', ') || 'none'}; unchanged: ${report.unchanged.join(', ') || 'none'}.`);
+      return 0;
+    },
+  },
+  'user:create': {
+    summary: 'user:create --email E --name N --role learner|trainer|admin   (password read from stdin)',
+    async run(args, database) {
+      const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'learner' }, locale: { type: 'string', default: 'en' } } });
+      const password = await readStdin();
+      const t = translator('en');
+      const errors = collectErrors({
+        email: emailAddress(values.email?.trim() ?? ''),
+        name: requiredText(values.name?.trim() ?? '', 120),
+        password: newPassword(password),
+        role: isRole(values.role) ? undefined : { key: 'form.error.required' as const },
+      });
+      if (Object.keys(errors).length > 0) {
+        for (const [field, error] of Object.entries(errors)) console.error(`--${field}: ${field === 'role' ? 'must be learner, trainer or admin' : t(error.key, error.params)}`);
+        if (errors.password) console.error('(The password is read from standard input, e.g. `echo "$PASSWORD" | npm run cli -- user:create ...`.)');
+        return 2;
+      }
+      await migrateToLatest(database.db);
+      const user = await createUser(database.db, {
+        email: values.email!,
+        name: values.name!.trim(),
+        passwordHash: await hashPassword(password),
+        role: values.role as 'learner',
+        locale: (['en', 'fr', 'es', 'ar'].includes(values.locale!) ? values.locale : 'en') as 'en',
+      });
+      if (!user) {
+        console.error(`A user with the email ${values.email} already exists.`);
+        return 1;
+      }
+      console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
+      return 0;
+    },
+  },
+};
+
+function usage(): void {
+  console.log('Usage: npm run cli -- <command> [options]\n\nCommands:');
+  for (const [name, command] of Object.entries(commands)) console.log(`  ${name.padEnd(14)} ${command.summary}`);
+}
+
+async function main(): Promise<number> {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    if (name && name !== 'help' && name !== '--help') console.error(`Unknown command: ${name}\n`);
+    usage();
+    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+  }
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    return await command.run(args, database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError || error instanceof ContentError ? error.message : error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { coursesDir } from './paths.js';
+
+export type Config = {
+  env: 'production' | 'development' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Unset: embedded PGlite in `dataDir/db`. `memory://`: PGlite in memory (tests). */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  sessionSecret: string;
+  contentOrigin: URL;
+  logLevel: string;
+  /** Largest accepted form body, in bytes; bigger bodies get 413. */
+  bodyLimit: number;
+  /** Where native courses are read from at start and by courses:sync. */
+  coursesDir: string;
+  /** Attempts per minute and client address. */
+  rateLimits: { login: number; register: number };
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Reads the environment into one typed config, reporting every problem at once so an operator
+ * fixes them in a single pass. Outside production the session secret is generated once and kept
+ * in the data directory, so sessions survive restarts without any set-up.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+
+  const port = integer(env.PORT, 3000, 'PORT', problems);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const dataDir = resolve(env.DATA_DIR?.trim() || './data');
+
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl) && databaseUrl !== 'memory://') {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql:// (or be unset for the embedded database)');
+  }
+  const databasePoolSize = integer(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', problems);
+
+  const logLevel = env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  let contentOrigin: URL | undefined;
+  const contentOriginText = env.CONTENT_ORIGIN?.trim() || `http://localhost:${port + 1}`;
+  try {
+    contentOrigin = new URL(contentOriginText);
+    if (contentOrigin.pathname !== '/' || contentOrigin.search) problems.push('CONTENT_ORIGIN must be an origin only, like http://localhost:3001');
+  } catch {
+    problems.push(`CONTENT_ORIGIN is not a URL: ${contentOriginText}`);
+  }
+
+  let sessionSecret = env.SESSION_SECRET?.trim() ?? '';
+  if (sessionSecret && sessionSecret.length < 32) problems.push('SESSION_SECRET must be at least 32 characters');
+  if (!sessionSecret && nodeEnv === 'production') problems.push('SESSION_SECRET is required when NODE_ENV=production');
+
+  const rateLimits = {
+    login: integer(env.LOGIN_RATE_LIMIT, 10, 'LOGIN_RATE_LIMIT', problems),
+    register: integer(env.REGISTER_RATE_LIMIT, 5, 'REGISTER_RATE_LIMIT', problems),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  if (!sessionSecret) sessionSecret = persistentSecret(dataDir);
+
+  return {
+    env: nodeEnv,
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    databasePoolSize,
+    sessionSecret,
+    contentOrigin: contentOrigin!,
+    logLevel,
+    bodyLimit: 256 * 1024,
+    rateLimits,
+    coursesDir: resolve(env.COURSES_DIR?.trim() || coursesDir),
+  };
+}
+
+function integer(text: string | undefined, fallback: number, name: string, problems: string[]): number {
+  if (text === undefined || text.trim() === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    problems.push(`${name} must be a whole number between 0 and 65535, not "${text}"`);
+    return fallback;
+  }
+  return value;
+}
+
+function persistentSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    try {
+      writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+      return secret;
+    } catch {
+      // Another process created it first: use theirs, so both sign cookies alike.
+      return readFileSync(file, 'utf8').trim();
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { recomputeProgress } from '../learn/progress.js';
+import { loadCourses, type CourseSource } from './load.js';
+
+export type SyncReport = { added: string[]; updated: string[]; unchanged: string[] };
+
+/**
+ * Loads `courses/` into the database: validates every file first (throwing ContentError with file
+ * and line), then writes all changed courses in one transaction. Idempotent: an unchanged course
+ * (same content hash) is not touched. Items that disappeared from the files are marked removed,
+ * never deleted, so learners' history stays; progress is then recomputed for the course.
+ */
+export async function syncCourses(db: Kysely<Database>, dir: string): Promise<SyncReport> {
+  const courses = loadCourses(dir);
+  const report: SyncReport = { added: [], updated: [], unchanged: [] };
+  await db.transaction().execute(async (trx) => {
+    for (const course of courses) {
+      const existing = await trx.selectFrom('courses').select(['id', 'content_hash']).where('slug', '=', course.slug).executeTakeFirst();
+      if (existing?.content_hash === course.contentHash) {
+        report.unchanged.push(course.slug);
+        continue;
+      }
+      const courseId = await writeCourse(trx, course, existing?.id);
+      await recomputeProgress(trx, { courseId });
+      (existing ? report.updated : report.added).push(course.slug);
+    }
+  });
+  return report;
+}
+
+async function writeCourse(trx: Kysely<Database>, course: CourseSource, existingId: number | undefined): Promise<number> {
+  const values = {
+    slug: course.slug,
+    kind: 'native' as const,
+    locales: course.locales,
+    title: JSON.stringify(course.title),
+    description: JSON.stringify(course.description),
+    topics: course.topics,
+    estimated_minutes: course.estimatedMinutes,
+    pass_mark: course.passMark,
+    certificate: course.certificate,
+    content_hash: course.contentHash,
+  };
+  const courseId = existingId
+    ? (await trx.updateTable('courses').set({ ...values, updated_at: sql<Date>`now()` }).where('id', '=', existingId).returning('id').executeTakeFirstOrThrow()).id
+    : (await trx.insertInto('courses').values(values).returning('id').executeTakeFirstOrThrow()).id;
+
+  await trx.updateTable('modules').set({ removed_at: sql<Date>`now()` }).where('course_id', '=', courseId).where('removed_at', 'is', null).execute();
+  await trx.updateTable('course_items').set({ removed_at: sql<Date>`now()` }).where('course_id', '=', courseId).where('removed_at', 'is', null).execute();
+
+  let position = 0;
+  for (const [index, module] of course.modules.entries()) {
+    const { id: moduleId } = await trx
+      .insertInto('modules')
+      .values({ course_id: courseId, slug: module.slug, position: index, title: JSON.stringify(module.title), removed_at: null })
+      .onConflict((conflict) => conflict.columns(['course_id', 'slug']).doUpdateSet((eb) => ({ position: eb.ref('excluded.position'), title: eb.ref('excluded.title'), removed_at: null })))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const item of module.items) {
+      position += 1;
+      await trx
+        .insertInto('course_items')
+        .values({
+          course_id: courseId,
+          module_id: moduleId,
+          kind: item.kind,
+          slug: item.slug,
+          position,
+          required: item.required,
+          minutes: item.minutes,
+          title: JSON.stringify(item.title),
+          html: item.kind === 'lesson' ? JSON.stringify(item.html) : null,
+          quiz: item.kind === 'quiz' ? JSON.stringify(item.quiz) : null,
+          removed_at: null,
+        })
+        .onConflict((conflict) =>
+          conflict.columns(['course_id', 'kind', 'slug']).doUpdateSet((eb) => ({
+            module_id: eb.ref('excluded.module_id'),
+            position: eb.ref('excluded.position'),
+            required: eb.ref('excluded.required'),
+            minutes: eb.ref('excluded.minutes'),
+            title: eb.ref('excluded.title'),
+            html: eb.ref('excluded.html'),
+            quiz: eb.ref('excluded.quiz'),
+            removed_at: null,
+          })),
+        )
+        .execute();
+    }
+  }
+
+  await trx.deleteFrom('course_media').where('course_id', '=', courseId).execute();
+  for (const file of course.media) {
+    await trx.insertInto('course_media').values({ course_id: courseId, name: file.name, hash: file.hash, content_type: file.contentType, bytes: file.bytes }).execute();
+  }
+  return courseId;
+}

@@ -1,0 +1,170 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The whole schema in one place. Each capability owns (writes) its own tables; reads may join.
+ * Timestamps are `timestamptz`; ids are integer identities.
+ */
+export type Database = {
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  courses: CoursesTable;
+  modules: ModulesTable;
+  course_items: CourseItemsTable;
+  course_media: CourseMediaTable;
+  enrolments: EnrolmentsTable;
+  item_progress: ItemProgressTable;
+  quiz_attempts: QuizAttemptsTable;
+  certificates: CertificatesTable;
+};
+
+/** A text in several languages, e.g. { en: 'Safe recruitment', fr: 'Recrutement sûr' }. */
+export type LocalizedText = Partial<Record<Locale, string>>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type Role = 'learner' | 'trainer' | 'admin';
+export type Locale = 'en' | 'fr' | 'es' | 'ar';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type UsersTable = {
+  id: Generated<number>;
+  /** Stored lower-cased and trimmed; unique. */
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  locale: Locale;
+  /** Set for the generated first admin: the one-time password must be replaced at first login. */
+  must_change_password: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+
+export type SessionsTable = {
+  /** sha256 of the cookie's token: a stolen database dump holds no usable session. */
+  id: string;
+  user_id: number;
+  created_at: CreatedAt;
+  expires_at: Date;
+};
+
+export type AuditLogTable = {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  subject_user_id: number | null;
+  detail: ColumnType<Record<string, unknown>, string, never>;
+  created_at: CreatedAt;
+};
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+
+export type CoursesTable = {
+  id: Generated<number>;
+  slug: string;
+  kind: 'native' | 'scorm';
+  locales: Locale[];
+  title: Json<LocalizedText>;
+  description: Json<LocalizedText>;
+  topics: string[];
+  estimated_minutes: number;
+  pass_mark: number;
+  certificate: boolean;
+  /** Hash of the course's source files: an unchanged course is not rewritten at sync. */
+  content_hash: string;
+  published: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+
+export type ModulesTable = {
+  id: Generated<number>;
+  course_id: number;
+  slug: string;
+  position: number;
+  title: Json<LocalizedText>;
+  removed_at: Date | null;
+};
+
+export type QuizOption = { id: string; correct: boolean; text: LocalizedText; feedback: LocalizedText };
+export type QuizQuestion = { id: string; type: 'single' | 'multiple' | 'true_false'; prompt: LocalizedText; options: QuizOption[]; explanation: LocalizedText };
+export type QuizSettings = { passMark: number; maxAttempts: number; shuffleQuestions: boolean; shuffleOptions: boolean; draw: number | null; questions: QuizQuestion[] };
+
+export type CourseItemsTable = {
+  id: Generated<number>;
+  course_id: number;
+  module_id: number;
+  kind: 'lesson' | 'quiz';
+  slug: string;
+  position: number;
+  required: boolean;
+  minutes: number;
+  title: Json<LocalizedText>;
+  html: Json<LocalizedText> | null;
+  quiz: Json<QuizSettings> | null;
+  removed_at: Date | null;
+};
+
+export type CourseMediaTable = {
+  course_id: number;
+  name: string;
+  hash: string;
+  content_type: string;
+  bytes: Buffer;
+};
+
+export type EnrolmentStatus = 'active' | 'completed' | 'withdrawn';
+
+export type EnrolmentsTable = {
+  id: Generated<number>;
+  user_id: number;
+  course_id: number;
+  status: Generated<EnrolmentStatus>;
+  progress_percent: Generated<number>;
+  last_item_id: number | null;
+  enrolled_at: CreatedAt;
+  last_activity_at: UpdatedAt;
+  completed_at: Date | null;
+};
+
+export type ItemProgressTable = {
+  user_id: number;
+  item_id: number;
+  course_id: number;
+  completed_at: Date | null;
+  best_score: number | null;
+  passed: Generated<boolean>;
+  attempts: Generated<number>;
+  updated_at: UpdatedAt;
+};
+
+export type QuizAnswers = Record<string, string[]>;
+export type QuestionResult = { questionId: string; correct: boolean; chosen: string[] };
+
+export type QuizAttemptsTable = {
+  id: Generated<number>;
+  user_id: number;
+  item_id: number;
+  question_ids: Json<string[]>;
+  option_order: ColumnType<Record<string, string[]>, string | undefined, string>;
+  answers: ColumnType<QuizAnswers, string | undefined, string>;
+  started_at: CreatedAt;
+  submitted_at: Date | null;
+  score: number | null;
+  passed: boolean | null;
+  results: Json<QuestionResult[]> | null;
+};
+
+export type CertificatesTable = {
+  id: Generated<number>;
+  code: string;
+  user_id: number;
+  course_id: number;
+  learner_name: string;
+  course_title: Json<LocalizedText>;
+  issued_at: CreatedAt;
+};

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
+import type { DatabaseHandle, DatabaseKind } from './connect.js';
+import type { Database } from './database.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    dbKind: DatabaseKind;
+  }
+}
+
+/** Shares one database handle with every capability and closes it after the last request. */
+async function databasePlugin(app: FastifyInstance, options: { handle: DatabaseHandle; closeOnShutdown: boolean }): Promise<void> {
+  app.decorate('db', options.handle.db);
+  app.decorate('dbKind', options.handle.kind);
+  if (options.closeOnShutdown) app.addHook('onClose', async () => options.handle.close());
+}
+
+export default fp(databasePlugin, { name: 'lantern-db' });

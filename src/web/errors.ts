@@ -1,0 +1,76 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { MessageKey } from './i18n/index.js';
+
+type ErrorPage = { status: number; title: MessageKey; text: MessageKey };
+
+const PAGES = {
+  badRequest: { status: 400, title: 'error.badRequest.title', text: 'error.badRequest.text' },
+  forbidden: { status: 403, title: 'error.forbidden.title', text: 'error.forbidden.text' },
+  csrf: { status: 403, title: 'error.csrf.title', text: 'error.csrf.text' },
+  notFound: { status: 404, title: 'error.notFound.title', text: 'error.notFound.text' },
+  tooLarge: { status: 413, title: 'error.tooLarge.title', text: 'error.tooLarge.text' },
+  rateLimited: { status: 429, title: 'error.rateLimited.title', text: 'error.rateLimited.text' },
+  server: { status: 500, title: 'error.server.title', text: 'error.server.text' },
+  unavailable: { status: 503, title: 'error.unavailable.title', text: 'error.unavailable.text' },
+} satisfies Record<string, ErrorPage>;
+
+/** Errors from the database driver that mean "cannot reach the database", as opposed to a bad query. */
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error as { code?: string; message?: string; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
+    if (current.code && CONNECTION_ERROR_CODES.has(current.code)) return true;
+    if (/timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(current.message ?? '')) return true;
+  }
+  return false;
+}
+
+function pageFor(error: FastifyError): ErrorPage {
+  if (isDatabaseUnavailable(error)) return PAGES.unavailable;
+  if (error.code?.startsWith('FST_CSRF')) return PAGES.csrf;
+  switch (error.statusCode) {
+    case 403: return PAGES.forbidden;
+    case 404: return PAGES.notFound;
+    case 413: return PAGES.tooLarge;
+    case 429: return PAGES.rateLimited;
+    default: return error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? { ...PAGES.badRequest, status: error.statusCode } : PAGES.server;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Answers with the error page for a status, in the person's language. */
+    errorPage(kind: keyof typeof PAGES): Promise<FastifyReply>;
+  }
+}
+
+async function renderErrorPage(reply: FastifyReply, page: ErrorPage): Promise<FastifyReply> {
+  const accept = String(reply.request.headers.accept ?? '');
+  if (accept.includes('application/json') && !accept.includes('text/html')) return reply.code(page.status).send({ error: page.title, status: page.status });
+  return reply.render('errors/error', { page }, { status: page.status });
+}
+
+/** Every failure becomes a page in the person's language; no stack trace ever reaches a browser. */
+async function errorsPlugin(app: FastifyInstance): Promise<void> {
+  app.decorateReply('errorPage', function errorPage(this: FastifyReply, kind: keyof typeof PAGES) {
+    return renderErrorPage(this, PAGES[kind]);
+  });
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => renderErrorPage(reply, PAGES.notFound));
+
+  app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const page = pageFor(error);
+    if (page.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: error.code, status: page.status }, error.message);
+    try {
+      return await renderErrorPage(reply, page);
+    } catch (renderError) {
+      // The error page itself needs the session and CSRF cookie; if even that fails, answer plainly.
+      request.log.error({ err: renderError }, 'error page failed');
+      return reply.code(page.status).type('text/plain; charset=utf-8').send(page.status === 503 ? 'Service temporarily unavailable. Try again in a few minutes.' : 'Error');
+    }
+  });
+}
+
+export default fp(errorsPlugin, { name: 'lantern-errors', dependencies: ['lantern-view'] });

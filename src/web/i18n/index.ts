@@ -1,0 +1,69 @@
+import type { Locale } from '../../db/database.js';
+import { en as coreEn, type MessageKey as CoreKey } from './messages/en.js';
+import { ar } from './messages/ar.js';
+import { es } from './messages/es.js';
+import { fr } from './messages/fr.js';
+
+import { learningAr } from './messages/learning.ar.js';
+import { learningEn, type LearningKey } from './messages/learning.en.js';
+import { learningEs } from './messages/learning.es.js';
+import { learningFr } from './messages/learning.fr.js';
+
+/** Every interface string: the core catalogue plus each area's own catalogue. */
+export type MessageKey = CoreKey | LearningKey;
+export type Messages = Record<MessageKey, string>;
+export const LOCALES: readonly Locale[] = ['en', 'fr', 'es', 'ar'];
+export const DEFAULT_LOCALE: Locale = 'en';
+const en: Messages = { ...coreEn, ...learningEn };
+export const catalogues: Record<Locale, Messages> = {
+  en,
+  fr: { ...fr, ...learningFr },
+  es: { ...es, ...learningEs },
+  ar: { ...ar, ...learningAr },
+};
+export const englishMessages = en;
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function directionOf(locale: string): 'rtl' | 'ltr' {
+  return locale === 'ar' ? 'rtl' : 'ltr';
+}
+
+/**
+ * Picks the best supported language from an Accept-Language header, honouring q-values and
+ * matching on the primary subtag (fr-CA → fr).
+ */
+export function negotiateLocale(header: string | undefined): Locale | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [range = '', ...paramList] = part.trim().split(';');
+      const q = paramList.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { language: range.trim().toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) : 1, index };
+    })
+    .filter((entry) => entry.q > 0 && !Number.isNaN(entry.q))
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked.map((entry) => entry.language).find(isLocale);
+}
+
+const translators = new Map<Locale, Translate>();
+
+/** A translator bound to one locale; placeholders are `{name}`. Built once per locale. */
+export function translator(locale: Locale): Translate {
+  let translate = translators.get(locale);
+  if (!translate) {
+    const messages = catalogues[locale];
+    translate = (key, params) => {
+      const text = messages[key] ?? en[key] ?? key;
+      if (!params) return text;
+      return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    };
+    translators.set(locale, translate);
+  }
+  return translate;
+}

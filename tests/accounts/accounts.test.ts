@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
+import { TestBrowser } from '../helpers/client.js';
+import { findUserByEmail } from '../../src/accounts/users.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(async () => ctx.close());
+
+describe('registration', () => {
+  it('creates a learner with an argon2id hash and sends them to log in', async () => {
+    const browser = new TestBrowser(ctx.app);
+    await browser.get('/register');
+    const response = await browser.post('/register', { name: 'Amina Yusuf', email: 'Amina@Example.org ', password: 'a long enough passphrase', locale: 'fr' });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/login');
+    const user = await findUserByEmail(ctx.database.db, 'amina@example.org');
+    expect(user).toMatchObject({ name: 'Amina Yusuf', role: 'learner', locale: 'fr' });
+    expect(user!.password_hash).toMatch(/^\$argon2id\$/);
+    const login = await browser.get('/login');
+    expect(login.body).toContain('lang="fr"');
+  });
+
+  it('shows the form again with what was typed and a message beside each wrong field', async () => {
+    const browser = new TestBrowser(ctx.app);
+    await browser.get('/register');
+    const response = await browser.post('/register', { name: '', email: 'not-an-email', password: 'short', locale: 'en' });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('value="not-an-email"');
+    expect(response.body).toContain('id="field-name-error"');
+    expect(response.body).toContain('Please enter an email address like name@example.org.');
+    expect(response.body).toContain('Please use at least 10 characters.');
+    expect(response.body).not.toContain('value="short"');
+    expect(response.body).toMatch(/id="field-email"[^>]*aria-invalid="true"/);
+  });
+
+  it('refuses an overlong name, in the language of the form', async () => {
+    const browser = new TestBrowser(ctx.app, { 'accept-language': 'es-MX,es;q=0.9' });
+    await browser.get('/register');
+    const response = await browser.post('/register', { name: 'x'.repeat(121), email: 'long@example.org', password: 'a long enough passphrase', locale: 'es' });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('lang="es"');
+    expect(response.body).toContain('x'.repeat(121));
+    expect(await findUserByEmail(ctx.database.db, 'long@example.org')).toBeUndefined();
+  });
+
+  it('answers a taken email exactly like a new one, and keeps the existing account intact', async () => {
+    const existing = await makeUser(ctx);
+    const browser = new TestBrowser(ctx.app);
+    await browser.get('/register');
+    const taken = await browser.post('/register', { name: 'Someone Else', email: existing.email, password: 'another long passphrase', locale: 'en' });
+    const fresh = await browser.post('/register', { name: 'Brand New', email: 'brand-new@example.org', password: 'another long passphrase', locale: 'en' });
+    expect(taken.statusCode).toBe(fresh.statusCode);
+    expect(taken.headers.location).toBe(fresh.headers.location);
+    const after = await findUserByEmail(ctx.database.db, existing.email);
+    expect(after!.name).toBe(existing.name);
+    expect(after!.password_hash).toBe(existing.password_hash);
+  });
+});
+
+describe('login and logout', () => {
+  it('logs in, shows the person, and logs out so the session no longer works', async () => {
+    const user = await makeUser(ctx, 'learner', { name: 'Jean Dupont' });
+    const browser = new TestBrowser(ctx.app);
+    await browser.login(user.email, TEST_PASSWORD);
+    const account = await browser.get('/account');
+    expect(account.statusCode).toBe(200);
+    expect(account.body).toContain('Jean Dupont');
+    const sessionCookie = browser.cookies.get('lantern_session')!;
+
+    const logout = await browser.post('/logout');
+    expect(logout.statusCode).toBe(303);
+    const home = await browser.get('/');
+    expect(home.body).toContain('You are logged out');
+    // The old cookie, replayed, is worthless.
+    const replay = await ctx.app.inject({ url: '/account', headers: { cookie: `lantern_session=${sessionCookie}` } });
+    expect(replay.statusCode).toBe(303);
+    expect(replay.headers.location).toBe('/login?next=%2Faccount');
+  });
+
+  it('gives one message for a wrong password and for an unknown email', async () => {
+    const user = await makeUser(ctx);
+    const browser = new TestBrowser(ctx.app);
+    await browser.get('/login');
+    const wrongPassword = await browser.post('/login', { email: user.email, password: 'wrong password here' });
+    const unknownEmail = await browser.post('/login', { email: 'nobody@example.org', password: 'wrong password here' });
+    expect(wrongPassword.statusCode).toBe(401);
+    expect(unknownEmail.statusCode).toBe(401);
+    const message = 'That email and password do not match an account.';
+    expect(wrongPassword.body).toContain(message);
+    expect(unknownEmail.body).toContain(message);
+    expect(unknownEmail.body).toContain('value="nobody@example.org"');
+  });
+
+  it('returns to the page that asked for a login, but never to another site', async () => {
+    const user = await makeUser(ctx);
+    const browser = new TestBrowser(ctx.app);
+    await browser.get('/login?next=/account');
+    const back = await browser.post('/login', { email: user.email, password: TEST_PASSWORD, next: '/account' });
+    expect(back.headers.location).toBe('/account');
+    const other = new TestBrowser(ctx.app);
+    await other.get('/login');
+    const away = await other.post('/login', { email: user.email, password: TEST_PASSWORD, next: '//evil.example/' });
+    expect(away.headers.location).toBe('/');
+  });
+
+  it('shares sessions through the database: a second app process accepts the cookie', async () => {
+    const user = await makeUser(ctx);
+    const browser = new TestBrowser(ctx.app);
+    await browser.login(user.email, TEST_PASSWORD);
+    const { buildApp } = await import('../../src/app.js');
+    const second = await buildApp({ config: ctx.config, database: ctx.database, closeDatabase: false });
+    try {
+      const cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+      const response = await second.inject({ url: '/account', headers: { cookie } });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toContain(user.email);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('rate-limits login attempts from one address', async () => {
+    const limited = await createTestApp({ rateLimits: { login: 3, register: 3 } });
+    try {
+      const browser = new TestBrowser(limited.app);
+      await browser.get('/login');
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 5; attempt += 1) statuses.push((await browser.post('/login', { email: 'x@example.org', password: 'nope nope nope' })).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      const page = await browser.post('/login', { email: 'x@example.org', password: 'nope nope nope' });
+      expect(page.body).toContain('Too many attempts');
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('changing a password', () => {
+  it('checks the current password, keeps this device signed in and signs out the others', async () => {
+    const user = await makeUser(ctx);
+    const phone = new TestBrowser(ctx.app);
+    const laptop = new TestBrowser(ctx.app);
+    await phone.login(user.email, TEST_PASSWORD);
+    await laptop.login(user.email, TEST_PASSWORD);
+
+    await phone.get('/account');
+    const wrong = await phone.post('/account/password', { current: 'not my password', password: 'a brand new passphrase', confirm: 'a brand new passphrase' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain('The current password is not right.');
+
+    const mismatch = await phone.post('/account/password', { current: TEST_PASSWORD, password: 'a brand new passphrase', confirm: 'something else entirely' });
+    expect(mismatch.body).toContain('The two passwords are not the same.');
+
+    const changed = await phone.post('/account/password', { current: TEST_PASSWORD, password: 'a brand new passphrase', confirm: 'a brand new passphrase' });
+    expect(changed.statusCode).toBe(303);
+    expect((await phone.get('/account')).statusCode).toBe(200);
+    expect((await laptop.get('/account')).statusCode).toBe(303);
+
+    const again = new TestBrowser(ctx.app);
+    await again.login(user.email, 'a brand new passphrase');
+  });
+});
+
+describe('the first admin', () => {
+  it('is created once on an empty database and must replace the one-time password', async () => {
+    const fresh = await createTestApp();
+    try {
+      const { ensureFirstAdmin } = await import('../../src/accounts/bootstrap.js');
+      const first = await ensureFirstAdmin(fresh.database.db);
+      expect(first?.password.length).toBeGreaterThanOrEqual(16);
+      expect(await ensureFirstAdmin(fresh.database.db)).toBeUndefined();
+
+      const browser = new TestBrowser(fresh.app);
+      await browser.login(first!.email, first!.password);
+      const anywhere = await browser.get('/admin/users');
+      expect(anywhere.statusCode).toBe(303);
+      expect(anywhere.headers.location).toBe('/account');
+      await browser.get('/account');
+      await browser.post('/account/password', { current: first!.password, password: 'the admin own passphrase', confirm: 'the admin own passphrase' });
+      expect((await browser.get('/admin/users')).statusCode).toBe(200);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

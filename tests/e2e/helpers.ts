@@ -1,0 +1,25 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** Fails on any serious or critical axe-core violation, naming the rule and the elements. */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+export async function registerAndLogin(page: Page, options: { name: string; password?: string; email?: string }): Promise<string> {
+  const email = options.email ?? `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+  const password = options.password ?? 'a long passphrase for e2e';
+  await page.goto('/register');
+  await page.locator('#field-name').fill(options.name);
+  await page.locator('#field-email').fill(email);
+  await page.locator('#field-password').fill(password);
+  await page.locator('form[action="/register"] button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.locator('#field-email').fill(email);
+  await page.locator('#field-password').fill(password);
+  await page.locator('form[action="/login"] button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/$/);
+  return email;
+}
