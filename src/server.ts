@@ -1,5 +1,3 @@
-import { ensureFirstAdmin } from './accounts/index.js';
-import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { ContentError } from './content/problems.js';
 import { openDatabase } from './db/connect.js';
@@ -10,7 +8,8 @@ import { syncCourses } from './content/sync.js';
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
-  const database = await openDatabase(config);
+  // The embedded database's WebAssembly starts while the app's modules load.
+  const [database, { buildApp }, { ensureFirstAdmin }] = await Promise.all([openDatabase(config), import('./app.js'), import('./accounts/index.js')]);
   await migrateToLatest(database.db);
   const synced = await syncCourses(database.db, config.coursesDir);
   const firstAdmin = await ensureFirstAdmin(database.db);

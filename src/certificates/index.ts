@@ -3,7 +3,6 @@ import fp from 'fastify-plugin';
 import { requireLogin } from '../accounts/index.js';
 import { label } from '../learn/localize.js';
 import { translator } from '../web/i18n/index.js';
-import { renderCertificatePdf } from './pdf.js';
 
 /** The learner's PDF certificate, and the public page that confirms a certificate by its code. */
 async function certificatesPlugin(app: FastifyInstance): Promise<void> {
@@ -20,6 +19,8 @@ async function certificatesPlugin(app: FastifyInstance): Promise<void> {
     if (!certificate) return reply.errorPage('notFound');
     const locale = request.locale;
     const t = translator(locale);
+    // pdfkit and the font are loaded on the first certificate, not at start-up.
+    const { renderCertificatePdf } = await import('./pdf.js');
     const pdf = await renderCertificatePdf({
       locale,
       learnerName: certificate.learner_name,

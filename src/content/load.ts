@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import type { Locale, LocalizedText, QuizOption, QuizQuestion, QuizSettings } from '../db/database.js';
 import { LOCALES } from '../web/i18n/index.js';
 import { renderLesson } from './markdown.js';
+import { courseFolders, courseHash, listFiles } from './hash.js';
 import { ContentError, type ContentProblem, YamlFile, type YamlPath } from './problems.js';
 
 export type LessonSource = { kind: 'lesson'; slug: string; required: boolean; minutes: number; title: LocalizedText; html: LocalizedText };
@@ -25,7 +26,6 @@ export type CourseSource = {
   contentHash: string;
 };
 
-const RENDER_VERSION = 'lesson-render-1';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MEDIA_TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
 
@@ -37,25 +37,15 @@ export const mediaUrl = (course: string, name: string, hash: string) => `/course
  * Reads and validates every course under `dir`. Throws a ContentError listing every problem (file
  * and line) when anything is wrong, so that nothing half-valid ever reaches the database.
  */
-export function loadCourses(dir: string): CourseSource[] {
+export function loadCourses(dir: string, only?: string[]): CourseSource[] {
   const problems: ContentProblem[] = [];
   const courses: CourseSource[] = [];
-  if (!existsSync(dir)) return [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'glossary') continue;
-    const course = loadCourse(dir, entry.name, problems);
+  for (const folder of only ?? courseFolders(dir)) {
+    const course = loadCourse(dir, folder, problems);
     if (course) courses.push(course);
   }
   if (problems.length > 0) throw new ContentError(problems);
   return courses;
-}
-
-function listFiles(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
 }
 
 function loadCourse(coursesDir: string, folder: string, problems: ContentProblem[]): CourseSource | undefined {
@@ -128,9 +118,6 @@ function loadCourse(coursesDir: string, folder: string, problems: ContentProblem
   const topics = Array.isArray(data.topics) ? data.topics.map((topic, t) => check.slug(topic, ['topics', t]) ?? '') : [];
   if (data.certificate !== undefined && typeof data.certificate !== 'boolean') check.fail(['certificate'], 'certificate must be true or false');
 
-  // The renderer's version is part of the hash: a change in how lessons render re-syncs them.
-  const hash = createHash('sha256').update(RENDER_VERSION);
-  for (const path of listFiles(root)) hash.update(relative(root, path)).update(readFileSync(path));
   return {
     slug: slug ?? folder,
     locales,
@@ -142,7 +129,7 @@ function loadCourse(coursesDir: string, folder: string, problems: ContentProblem
     certificate: data.certificate !== false,
     modules,
     media,
-    contentHash: hash.digest('hex'),
+    contentHash: courseHash(root),
   };
 }
 
@@ -280,5 +267,3 @@ function localized(value: unknown, path: YamlPath, locales: Locale[], check: Che
   return result;
 }
 
-export { ContentError };
-export const isDirectory = (path: string) => existsSync(path) && statSync(path).isDirectory();

@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { recomputeProgress } from '../learn/progress.js';
-import { loadCourses, type CourseSource } from './load.js';
+import { join } from 'node:path';
+import { courseFolders, courseHash } from './hash.js';
+import type { CourseSource } from './load.js';
 
 export type SyncReport = { added: string[]; updated: string[]; unchanged: string[] };
 
@@ -12,15 +14,19 @@ export type SyncReport = { added: string[]; updated: string[]; unchanged: string
  * never deleted, so learners' history stays; progress is then recomputed for the course.
  */
 export async function syncCourses(db: Kysely<Database>, dir: string): Promise<SyncReport> {
-  const courses = loadCourses(dir);
   const report: SyncReport = { added: [], updated: [], unchanged: [] };
+  // Hash first: unchanged courses are neither parsed nor rendered (fast restarts).
+  const folders = courseFolders(dir);
+  const stored = new Map((await db.selectFrom('courses').select(['slug', 'content_hash']).where('kind', '=', 'native').execute()).map((row) => [row.slug, row.content_hash]));
+  const changed = folders.filter((folder) => stored.get(folder) !== courseHash(join(dir, folder)));
+  report.unchanged.push(...folders.filter((folder) => !changed.includes(folder)));
+  if (changed.length === 0) return report;
+
+  const { loadCourses } = await import('./load.js');
+  const courses = loadCourses(dir, changed);
   await db.transaction().execute(async (trx) => {
     for (const course of courses) {
       const existing = await trx.selectFrom('courses').select(['id', 'content_hash']).where('slug', '=', course.slug).executeTakeFirst();
-      if (existing?.content_hash === course.contentHash) {
-        report.unchanged.push(course.slug);
-        continue;
-      }
       const courseId = await writeCourse(trx, course, existing?.id);
       await recomputeProgress(trx, { courseId });
       (existing ? report.updated : report.added).push(course.slug);

@@ -14,8 +14,10 @@ type Asset = {
   type: string;
   etag: string;
   raw: Buffer;
-  gzip: Buffer;
-  brotli: Buffer;
+  compressible: boolean;
+  /** Computed on the first request that accepts it, then kept: start-up stays fast. */
+  gzip?: Buffer;
+  brotli?: Buffer;
 };
 
 const TYPES: Record<string, string> = {
@@ -42,7 +44,7 @@ function assetSources(): Array<{ name: string; path: string }> {
 
 /**
  * Builds the asset table once at start: content-hashed URLs (so they can be cached for a year and
- * never revalidated), with gzip and brotli computed ahead of time rather than per request.
+ * never revalidated). Compressed forms are made once per process, at maximum compression.
  */
 function buildAssets(): Map<string, Asset> {
   const byName = new Map<string, Asset>();
@@ -51,15 +53,7 @@ function buildAssets(): Map<string, Asset> {
     const hash = createHash('sha256').update(raw).digest('base64url').slice(0, 12);
     const ext = extname(source.name);
     const url = `/assets/${source.name.slice(0, -ext.length)}.${hash}${ext}`;
-    const compressible = COMPRESSIBLE.has(ext);
-    byName.set(source.name, {
-      url,
-      type: TYPES[ext] ?? 'application/octet-stream',
-      etag: `"${hash}"`,
-      raw,
-      gzip: compressible ? gzipSync(raw, { level: 9 }) : raw,
-      brotli: compressible ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }) : raw,
-    });
+    byName.set(source.name, { url, type: TYPES[ext] ?? 'application/octet-stream', etag: `"${hash}"`, raw, compressible: COMPRESSIBLE.has(ext) });
   }
   return byName;
 }
@@ -87,8 +81,14 @@ async function assetsPlugin(app: FastifyInstance): Promise<void> {
     reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', asset.etag).header('vary', 'accept-encoding').type(asset.type);
     if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
     const accepted = String(request.headers['accept-encoding'] ?? '');
-    if (asset.brotli !== asset.raw && /\bbr\b/.test(accepted)) return reply.header('content-encoding', 'br').send(asset.brotli);
-    if (asset.gzip !== asset.raw && /\bgzip\b/.test(accepted)) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+    if (asset.compressible && /\bbr\b/.test(accepted)) {
+      asset.brotli ??= brotliCompressSync(asset.raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } });
+      return reply.header('content-encoding', 'br').send(asset.brotli);
+    }
+    if (asset.compressible && /\bgzip\b/.test(accepted)) {
+      asset.gzip ??= gzipSync(asset.raw, { level: 9 });
+      return reply.header('content-encoding', 'gzip').send(asset.gzip);
+    }
     return reply.send(asset.raw);
   });
 }

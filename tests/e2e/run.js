@@ -10,6 +10,8 @@ if (!existsSync(chromium)) {
   process.exit(0);
 }
 const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shell: false }).status ?? 1;
-let status = run('npm', ['run', 'build', '--silent']);
-if (status === 0) status = run('npx', ['playwright', 'test', ...process.argv.slice(2)]);
+const args = process.argv.slice(2);
+const built = args.includes('--no-build');
+let status = built ? 0 : run('npm', ['run', 'build', '--silent']);
+if (status === 0) status = run('npx', ['playwright', 'test', ...args.filter((arg) => arg !== '--no-build')]);
 process.exit(status);

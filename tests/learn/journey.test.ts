@@ -169,6 +169,19 @@ describe('quizzes', () => {
     expect(await ctx.database.db.selectFrom('item_progress').select('best_score').where('user_id', '=', user.id).executeTakeFirstOrThrow()).toEqual({ best_score: 67 });
   });
 
+  it('records one attempt when two tabs submit at the same moment', async () => {
+    const { browser, user } = await learner();
+    await browser.post(`${base}/enrol`);
+    await browser.get(`${base}/quizzes/basics-check`);
+    const answers = { 'q-greeting': 'hello', 'q-colours': 'red', 'q-sky': 'false' };
+    const [first, second] = await Promise.all([browser.post(`${base}/quizzes/basics-check/submit`, answers), browser.post(`${base}/quizzes/basics-check/submit`, answers)]);
+    expect([first.statusCode, second.statusCode]).toEqual([303, 303]);
+    const attempts = await ctx.database.db.selectFrom('quiz_attempts').selectAll().where('user_id', '=', user.id).execute();
+    expect(attempts).toHaveLength(1);
+    const progress = await ctx.database.db.selectFrom('item_progress').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    expect(progress.attempts).toBe(1);
+  });
+
   it('enforces the retry policy', async () => {
     const { browser } = await learner();
     await browser.post(`${base}/enrol`);

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+// Part of every hash: a change in how lessons are rendered re-syncs them all.
+const RENDER_VERSION = 'lesson-render-1';
+
+/** Course folders under `dir` (every folder but `glossary` and hidden ones). */
+export function courseFolders(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'glossary')
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function listFiles(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** A hash of every file of a course: cheap to compute, so an unchanged course is never parsed. */
+export function courseHash(root: string): string {
+  const hash = createHash('sha256').update(RENDER_VERSION);
+  for (const path of listFiles(root)) hash.update(relative(root, path)).update('\0').update(readFileSync(path));
+  return hash.digest('hex');
+}
