@@ -7,6 +7,8 @@ import database from './db/plugin.js';
 import health from './health/index.js';
 import catalog from './catalog/index.js';
 import certificates from './certificates/index.js';
+import cohorts from './cohorts/index.js';
+import reports from './reports/index.js';
 import learn from './learn/index.js';
 import quizzes from './quizzes/index.js';
 import web from './web/index.js';
@@ -45,5 +47,7 @@ export async function buildApp({ config, database: handle, closeDatabase = true 
   await app.register(learn);
   await app.register(quizzes);
   await app.register(certificates);
+  await app.register(cohorts);
+  await app.register(reports);
   return app;
 }

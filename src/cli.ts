@@ -34,6 +34,25 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  'seed:demo': {
+    summary: 'seed:demo --learners N [--cohorts M]   synthetic learners, cohorts, progress and quiz results',
+    async run(args, database, config) {
+      const { values } = parseArgs({ args, options: { learners: { type: 'string', default: '1000' }, cohorts: { type: 'string', default: '10' } } });
+      const learners = Number(values.learners);
+      const cohorts = Number(values.cohorts);
+      if (!Number.isInteger(learners) || learners < 1 || !Number.isInteger(cohorts) || cohorts < 1) {
+        console.error('--learners and --cohorts must be whole numbers of at least 1');
+        return 2;
+      }
+      await migrateToLatest(database.db);
+      await syncCourses(database.db, config.coursesDir);
+      const { seedDemo, DEMO_PASSWORD } = await import('./demo/seed.js');
+      const report = await seedDemo(database.db, { learners, cohorts, log: (line) => console.log(line) });
+      console.log(`Seeded ${report.learners} learners in ${report.cohorts} cohorts (${report.enrolments} enrolments, ${report.attempts} quiz attempts) in ${report.seconds} s.`);
+      console.log(`Demo accounts: learner<N>@demo.lantern.local and trainer<N>@demo.lantern.local, password "${DEMO_PASSWORD}".`);
+      return 0;
+    },
+  },
   'user:create': {
     summary: 'user:create --email E --name N --role learner|trainer|admin   (password read from stdin)',
     async run(args, database) {

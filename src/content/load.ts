@@ -107,7 +107,7 @@ function loadCourse(coursesDir: string, folder: string, problems: ContentProblem
         },
       };
       const item = kind === 'lesson' ? loadLesson(root, rel, itemSlug, locales, links, problems) : loadQuiz(root, rel, itemSlug, locales, Number(data.pass_mark ?? 70), problems);
-      if (!item && !existsSync(join(root, kind === 'lesson' ? 'lessons' : 'quizzes'))) check.fail(path, `no ${kind}s folder`);
+      if (!item && !existsSync(join(root, kind === 'lesson' ? 'lessons' : 'quizzes'))) check.fail(path, `no ${kind === 'lesson' ? 'lessons' : 'quizzes'} folder`);
       return item ? [item] : [];
     });
     return { slug: moduleSlug, title: text(moduleData?.title, ['modules', m, 'title']), items };

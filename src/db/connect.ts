@@ -21,11 +21,16 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     const pg = await import('pg');
     // int8 (count(*), sums) as numbers: our counts stay far below 2^53.
     pg.default.types.setTypeParser(20, (value: string) => Number(value));
+    // Calendar dates stay 'YYYY-MM-DD' text: a date has no time zone to shift it.
+    pg.default.types.setTypeParser(1082, (value: string) => value);
     const pool = new pg.default.Pool({
       connectionString: config.databaseUrl,
       max: config.databasePoolSize,
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
+      // JIT compilation costs ~0.5 s per query whose estimates look big (jsonb expansions in the
+      // reports) and pays off only for long analytical scans, which Lantern does not run.
+      options: '-c jit=off',
     });
     // A client losing its server (restart, failover, network cut) must not crash the process:
     // the query in flight rejects and becomes a 503; the pool replaces the client.
@@ -41,7 +46,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     dataDir = join(config.dataDir, 'db');
     mkdirSync(dataDir, { recursive: true });
   }
-  const pglite = new PGlite(dataDir, { parsers: { 20: (value: string) => Number(value) } });
+  const pglite = new PGlite(dataDir, { parsers: { 20: (value: string) => Number(value), 1082: (value: string) => value } });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return { db, kind: 'pglite', close: () => db.destroy() };

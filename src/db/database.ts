@@ -16,6 +16,9 @@ export type Database = {
   item_progress: ItemProgressTable;
   quiz_attempts: QuizAttemptsTable;
   certificates: CertificatesTable;
+  cohorts: CohortsTable;
+  cohort_courses: CohortCoursesTable;
+  cohort_members: CohortMembersTable;
 };
 
 /** A text in several languages, e.g. { en: 'Safe recruitment', fr: 'Recrutement sûr' }. */
@@ -129,6 +132,7 @@ export type EnrolmentsTable = {
   enrolled_at: CreatedAt;
   last_activity_at: UpdatedAt;
   completed_at: Date | null;
+  time_spent_seconds: Generated<number>;
 };
 
 export type ItemProgressTable = {
@@ -168,3 +172,18 @@ export type CertificatesTable = {
   course_title: Json<LocalizedText>;
   issued_at: CreatedAt;
 };
+
+export type CohortsTable = {
+  id: Generated<number>;
+  name: string;
+  owner_id: number;
+  join_code: string;
+  /** Dates as 'YYYY-MM-DD' text (no time zone games with calendar days). */
+  starts_on: ColumnType<string | null, string | null | undefined, string | null>;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  archived_at: Date | null;
+  created_at: CreatedAt;
+};
+
+export type CohortCoursesTable = { cohort_id: number; course_id: number };
+export type CohortMembersTable = { cohort_id: number; user_id: number; joined_at: CreatedAt };

@@ -34,11 +34,19 @@ export async function learnerProgress(db: Kysely<Database>, userId: number, cour
   return progress;
 }
 
-/** Remembers where the learner is, for "Continue"; writes only when the place changed. */
+/**
+ * Remembers where the learner is, for "Continue"; writes only when the place changed. Time spent
+ * is estimated the way server-side LMS logs do it: the gap since the previous page of the course,
+ * counted only up to 15 minutes, and not at all after a 30-minute break.
+ */
 export async function rememberPlace(db: Kysely<Database>, enrolmentId: number, itemId: number): Promise<void> {
   await db
     .updateTable('enrolments')
-    .set({ last_item_id: itemId, last_activity_at: sql`now()` })
+    .set({
+      last_item_id: itemId,
+      last_activity_at: sql`now()`,
+      time_spent_seconds: sql`time_spent_seconds + case when now() - last_activity_at < interval '30 minutes' then least(900, extract(epoch from now() - last_activity_at)::int) else 0 end`,
+    })
     .where('id', '=', enrolmentId)
     .where((eb) => eb.or([eb('last_item_id', 'is', null), eb('last_item_id', '!=', itemId)]))
     .execute();

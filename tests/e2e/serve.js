@@ -34,6 +34,8 @@ if (process.env.TEST_DATABASE_URL) {
 // A known admin for the specs (the generated first admin's password is only printed to the console).
 const created = spawnSync(process.execPath, ['dist/src/cli.js', 'user:create', '--email', 'e2e-admin@example.org', '--name', 'E2E Admin', '--role', 'admin'], { env, input: 'e2e admin passphrase\n', stdio: ['pipe', 'inherit', 'inherit'] });
 if (created.status !== 0) process.exit(created.status ?? 1);
+const trainer = spawnSync(process.execPath, ['dist/src/cli.js', 'user:create', '--email', 'e2e-trainer@example.org', '--name', 'E2E Trainer', '--role', 'trainer'], { env, input: 'e2e trainer passphrase\n', stdio: ['pipe', 'inherit', 'inherit'] });
+if (trainer.status !== 0) process.exit(trainer.status ?? 1);
 
 const server = spawn(process.execPath, ['dist/src/server.js'], { env, stdio: 'inherit' });
 const stop = () => server.kill('SIGTERM');

@@ -8,18 +8,22 @@ import { learningAr } from './messages/learning.ar.js';
 import { learningEn, type LearningKey } from './messages/learning.en.js';
 import { learningEs } from './messages/learning.es.js';
 import { learningFr } from './messages/learning.fr.js';
+import { trainerAr } from './messages/trainer.ar.js';
+import { trainerEn, type TrainerKey } from './messages/trainer.en.js';
+import { trainerEs } from './messages/trainer.es.js';
+import { trainerFr } from './messages/trainer.fr.js';
 
 /** Every interface string: the core catalogue plus each area's own catalogue. */
-export type MessageKey = CoreKey | LearningKey;
+export type MessageKey = CoreKey | LearningKey | TrainerKey;
 export type Messages = Record<MessageKey, string>;
 export const LOCALES: readonly Locale[] = ['en', 'fr', 'es', 'ar'];
 export const DEFAULT_LOCALE: Locale = 'en';
-const en: Messages = { ...coreEn, ...learningEn };
+const en: Messages = { ...coreEn, ...learningEn, ...trainerEn };
 export const catalogues: Record<Locale, Messages> = {
   en,
-  fr: { ...fr, ...learningFr },
-  es: { ...es, ...learningEs },
-  ar: { ...ar, ...learningAr },
+  fr: { ...fr, ...learningFr, ...trainerFr },
+  es: { ...es, ...learningEs, ...trainerEs },
+  ar: { ...ar, ...learningAr, ...trainerAr },
 };
 export const englishMessages = en;
 

@@ -1,0 +1,141 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, QuizSettings } from '../db/database.js';
+
+export type CourseSummary = { members: number; notStarted: number; inProgress: number; completed: number; overdue: number; averageScore: number | null; scored: number; distribution: number[]; completions: Array<{ day: string; count: number }> };
+
+/**
+ * The cohort dashboard for one course, in three set-based queries over indexed joins:
+ * status counts, final-score distribution (ten 10-point buckets) and completions per day.
+ */
+export async function courseSummary(db: Kysely<Database>, options: { cohortId: number; courseId: number; dueOn: string | null; finalItemId: number | null }): Promise<CourseSummary> {
+  const { cohortId, courseId, dueOn, finalItemId } = options;
+  const [counts, scores, completions] = await Promise.all([
+    sql<{ members: number; completed: number; not_started: number; in_progress: number; overdue: number }>`
+      select count(*) as members,
+             count(*) filter (where e.status = 'completed') as completed,
+             count(*) filter (where e.status is distinct from 'completed' and (e.id is null or e.status = 'withdrawn' or (e.progress_percent = 0 and e.last_item_id is null))) as not_started,
+             count(*) filter (where e.status = 'active' and (e.progress_percent > 0 or e.last_item_id is not null)) as in_progress,
+             count(*) filter (where e.status is distinct from 'completed' and ${dueOn}::date < current_date) as overdue
+        from cohort_members m
+        left join enrolments e on e.user_id = m.user_id and e.course_id = ${courseId}
+       where m.cohort_id = ${cohortId}`.execute(db),
+    sql<{ bucket: number; n: number; total: number }>`
+      select least(p.best_score / 10, 9) as bucket, count(*) as n, sum(p.best_score) as total
+        from cohort_members m
+        join item_progress p on p.user_id = m.user_id and p.item_id = ${finalItemId ?? -1}
+       where m.cohort_id = ${cohortId} and p.best_score is not null
+       group by 1`.execute(db),
+    sql<{ day: string; n: number }>`
+      select to_char(e.completed_at, 'YYYY-MM-DD') as day, count(*) as n
+        from cohort_members m
+        join enrolments e on e.user_id = m.user_id and e.course_id = ${courseId}
+       where m.cohort_id = ${cohortId} and e.completed_at is not null
+       group by 1 order by 1`.execute(db),
+  ]);
+  const row = counts.rows[0]!;
+  const distribution = Array.from({ length: 10 }, () => 0);
+  let scored = 0;
+  let total = 0;
+  for (const bucket of scores.rows) {
+    distribution[Number(bucket.bucket)] = Number(bucket.n);
+    scored += Number(bucket.n);
+    total += Number(bucket.total);
+  }
+  return {
+    members: Number(row.members),
+    completed: Number(row.completed),
+    notStarted: Number(row.not_started),
+    inProgress: Number(row.in_progress),
+    overdue: Number(row.overdue),
+    averageScore: scored > 0 ? Math.round(total / scored) : null,
+    scored,
+    distribution,
+    completions: completions.rows.map((r) => ({ day: r.day, count: Number(r.n) })),
+  };
+}
+
+export type ItemStat = { itemId: number; itemTitle: Record<string, string>; questionId: string; prompt: Record<string, string>; answered: number; correct: number; mostChosenWrong: { optionId: string; text: Record<string, string>; count: number } | null };
+
+/**
+ * Per quiz question of a course: how many cohort members answered it, the share who got it right,
+ * and the wrong option chosen most often. Each learner's first attempt counts: it shows what they
+ * understood before the feedback taught them the answer.
+ */
+export async function itemAnalysis(db: Kysely<Database>, options: { cohortId: number; courseId: number }): Promise<ItemStat[]> {
+  const [quizzes, counted] = await Promise.all([
+    db.selectFrom('course_items').select(['id', 'title', 'quiz']).where('course_id', '=', options.courseId).where('kind', '=', 'quiz').where('removed_at', 'is', null).orderBy('position').execute(),
+    // One pass over the first attempts: per question (option_id null) and per wrong option chosen.
+    sql<{ item_id: number; question_id: string; option_id: string | null; answered: number; correct: number }>`
+      with firsts as materialized (
+        -- Sort only narrow columns to pick first attempts; their answers are read afterwards.
+        select distinct on (a.user_id, a.item_id) a.id
+          from quiz_attempts a
+          join cohort_members m on m.user_id = a.user_id and m.cohort_id = ${options.cohortId}
+          join course_items i on i.id = a.item_id and i.course_id = ${options.courseId}
+         where a.submitted_at is not null
+         order by a.user_id, a.item_id, a.submitted_at
+      ),
+      answers as materialized (
+        select a.item_id, r->>'questionId' as question_id, (r->>'correct')::boolean as correct, case when (r->>'correct')::boolean then null else r->'chosen' end as chosen
+          from firsts f join quiz_attempts a on a.id = f.id, jsonb_array_elements(a.results) r
+      )
+      select item_id, question_id, null as option_id, count(*) as answered, count(*) filter (where correct) as correct
+        from answers group by 1, 2
+      union all
+      select item_id, question_id, c, count(*), 0
+        from answers, jsonb_array_elements_text(chosen) c
+       where not correct
+       group by 1, 2, 3`.execute(db),
+  ]);
+  const stats = counted.rows.filter((row) => row.option_id === null);
+  const chosen = { rows: counted.rows.filter((row) => row.option_id !== null).map((row) => ({ ...row, n: row.answered })) };
+  const statsByKey = new Map(stats.map((row) => [`${row.item_id}:${row.question_id}`, row]));
+  const result: ItemStat[] = [];
+  for (const quiz of quizzes) {
+    const settings = quiz.quiz as QuizSettings;
+    for (const question of settings.questions) {
+      const stat = statsByKey.get(`${quiz.id}:${question.id}`);
+      const wrongOptions = chosen.rows
+        .filter((row) => row.item_id === quiz.id && row.question_id === question.id)
+        .map((row) => ({ option: question.options.find((option) => option.id === row.option_id), count: Number(row.n) }))
+        .filter((entry) => entry.option && !entry.option.correct)
+        .sort((a, b) => b.count - a.count);
+      const top = wrongOptions[0];
+      result.push({
+        itemId: quiz.id,
+        itemTitle: quiz.title as Record<string, string>,
+        questionId: question.id,
+        prompt: question.prompt as Record<string, string>,
+        answered: Number(stat?.answered ?? 0),
+        correct: Number(stat?.correct ?? 0),
+        mostChosenWrong: top ? { optionId: top.option!.id, text: (question.type === 'true_false' && !top.option!.text.en ? { en: top.option!.id } : top.option!.text) as Record<string, string>, count: top.count } : null,
+      });
+    }
+  }
+  return result;
+}
+
+/** Everything about one learner in one course, for the trainer's drill-down. */
+export async function learnerDetail(db: Kysely<Database>, options: { userId: number; courseId: number }) {
+  const [enrolment, items, attempts] = await Promise.all([
+    db.selectFrom('enrolments').selectAll().where('user_id', '=', options.userId).where('course_id', '=', options.courseId).executeTakeFirst(),
+    db
+      .selectFrom('course_items as i')
+      .leftJoin('item_progress as p', (join) => join.onRef('p.item_id', '=', 'i.id').on('p.user_id', '=', options.userId))
+      .select(['i.id', 'i.kind', 'i.slug', 'i.title', 'i.required', 'p.completed_at', 'p.best_score', 'p.passed', 'p.attempts'])
+      .where('i.course_id', '=', options.courseId)
+      .where('i.removed_at', 'is', null)
+      .orderBy('i.position')
+      .execute(),
+    db
+      .selectFrom('quiz_attempts as a')
+      .innerJoin('course_items as i', 'i.id', 'a.item_id')
+      .select(['a.id', 'a.item_id', 'a.started_at', 'a.submitted_at', 'a.score', 'a.passed', 'a.results', 'i.quiz'])
+      .where('a.user_id', '=', options.userId)
+      .where('i.course_id', '=', options.courseId)
+      .where('a.submitted_at', 'is not', null)
+      .orderBy('a.submitted_at')
+      .execute(),
+  ]);
+  return { enrolment, items, attempts };
+}
