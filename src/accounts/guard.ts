@@ -10,7 +10,7 @@ export function requireRole(role: Role): preHandlerAsyncHookHandler {
   return async function guard(request: FastifyRequest, reply: FastifyReply) {
     if (!request.user) {
       if (request.method === 'GET') return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
-      return reply.code(401).errorPage('forbidden');
+      return reply.errorPage('forbidden');
     }
     if (!hasRole(request.user.role, role)) return reply.errorPage('forbidden');
   };

@@ -1,16 +1,22 @@
 // Starts the built server for the browser tests on a fresh database: a new PGlite data directory,
 // or, when TEST_DATABASE_URL is set, a new database on that PostgreSQL server (dropped on exit).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-e2e-'));
 const env = { ...process.env, PORT: process.env.E2E_PORT ?? '3190', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000', REGISTER_RATE_LIMIT: '1000' };
 env.CONTENT_ORIGIN = `http://localhost:${Number(env.PORT) + 1}`;
-// The example course exercises every feature; the real courses are checked by their own spec.
-env.COURSES_DIR ??= 'tests/fixtures/courses';
+// The example course (it exercises every feature) next to the shipped courses.
+if (!env.COURSES_DIR) {
+  const combined = mkdtempSync(join(tmpdir(), 'lantern-e2e-courses-'));
+  for (const dir of ['tests/fixtures/courses', 'courses']) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) symlinkSync(resolve(dir, entry.name), join(combined, entry.name));
+  }
+  env.COURSES_DIR = combined;
+}
 
 let dropDatabase = async () => {};
 if (process.env.TEST_DATABASE_URL) {

@@ -35,6 +35,7 @@ describe('language negotiation', () => {
   });
 
   it('fills placeholders', () => {
-    expect(translator('en')('nav.signedInAs', { name: 'Mariam' })).toBe('Signed in as Mariam');
+    expect(translator('en')('home.welcome', { name: 'Mariam' })).toBe('Welcome, Mariam.');
+    expect(translator('fr')('quiz.score', { score: 80, other: 1 })).toBe('Votre score\u00a0: 80\u00a0%');
   });
 });

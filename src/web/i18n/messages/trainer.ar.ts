@@ -75,7 +75,6 @@ export const trainerAr: TrainerMessages = {
   'reports.certificate': 'الشهادة',
   'reports.never': 'أبدًا',
   'reports.minutes': '{minutes} دقيقة',
-  'reports.filter': 'تصفية',
   'reports.search': 'الاسم أو البريد الإلكتروني',
   'reports.anyStatus': 'أي حالة',
   'reports.minScore': 'النتيجة من',

@@ -74,7 +74,6 @@ export const trainerEn = {
   'reports.certificate': 'Certificate',
   'reports.never': 'Never',
   'reports.minutes': '{minutes} min',
-  'reports.filter': 'Filter',
   'reports.search': 'Name or email',
   'reports.anyStatus': 'Any status',
   'reports.minScore': 'Score from',

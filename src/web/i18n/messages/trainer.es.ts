@@ -75,7 +75,6 @@ export const trainerEs: TrainerMessages = {
   'reports.certificate': 'Certificado',
   'reports.never': 'Nunca',
   'reports.minutes': '{minutes}\u00a0min',
-  'reports.filter': 'Filtrar',
   'reports.search': 'Nombre o correo',
   'reports.anyStatus': 'Cualquier estado',
   'reports.minScore': 'Puntuación desde',

@@ -75,7 +75,6 @@ export const trainerFr: TrainerMessages = {
   'reports.certificate': 'Certificat',
   'reports.never': 'Jamais',
   'reports.minutes': '{minutes}\u00a0min',
-  'reports.filter': 'Filtrer',
   'reports.search': 'Nom ou e-mail',
   'reports.anyStatus': 'Tous les statuts',
   'reports.minScore': 'Score à partir de',
