@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { label } from './localize.js';
 import { courseOutline, itemUrl, type Outline, type OutlineItem } from './outline.js';
-import { findItemForLearner, learnerProgress, rememberPlace, type LearnerProgress } from './queries.js';
+import { findItemForLearner, progressFromRows, rememberPlace, type LearnerProgress } from './queries.js';
 
 export type PlayerItem = NonNullable<Awaited<ReturnType<typeof findItemForLearner>>>;
 export type PlayerContext = {
@@ -36,7 +36,10 @@ export async function loadPlayer(db: Kysely<Database>, request: FastifyRequest<{
     await reply.render('learn/enrol-prompt', { courseSlug: item.course_slug, courseTitle: item.course_title, title: label(item.course_title, request.locale) }, { status: 403 });
     return undefined;
   }
-  const [outline, progress] = await Promise.all([courseOutline(db, item.course_id, item.content_hash), learnerProgress(db, user.id, item.course_id), rememberPlace(db, item.enrolment_id, item.item_id)]);
+  // Only a move to another item is written (for "Continue" and time spent); rereading costs no
+  // write. It is awaited so that "Continue", asked right after, always sees it.
+  const [outline] = await Promise.all([courseOutline(db, item.course_id, item.content_hash), item.last_item_id === item.item_id ? undefined : rememberPlace(db, item.enrolment_id, item.item_id)]);
+  const progress = progressFromRows(item.progress_rows);
   const index = outline.items.findIndex((entry) => entry.id === item.item_id);
   return {
     item,

@@ -14,6 +14,8 @@ export function findItemForLearner(db: Kysely<Database>, options: { courseSlug: 
       sql<string | null>`i.html->>${options.locale}`.as('html_localized'),
       sql<string | null>`i.html->>'en'`.as('html_en'),
       'e.id as enrolment_id', 'e.status as enrolment_status', 'e.progress_percent', 'e.last_item_id',
+      // The learner's progress in the course rides along: one round trip for the whole page.
+      sql<ProgressRow[] | null>`(select json_agg(json_build_array(p.item_id, p.completed_at is not null, p.passed, p.best_score)) from item_progress p where p.user_id = ${options.userId} and p.course_id = c.id)`.as('progress_rows'),
     ])
     .where('c.slug', '=', options.courseSlug)
     .where('c.published', '=', true)
@@ -21,6 +23,18 @@ export function findItemForLearner(db: Kysely<Database>, options: { courseSlug: 
 }
 
 export type LearnerProgress = { completed: Set<number>; passed: Set<number>; bestScores: Map<number, number> };
+type ProgressRow = [itemId: number, completed: boolean, passed: boolean, bestScore: number | null];
+
+/** Progress rows as fetched alongside the item by findItemForLearner. */
+export function progressFromRows(rows: ProgressRow[] | null): LearnerProgress {
+  const progress: LearnerProgress = { completed: new Set(), passed: new Set(), bestScores: new Map() };
+  for (const [itemId, completed, passed, bestScore] of rows ?? []) {
+    if (completed) progress.completed.add(itemId);
+    if (passed) progress.passed.add(itemId);
+    if (bestScore !== null) progress.bestScores.set(itemId, bestScore);
+  }
+  return progress;
+}
 
 /** Which items of a course this learner has completed (lessons) or passed (quizzes). */
 export async function learnerProgress(db: Kysely<Database>, userId: number, courseId: number): Promise<LearnerProgress> {

@@ -1,0 +1,101 @@
+// `npm run bench`: Lantern against a minimal baseline in the same run, on PostgreSQL, with
+// autocannon on loopback after a warm-up. Seeds with seed:demo when the database is empty.
+// Options: --learners N (default 100000), --seconds S per scenario (default 10), --database URL.
+import { createHash, randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const { values } = parseArgs({ options: { learners: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '10' }, database: { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lantern_bench' } } });
+const url = new URL(values.database);
+const seconds = Number(values.seconds);
+const LANTERN = 3297;
+const BASELINE = 3299;
+const env = { ...process.env, DATABASE_URL: url.toString(), COURSES_DIR: 'tests/fixtures/courses', DATA_DIR: mkdtempSync(join(tmpdir(), 'lantern-bench-')), LOG_LEVEL: 'warn', NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), DATABASE_POOL_SIZE: '10' };
+
+const run = (args) => new Promise((resolve, reject) => spawn(process.execPath, args, { env, stdio: 'inherit' }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(args.join(' '))))));
+const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+await admin.connect();
+if ((await admin.query('select 1 from pg_database where datname = $1', [url.pathname.slice(1)])).rowCount === 0) await admin.query(`create database ${url.pathname.slice(1)}`);
+await admin.end();
+await run(['dist/src/cli.js', 'migrate']);
+const db = new pg.Client({ connectionString: url.toString() });
+await db.connect();
+const { rows: [{ n }] } = await db.query(`select count(*)::int as n from users where email like 'learner%@demo.lantern.local'`);
+if (n < Number(values.learners)) await run(['dist/src/cli.js', 'seed:demo', '--learners', String(Number(values.learners) - n), '--cohorts', '1']);
+
+// Sessions for 500 enrolled learners and the biggest cohort's trainer, written straight into the table.
+const { rows: learners } = await db.query(`select e.user_id from enrolments e join courses c on c.id = e.course_id and c.slug = 'example-course' where e.status = 'active' order by e.user_id limit 500`);
+const { rows: [cohort] } = await db.query(`select c.id, c.owner_id from cohorts c order by (select count(*) from cohort_members m where m.cohort_id = c.id) desc limit 1`);
+const session = async (userId) => {
+  const token = randomBytes(32).toString('base64url');
+  await db.query(`insert into sessions (id, user_id, expires_at) values ($1, $2, now() + interval '1 day')`, [createHash('sha256').update(token).digest('base64url'), userId]);
+  return `lantern_session=${token}`;
+};
+const learnerCookies = [];
+for (const row of learners) learnerCookies.push(await session(row.user_id));
+const trainerCookie = await session(cohort.owner_id);
+const { rows: lessons } = await db.query(`select i.slug from course_items i join courses c on c.id = i.course_id and c.slug = 'example-course' where i.kind = 'lesson' and i.removed_at is null`);
+
+const start = (file, port) => {
+  const child = spawn(process.execPath, [file], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return child;
+};
+const waitFor = async (port, path) => {
+  for (let i = 0; i < 200; i += 1) {
+    try { if ((await fetch(`http://127.0.0.1:${port}${path}`)).status < 500) return; } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`port ${port} did not answer`);
+};
+const baseline = start('bench/baseline.mjs', BASELINE);
+const lantern = start('dist/src/server.js', LANTERN);
+await waitFor(BASELINE, '/fortune/1');
+await waitFor(LANTERN, '/healthz');
+
+let rotation = 0;
+const pick = (list) => list[rotation++ % list.length];
+function cannon(port, connections, next) {
+  return new Promise((resolve, reject) => {
+    // setupRequest runs before every request, so each one gets its own lesson and learner.
+    const requests = [{ setupRequest: (request) => ({ ...request, ...next() }) }];
+    const instance = autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, requests }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+  });
+}
+const scenarios = [
+  ['baseline: fortunes', BASELINE, () => ({ path: `/fortune/${1 + (rotation++ % 1000)}` })],
+  ['catalogue, anonymous', LANTERN, () => ({ path: '/' })],
+  ['lesson page, learner', LANTERN, () => ({ path: `/courses/example-course/lessons/${pick(lessons).slug}`, headers: { cookie: pick(learnerCookies), 'accept-encoding': 'gzip' } })],
+  ['htmx lesson navigation', LANTERN, () => ({ path: `/courses/example-course/lessons/${pick(lessons).slug}`, headers: { cookie: pick(learnerCookies), 'accept-encoding': 'gzip', 'hx-request': 'true', 'hx-target': 'main#main' } })],
+  ['cohort dashboard', LANTERN, () => ({ path: `/trainer/cohorts/${cohort.id}`, headers: { cookie: trainerCookie, 'accept-encoding': 'gzip' } })],
+  ['learner table, first page', LANTERN, () => ({ path: `/trainer/cohorts/${cohort.id}/learners?sort=progress`, headers: { cookie: trainerCookie, 'accept-encoding': 'gzip' } })],
+];
+
+const rows = [];
+try {
+  for (const [name, port, setup] of scenarios) {
+    const heavy = name.startsWith('cohort') || name.startsWith('learner table');
+    await cannon(port, 8, setup); // warm-up
+    const wide = heavy ? undefined : await cannon(port, 64, setup);
+    const narrow = await cannon(port, heavy ? 4 : 16, setup);
+    rows.push({ name, rps64: wide?.requests.average, p50: narrow.latency.p50, p99: narrow.latency.p99, errors: (wide?.errors ?? 0) + narrow.errors + (wide?.non2xx ?? 0) + narrow.non2xx, connections: heavy ? 4 : 16 });
+  }
+} finally {
+  baseline.kill('SIGTERM');
+  lantern.kill('SIGTERM');
+  await db.query(`delete from sessions where expires_at < now() + interval '2 days' and created_at > now() - interval '1 hour'`);
+  await db.end();
+}
+const base = rows[0].rps64;
+console.log(`\nLantern benchmark, ${new Date().toISOString().slice(0, 10)}, PostgreSQL, ${values.learners} learners, ${seconds} s per run, autocannon on loopback`);
+console.log(`  ${'scenario'.padEnd(28)} ${'req/s @64'.padStart(10)} ${'× baseline'.padStart(10)} ${'p50'.padStart(8)} ${'p99'.padStart(8)}  conns  errors`);
+for (const row of rows) {
+  console.log(`  ${row.name.padEnd(28)} ${(row.rps64 ? row.rps64.toFixed(0) : '–').padStart(10)} ${(row.rps64 ? (row.rps64 / base).toFixed(2) : '–').padStart(10)} ${(row.p50 + 'ms').padStart(8)} ${(row.p99 + 'ms').padStart(8)}  ${String(row.connections).padStart(5)}  ${row.errors}`);
+}
+const lesson = rows.find((row) => row.name === 'lesson page, learner');
+console.log(`\nBudget (DESIGN.md §7): lesson page ≥ 1/3 of baseline req/s at 64 connections: ${(lesson.rps64 / base).toFixed(2)} ${lesson.rps64 / base >= 1 / 3 ? 'OK' : 'NOT MET'}; p99 < 50 ms at 16: ${lesson.p99} ms ${lesson.p99 < 50 ? 'OK' : 'NOT MET'}`);
