@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -26,7 +26,8 @@ async function securityPlugin(app: FastifyInstance): Promise<void> {
   await app.register(cookie, { secret: app.config.sessionSecret });
   await app.register(formbody, { bodyLimit: app.config.bodyLimit });
 
-  await app.register(helmet, {
+  // The helmet middleware is built once; @fastify/helmet rebuilt it (parsing the CSP) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -48,6 +49,7 @@ async function securityPlugin(app: FastifyInstance): Promise<void> {
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'same-origin' },
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
 
   await app.register(csrf, {
     cookieKey: 'lantern_csrf',
