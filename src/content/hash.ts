@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 // Part of every hash: a change in how lessons are rendered re-syncs them all.
@@ -8,9 +8,9 @@ const RENDER_VERSION = 'lesson-render-1';
 /** Course folders under `dir` (every folder but `glossary` and hidden ones). */
 export function courseFolders(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'glossary')
-    .map((entry) => entry.name)
+  // statSync follows symbolic links, so a course folder may be linked in from elsewhere.
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('.') && name !== 'glossary' && statSync(join(dir, name)).isDirectory())
     .sort();
 }
 

@@ -58,7 +58,8 @@ export function decodeCursor(cursor: string | undefined): [string | number, numb
  */
 export async function learnerPage(db: Kysely<Database>, query: LearnerQuery, finalItemId: number | null): Promise<{ rows: LearnerRow[]; next?: string; total: number }> {
   const key = SORT_KEYS[query.sort];
-  const overdue = query.dueOn ? sql<boolean>`(${STATUS_SQL} <> 'completed' and ${query.dueOn}::date < current_date)` : sql<boolean>`false`;
+  // The date test has no column in it: PostgreSQL checks it once per query, not per row.
+  const overdue = query.dueOn ? sql<boolean>`(e.status is distinct from 'completed' and ${query.dueOn}::date < current_date)` : sql<boolean>`false`;
   const base = db
     .selectFrom('cohort_members as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
