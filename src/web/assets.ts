@@ -39,6 +39,11 @@ function assetSources(): Array<{ name: string; path: string }> {
       return { name: path.slice(publicDir.length + 1).replaceAll('\\', '/'), path };
     });
   sources.push({ name: 'vendor/htmx.js', path: require.resolve('htmx.org/dist/htmx.min.js') });
+  // The SCORM runtime, one file per version (a player loads only its package's version), and the
+  // cross-frame bridge halves for the content origin.
+  for (const file of ['scorm12', 'scorm2004', 'cross-frame-lms', 'cross-frame-api']) {
+    sources.push({ name: `vendor/scorm-again/${file}.js`, path: require.resolve(`scorm-again/${file}/min`) });
+  }
   return sources;
 }
 

@@ -77,6 +77,15 @@ describe('assets', () => {
     expect((await ctx.app.inject({ url: '/assets/app.nothash.css' })).statusCode).toBe(404);
   });
 
+  it('serves the SCORM runtime from the installed package, never a CDN', async () => {
+    const url = ctx.app.asset('vendor/scorm-again/scorm2004.js');
+    expect(url).toMatch(/^\/assets\/vendor\/scorm-again\/scorm2004\.[\w-]+\.js$/);
+    const response = await ctx.app.inject({ url, headers: { 'accept-encoding': 'br' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['content-type']).toContain('javascript');
+  });
+
   it('compresses pages', async () => {
     const response = await ctx.app.inject({ url: '/register', headers: { 'accept-encoding': 'gzip' } });
     expect(response.headers['content-encoding']).toBe('gzip');
