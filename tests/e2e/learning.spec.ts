@@ -56,8 +56,10 @@ async function journey(page: Page, locale: 'en' | 'ar') {
 
   // Then pass it; answers survive a refresh mid-attempt.
   await page.locator('form[action$="/retry"] button').click();
+  // Listen before acting: the save may answer before a listener added afterwards would see it.
+  const saved = page.waitForResponse((response) => response.url().endsWith('/answers'));
   await page.locator('#q-greeting-hello').check();
-  await page.waitForResponse((response) => response.url().endsWith('/answers'));
+  await saved;
   await page.reload();
   await expect(page.locator('#q-greeting-hello')).toBeChecked();
   await page.locator('#q-colours-red').check();
