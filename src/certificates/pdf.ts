@@ -1,14 +1,20 @@
 import { createRequire } from 'node:module';
-import type { Bidi } from 'bidi-js';
 import PDFDocument from 'pdfkit';
 import type { Locale } from '../db/database.js';
+import { visualRuns } from './pdf/bidi.js';
 
 const require = createRequire(import.meta.url);
-// DejaVu Sans covers Latin (accents, œ, ñ, ¿) and Arabic with its joining forms, in one family.
-const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-// bidi-js is CommonJS whose module.exports is the factory itself.
-const bidi = (require('bidi-js') as () => Bidi)();
+// DejaVu Sans has Latin (é, ç, œ, ñ, ¿) and Arabic with its joining forms and lam-alef ligatures in
+// one family, so a line mixing the two scripts needs no font switching. pdfkit embeds only the
+// glyphs drawn (a subset), which keeps a certificate around 20-25 KB.
+const FONTS = {
+  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+};
+const INK = '#1c2430';
+const BLUE = '#164766';
+const GOLD = '#e0a526';
+const MUTED = '#4a5566';
 
 export type CertificateInput = {
   locale: Locale;
@@ -20,104 +26,69 @@ export type CertificateInput = {
   labels: { heading: string; certifies: string; completed: string; date: string; verify: string };
 };
 
-type Run = { text: string; level: number };
+type Box = { x: number; width: number; align: 'left' | 'center' | 'right' };
+type Style = { size: number; bold?: boolean; color?: string; dir: 'ltr' | 'rtl' | 'auto' };
 
-/**
- * Splits a line into runs of one direction, in visual (left-to-right on the page) order.
- * pdfkit shapes each run with fontkit, which joins Arabic letters and lays out a right-to-left
- * run itself, but it does not reorder a line that mixes directions: that is done here with the
- * Unicode Bidirectional Algorithm (bidi-js).
- */
-export function visualRuns(text: string, base: 'ltr' | 'rtl'): Run[] {
-  const { levels } = bidi.getEmbeddingLevels(text, base);
-  const runs: Run[] = [];
-  for (let i = 0; i < text.length; i += 1) {
-    const level = levels[i]!;
-    const last = runs.at(-1);
-    if (last && last.level === level) last.text += text[i];
-    else runs.push({ text: text[i]!, level });
-  }
-  // Rule L2: from the highest level down to the lowest odd level, reverse each sequence of runs at that level or above.
-  const highest = Math.max(...runs.map((run) => run.level));
-  const lowestOdd = Math.min(...runs.map((run) => run.level).filter((level) => level % 2 === 1), highest + 1);
-  for (let level = highest; level >= lowestOdd; level -= 1) {
-    for (let start = 0; start < runs.length; ) {
-      if (runs[start]!.level < level) {
-        start += 1;
-        continue;
-      }
-      let end = start;
-      while (end + 1 < runs.length && runs[end + 1]!.level >= level) end += 1;
-      runs.splice(start, end - start + 1, ...runs.slice(start, end + 1).reverse());
-      start = end + 1;
-    }
-  }
-  return runs.map((run) => ({ ...run, text: run.level % 2 === 1 ? rightToLeft(run.text) : run.text }));
-}
+// pdfkit shapes each space-separated word on its own unless features are given, which would set
+// the words of an Arabic run left to right. Any features array, even empty, makes it shape the run
+// whole; fontkit still applies the script's defaults (joining forms, ligatures, mark placement).
+const WHOLE_RUN = { features: [] };
 
-const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
-
-/**
- * Prepares a right-to-left run for pdfkit. fontkit reverses the glyphs of a run written in an
- * RTL script itself; a run of only neutrals (a parenthesis and a space between two Latin words
- * in an Arabic line) it leaves alone, so that one is reversed here.
- */
-function rightToLeft(text: string): string {
-  const mirrored = mirror(text);
-  return RTL_LETTER.test(text) ? mirrored : [...mirrored].reverse().join('');
-}
-
-function mirror(text: string): string {
-  const map = bidi.getMirroredCharactersMap(text, new Uint8Array(text.length).fill(1));
-  if (map.size === 0) return text;
-  return [...text].map((char, index) => map.get(index) ?? char).join('');
-}
-
-/** Draws one line centred on the page, each run shaped on its own and placed in visual order. */
-function centredLine(doc: PDFKit.PDFDocument, text: string, options: { y: number; size: number; bold?: boolean; color?: string; base: 'ltr' | 'rtl' }) {
-  const measure = (size: number) => {
-    doc.font(options.bold ? 'bold' : 'regular').fontSize(size).fillColor(options.color ?? '#1c2430');
-    return visualRuns(text, options.base).map((run) => ({ ...run, width: doc.widthOfString(run.text, runOptions(run)) }));
+/** Draws one line on a baseline, in visual order, shrunk to fit its box if it is too long. */
+function line(doc: PDFKit.PDFDocument, raw: string, y: number, box: Box, style: Style) {
+  const runs = visualRuns(raw.replace(/\s+/g, ' ').trim(), style.dir);
+  doc.font(style.bold ? 'bold' : 'regular').fillColor(style.color ?? INK);
+  const widthAt = (size: number) => {
+    doc.fontSize(size);
+    return runs.map((run) => doc.widthOfString(run.text, WHOLE_RUN));
   };
-  // A long name or title shrinks to fit inside the border rather than running over it.
-  const room = doc.page.width - 120;
-  let runs = measure(options.size);
-  let width = runs.reduce((sum, run) => sum + run.width, 0);
-  if (width > room) {
-    runs = measure(Math.max(9, (options.size * room) / width));
-    width = runs.reduce((sum, run) => sum + run.width, 0);
-  }
-  let x = (doc.page.width - width) / 2;
-  for (const run of runs) {
-    doc.text(run.text, x, options.y, { ...runOptions(run), lineBreak: false });
-    x += run.width;
-  }
+  let widths = widthAt(style.size);
+  const total = widths.reduce((sum, width) => sum + width, 0);
+  // A long name or course title gets smaller rather than running over the border.
+  if (total > box.width) widths = widthAt((style.size * box.width) / total);
+  const width = widths.reduce((sum, w) => sum + w, 0);
+  let x = box.align === 'left' ? box.x : box.align === 'right' ? box.x + box.width - width : box.x + (box.width - width) / 2;
+  runs.forEach((run, i) => {
+    doc.text(run.text, x, y, { ...WHOLE_RUN, lineBreak: false, baseline: 'alphabetic' });
+    x += widths[i]!;
+  });
 }
 
-function runOptions(run: Run): PDFKit.Mixins.TextOptions {
-  // Right-to-left runs are shaped as Arabic so fontkit applies joining forms and orders the glyphs.
-  return run.level % 2 === 1 ? ({ features: ['init', 'medi', 'fina', 'isol', 'rlig', 'liga'] } as PDFKit.Mixins.TextOptions) : {};
+/** A small lantern drawn with paths (no image), centred on cx with its top at y. */
+function lantern(doc: PDFKit.PDFDocument, cx: number, y: number) {
+  doc.save().translate(cx - 20, y);
+  doc.lineWidth(1.6).strokeColor(BLUE).circle(20, 4, 3.2).stroke();
+  doc.polygon([12, 8], [28, 8], [33, 14], [7, 14]).fill(BLUE);
+  doc.roundedRect(10, 14, 20, 31, 3).fillAndStroke('#fdf3d6', BLUE);
+  doc.path('M20 22 C24 27 25 31 25 33.5 A5 5 0 0 1 15 33.5 C15 31 16 27 20 22 Z').fill(GOLD);
+  doc.rect(7, 45, 26, 5).fill(BLUE);
+  doc.restore();
 }
 
 function formatDate(date: Date, locale: Locale): string {
-  // Arabic: Western digits (latn) read well in print across the Arab world and match the code and URL.
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, { dateStyle: 'long' }).format(date);
+  // Arabic with Western digits (latn): they are read across the Maghreb and the Mashreq, they
+  // match the digits of the verification code and URL printed below, and they do not depend on
+  // the ICU version (CLDR changed the default digits of plain 'ar' over time).
+  // UTC, so the date is the one recorded whatever the server's time zone.
+  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
-/** An A4 landscape PDF certificate in the learner's language, with the fonts embedded (subset). */
+/** An A4 landscape certificate in the learner's language; fonts are embedded as subsets. */
 export function renderCertificatePdf(input: CertificateInput): Promise<Buffer> {
-  const base = input.locale === 'ar' ? 'rtl' : 'ltr';
+  const { labels } = input;
+  const rtl = input.locale === 'ar';
+  const dir = rtl ? 'rtl' : 'ltr';
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margin: 0,
-    info: { Title: `${input.labels.heading}: ${input.courseTitle}`, Author: 'Lantern', Subject: input.courseTitle, Keywords: input.verificationCode },
+    pdfVersion: '1.4', // /Lang in the catalogue is a PDF 1.4 feature
     lang: input.locale,
     displayTitle: true,
-  } as PDFKit.PDFDocumentOptions);
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-
+    info: { Title: `${labels.heading} — ${input.courseTitle}`, Author: 'Lantern', Subject: `${input.learnerName} — ${input.courseTitle}`, Keywords: input.verificationCode },
+  });
+  doc.registerFont('regular', FONTS.regular);
+  doc.registerFont('bold', FONTS.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -126,24 +97,31 @@ export function renderCertificatePdf(input: CertificateInput): Promise<Buffer> {
   });
 
   const { width, height } = doc.page;
-  doc.lineWidth(6).strokeColor('#164766').rect(24, 24, width - 48, height - 48).stroke();
-  doc.lineWidth(1.5).strokeColor('#f6c343').rect(36, 36, width - 72, height - 72).stroke();
-  // A small lantern, drawn: the same shape as the site's logo.
-  const cx = width / 2;
-  doc.save().translate(cx - 18, 60).scale(1.5);
-  doc.path('M9 2h6v2h2v3a5 5 0 0 1 1 3v8a4 4 0 0 1-4 4h-4a4 4 0 0 1-4-4v-8a5 5 0 0 1 1-3V4h2z').fill('#164766');
-  doc.path('M12 9c1.6 1.7 2.4 3.1 2.4 4.4A2.4 2.4 0 0 1 12 16a2.4 2.4 0 0 1-2.4-2.6c0-1.3.8-2.7 2.4-4.4z').fill('#f6c343');
-  doc.restore();
+  doc.lineWidth(6).strokeColor(BLUE).rect(24, 24, width - 48, height - 48).stroke();
+  doc.lineWidth(1.2).strokeColor(GOLD).rect(36, 36, width - 72, height - 72).stroke();
+  lantern(doc, width / 2, 54);
 
-  centredLine(doc, input.labels.heading, { y: 125, size: 32, bold: true, color: '#164766', base });
-  centredLine(doc, input.labels.certifies, { y: 190, size: 16, base });
-  centredLine(doc, input.learnerName, { y: 225, size: 30, bold: true, base });
-  centredLine(doc, input.labels.completed, { y: 285, size: 16, base });
-  centredLine(doc, input.courseTitle, { y: 318, size: 22, bold: true, color: '#164766', base });
-  centredLine(doc, `${input.labels.date}: ${formatDate(input.completedOn, input.locale)}`, { y: 385, size: 14, base });
-  centredLine(doc, `${input.labels.verify}:`, { y: 470, size: 11, color: '#4a5566', base });
-  centredLine(doc, input.verificationUrl, { y: 488, size: 11, color: '#4a5566', base: 'ltr' });
-  centredLine(doc, input.verificationCode, { y: 510, size: 14, bold: true, base: 'ltr' });
+  // Labels follow the certificate's language; the name and the title take their own direction
+  // (an Arabic name on an English certificate reads right to left), the URL and code are Latin.
+  const centre: Box = { x: 70, width: width - 140, align: 'center' };
+  line(doc, labels.heading, 158, centre, { size: 32, bold: true, color: BLUE, dir });
+  doc.lineWidth(1.5).strokeColor(GOLD).moveTo(width / 2 - 40, 178).lineTo(width / 2 + 40, 178).stroke();
+  line(doc, labels.certifies, 222, centre, { size: 15, dir });
+  line(doc, input.learnerName, 268, centre, { size: 30, bold: true, dir: 'auto' });
+  line(doc, labels.completed, 314, centre, { size: 15, dir });
+  line(doc, input.courseTitle, 354, centre, { size: 22, bold: true, color: BLUE, dir: 'auto' });
+
+  // Footer: the date on the reading start side, the verification on the end side; both sides swap
+  // in Arabic. Labels sit on their own line so no language's colon convention is imposed.
+  const [left, right] = [80, width - 80];
+  const start: Box = rtl ? { x: right - 240, width: 240, align: 'right' } : { x: left, width: 240, align: 'left' };
+  const end: Box = rtl ? { x: left, width: 400, align: 'left' } : { x: right - 400, width: 400, align: 'right' };
+  for (const box of [start, end]) doc.lineWidth(0.8).strokeColor(GOLD).moveTo(box.x, 440).lineTo(box.x + box.width, 440).stroke();
+  line(doc, labels.date, 460, start, { size: 11, color: MUTED, dir });
+  line(doc, formatDate(input.completedOn, input.locale), 482, start, { size: 14, bold: true, dir });
+  line(doc, labels.verify, 460, end, { size: 11, color: MUTED, dir });
+  line(doc, input.verificationUrl, 480, end, { size: 11, dir: 'ltr' });
+  line(doc, input.verificationCode, 502, end, { size: 13, bold: true, dir: 'ltr' });
   doc.end();
   return done;
 }

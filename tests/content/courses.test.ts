@@ -24,8 +24,8 @@ const STANDARDS: Array<[number, string]> = [
 ];
 
 describe('the shipped courses', () => {
-  it('include Introduction to the CPMS, valid (Safeguarding Matters is still being written)', () => {
-    expect([...byslug.keys()]).toContain('cpms-introduction');
+  it('include both courses, valid: Introduction to the CPMS and Safeguarding Matters', () => {
+    expect([...byslug.keys()]).toEqual(expect.arrayContaining(['cpms-introduction', 'safeguarding-matters']));
   });
 
   it('course 1 covers all 28 standards by number and name', () => {
@@ -36,8 +36,7 @@ describe('the shipped courses', () => {
     }
   });
 
-  // Safeguarding Matters joins this list when its files land.
-  for (const slug of ['cpms-introduction']) {
+  for (const slug of ['cpms-introduction', 'safeguarding-matters']) {
     it(`${slug}: every module has a quiz; the last module is a final assessment with a 70% pass mark`, () => {
       const course = byslug.get(slug)!;
       for (const module of course.modules) expect(module.items.some((item) => item.kind === 'quiz'), module.slug).toBe(true);
@@ -63,7 +62,9 @@ describe('the shipped courses', () => {
   }
 
   it('the translated lessons required exist in French, Spanish and Arabic', () => {
-    const translated = [...byslug.get('cpms-introduction')!.modules.slice(0, 2)];
+    // Course 1's introduction and principles modules, and Safeguarding Matters module 1.
+    const translated = [...byslug.get('cpms-introduction')!.modules.slice(0, 2), ...byslug.get('safeguarding-matters')!.modules.slice(0, 1)];
+    expect(translated.flatMap((module) => module.items).filter((item) => item.kind === 'lesson').length).toBeGreaterThanOrEqual(6);
     for (const module of translated) {
       for (const item of module.items) {
         if (item.kind !== 'lesson') continue;

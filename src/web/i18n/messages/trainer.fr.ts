@@ -67,7 +67,7 @@ export const trainerFr: TrainerMessages = {
   'reports.name': 'Nom',
   'reports.email': 'E-mail',
   'reports.status': 'Statut',
-  'reports.progress': 'Progression %',
+  'reports.progress': 'Progression\u00a0%',
   'reports.lastActivity': 'Dernière activité',
   'reports.score': 'Score final',
   'reports.timeSpent': 'Temps passé',
