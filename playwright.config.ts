@@ -21,13 +21,26 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
     },
   },
-  webServer: {
-    command: `node tests/e2e/serve.js`,
-    url: `http://localhost:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { E2E_PORT: String(port) },
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  // The platform as deployed by default (SCORM content on its own origin), and a second server in
+  // SCORM same-origin mode on the next ports, for the specs that must pass in both modes.
+  webServer: [
+    {
+      command: `node tests/e2e/serve.js`,
+      url: `http://localhost:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { E2E_PORT: String(port) },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `node tests/e2e/serve.js`,
+      url: `http://localhost:${port + 2}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { E2E_PORT: String(port + 2), SCORM_SERVING: 'same-origin' },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

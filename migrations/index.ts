@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as accounts from './0001_accounts.js';
 import * as learning from './0002_learning.js';
 import * as cohorts from './0003_cohorts.js';
+import * as scorm from './0004_scorm.js';
 
 /**
  * Every migration, in order. Listed here rather than discovered on disk so the same code runs from
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_accounts': accounts,
   '0002_learning': learning,
   '0003_cohorts': cohorts,
+  '0004_scorm': scorm,
 };

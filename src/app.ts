@@ -9,6 +9,7 @@ import catalog from './catalog/index.js';
 import certificates from './certificates/index.js';
 import cohorts from './cohorts/index.js';
 import reports from './reports/index.js';
+import scorm from './scorm/index.js';
 import learn from './learn/index.js';
 import quizzes from './quizzes/index.js';
 import web from './web/index.js';
@@ -32,7 +33,7 @@ export async function buildApp({ config, database: handle, closeDatabase = true 
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimit,
     trustProxy: process.env.TRUST_PROXY === 'true',
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
     return503OnClosing: true,
   });
 
@@ -49,5 +50,6 @@ export async function buildApp({ config, database: handle, closeDatabase = true 
   await app.register(certificates);
   await app.register(cohorts);
   await app.register(reports);
+  await app.register(scorm);
   return app;
 }

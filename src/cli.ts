@@ -53,6 +53,55 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  'scorm:import': {
+    summary: 'scorm:import <file.zip> [--slug S] [--locale en|fr|es|ar]   import a SCORM 1.2/2004 package (a new version if the course exists)',
+    async run(args, database, config) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { slug: { type: 'string' }, locale: { type: 'string', default: 'en' } } });
+      const file = positionals[0];
+      if (!file || positionals.length > 1) {
+        console.error('Give one .zip file: npm run cli -- scorm:import path/to/package.zip [--slug my-course]');
+        return 2;
+      }
+      if (!['en', 'fr', 'es', 'ar'].includes(values.locale!)) {
+        console.error('--locale must be en, fr, es or ar');
+        return 2;
+      }
+      await migrateToLatest(database.db);
+      const { importPackage, ImportRefused } = await import('./scorm/import.js');
+      const { isPackageError, describeProblem, describeNotice } = await import('./scorm/package/index.js');
+      try {
+        let lastShown = 0;
+        const result = await importPackage(database.db, file, {
+          dataDir: config.dataDir,
+          slug: values.slug,
+          locale: values.locale as 'en',
+          onEntry: (progress) => {
+            const percent = Math.floor((progress.index / progress.count) * 100);
+            if (process.stderr.isTTY && percent >= lastShown + 10) {
+              lastShown = percent;
+              process.stderr.write(`\r  unpacking: ${percent}%`);
+            }
+          },
+        });
+        if (process.stderr.isTTY && lastShown > 0) process.stderr.write('\n');
+        for (const notice of result.notices) console.log(`notice: ${describeNotice(notice)}`);
+        const what = result.outcome === 'created' ? 'imported as a new course' : result.outcome === 'new_version' ? `imported as version ${result.versionNumber}` : 'already imported with this exact file: nothing changed';
+        console.log(`${result.title} (${result.scormVersion === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004'}, ${result.scoCount} SCO${result.scoCount === 1 ? '' : 's'}): ${what}. Course: /courses/${result.slug}`);
+        return 0;
+      } catch (error) {
+        if (isPackageError(error)) {
+          console.error(`${file} was refused; nothing was saved:`);
+          for (const problem of error.problems) console.error(`  ${describeProblem(problem)}`);
+          return 1;
+        }
+        if (error instanceof ImportRefused) {
+          console.error(error.message);
+          return 1;
+        }
+        throw error;
+      }
+    },
+  },
   'user:create': {
     summary: 'user:create --email E --name N --role learner|trainer|admin   (password read from stdin)',
     async run(args, database) {

@@ -13,6 +13,12 @@ export type Config = {
   databasePoolSize: number;
   sessionSecret: string;
   contentOrigin: URL;
+  /** The origin learners open the app at; the content origin's bridge talks only to it. */
+  appOrigin: string;
+  /** 'cross-origin' (default): package files on contentOrigin; 'same-origin': under /scorm-content on the app. */
+  scormServing: 'cross-origin' | 'same-origin';
+  /** Port the content server listens on (cross-origin mode). */
+  contentPort: number;
   logLevel: string;
   /** Largest accepted form body, in bytes; bigger bodies get 413. */
   bodyLimit: number;
@@ -61,6 +67,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`CONTENT_ORIGIN is not a URL: ${contentOriginText}`);
   }
 
+  const appOriginText = env.APP_ORIGIN?.trim() || `http://localhost:${port}`;
+  let appOrigin = appOriginText;
+  try {
+    appOrigin = new URL(appOriginText).origin;
+  } catch {
+    problems.push(`APP_ORIGIN is not a URL: ${appOriginText}`);
+  }
+  const scormServing = env.SCORM_SERVING?.trim() || 'cross-origin';
+  if (scormServing !== 'cross-origin' && scormServing !== 'same-origin') problems.push('SCORM_SERVING must be cross-origin or same-origin');
+  if (scormServing === 'cross-origin' && contentOrigin && contentOrigin.origin === appOrigin) problems.push('CONTENT_ORIGIN must differ from APP_ORIGIN (or set SCORM_SERVING=same-origin)');
+  const contentPort = integer(env.CONTENT_PORT, contentOrigin ? Number(contentOrigin.port || (contentOrigin.protocol === 'https:' ? 443 : 80)) : port + 1, 'CONTENT_PORT', problems);
+
   let sessionSecret = env.SESSION_SECRET?.trim() ?? '';
   if (sessionSecret && sessionSecret.length < 32) problems.push('SESSION_SECRET must be at least 32 characters');
   if (!sessionSecret && nodeEnv === 'production') problems.push('SESSION_SECRET is required when NODE_ENV=production');
@@ -82,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize,
     sessionSecret,
     contentOrigin: contentOrigin!,
+    appOrigin,
+    scormServing: scormServing as Config['scormServing'],
+    contentPort,
     logLevel,
     bodyLimit: 256 * 1024,
     rateLimits,

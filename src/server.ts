@@ -14,6 +14,8 @@ async function main(): Promise<void> {
   const synced = await syncCourses(database.db, config.coursesDir);
   const firstAdmin = await ensureFirstAdmin(database.db);
   const app = await buildApp({ config, database });
+  // Package files are served from their own origin unless an operator chose same-origin mode.
+  const contentApp = config.scormServing === 'cross-origin' ? await (await import('./scorm/content.js')).buildContentApp(config) : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -25,13 +27,14 @@ async function main(): Promise<void> {
       app.log.error('forced exit after 10 s');
       process.exit(1);
     }, 10_000).unref();
-    await app.close();
+    await Promise.all([app.close(), contentApp?.close()]);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  await contentApp?.listen({ port: config.contentPort, host: config.host });
   const where = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   console.log(`Lantern is ready at ${where} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}), started in ${Math.round(performance.now() - startedAt)} ms`);
   if (synced.added.length + synced.updated.length > 0) console.log(`Courses loaded: ${[...synced.added, ...synced.updated].join(', ')}`);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { requireLogin } from '../accounts/index.js';
-import type { Locale } from '../db/database.js';
+import type { ItemKind, Locale } from '../db/database.js';
 import { courseOutline, itemUrl } from '../learn/outline.js';
 import { label } from '../learn/localize.js';
 import { learnerProgress } from '../learn/queries.js';
@@ -35,7 +35,7 @@ async function catalogPlugin(app: FastifyInstance): Promise<void> {
         ])
       : [undefined, undefined, undefined];
     const active = enrolment && enrolment.status !== 'withdrawn' ? enrolment : undefined;
-    return reply.render('catalog/course', { course, outline, enrolment: active, progress, certificate, itemUrl: (item: { kind: 'lesson' | 'quiz'; slug: string }) => itemUrl(course.slug, item), title: label(course.title, request.locale) });
+    return reply.render('catalog/course', { course, outline, enrolment: active, progress, certificate, itemUrl: (item: { kind: ItemKind; slug: string }) => itemUrl(course.slug, item), title: label(course.title, request.locale) });
   });
 
   app.post<{ Params: { slug: string } }>('/courses/:slug/enrol', { preHandler: requireLogin }, async (request, reply) => {

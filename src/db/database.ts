@@ -19,6 +19,11 @@ export type Database = {
   cohorts: CohortsTable;
   cohort_courses: CohortCoursesTable;
   cohort_members: CohortMembersTable;
+  scorm_packages: ScormPackagesTable;
+  scorm_courses: ScormCoursesTable;
+  scorm_attempts: ScormAttemptsTable;
+  scorm_interactions: ScormInteractionsTable;
+  scorm_objectives: ScormObjectivesTable;
 };
 
 /** A text in several languages, e.g. { en: 'Safe recruitment', fr: 'Recrutement sûr' }. */
@@ -93,6 +98,9 @@ export type ModulesTable = {
   removed_at: Date | null;
 };
 
+/** Native lessons and quizzes, and the SCOs of a SCORM course. */
+export type ItemKind = 'lesson' | 'quiz' | 'sco';
+
 export type QuizOption = { id: string; correct: boolean; text: LocalizedText; feedback: LocalizedText };
 export type QuizQuestion = { id: string; type: 'single' | 'multiple' | 'true_false'; prompt: LocalizedText; options: QuizOption[]; explanation: LocalizedText };
 export type QuizSettings = { passMark: number; maxAttempts: number; shuffleQuestions: boolean; shuffleOptions: boolean; draw: number | null; questions: QuizQuestion[] };
@@ -101,7 +109,7 @@ export type CourseItemsTable = {
   id: Generated<number>;
   course_id: number;
   module_id: number;
-  kind: 'lesson' | 'quiz';
+  kind: ItemKind;
   slug: string;
   position: number;
   required: boolean;
@@ -187,3 +195,79 @@ export type CohortsTable = {
 
 export type CohortCoursesTable = { cohort_id: number; course_id: number };
 export type CohortMembersTable = { cohort_id: number; user_id: number; joined_at: CreatedAt };
+
+export type ScormPackagesTable = {
+  id: Generated<number>;
+  course_id: number;
+  /** 1 for the first import of a course, then 2, 3… */
+  version_number: number;
+  /** sha256 of the zip; the files live under DATA_DIR/scorm/<hash>/. */
+  hash: string;
+  scorm_version: 'scorm12' | 'scorm2004';
+  edition: number | null;
+  title: string;
+  /** Folder inside the stored files that holds imsmanifest.xml ('' normally). */
+  content_root: string;
+  /** The parsed manifest (ParsedPackage from src/scorm/package): the SCOs and how to launch them. */
+  manifest: ColumnType<unknown, string, string>;
+  file_count: number;
+  total_bytes: ColumnType<string, number | string, number | string>;
+  imported_by: number | null;
+  imported_at: CreatedAt;
+};
+
+export type ScormAttemptPolicy = 'when_finished' | 'never' | 'always';
+
+export type ScormCoursesTable = {
+  course_id: number;
+  /** The version new attempts use. */
+  package_id: number;
+  attempt_policy: Generated<ScormAttemptPolicy>;
+  max_attempts: number | null;
+};
+
+export type ScormAttemptsTable = {
+  id: Generated<number>;
+  user_id: number;
+  course_id: number;
+  item_id: number;
+  package_id: number;
+  number: number;
+  launches: Generated<number>;
+  /** bigint: comes back from pg as a string. */
+  seq: ColumnType<string, number | string | undefined, number | string>;
+  /** The CMI as scorm-again exports it ({ cmi: … }), handed back to loadFromJSON at the next launch. */
+  cmi: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  completion_status: Generated<string>;
+  success_status: Generated<string>;
+  score_scaled: number | null;
+  score_raw: number | null;
+  total_time_seconds: Generated<number>;
+  started_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+
+export type ScormInteractionsTable = {
+  attempt_id: number;
+  position: number;
+  course_id: number;
+  item_id: number;
+  interaction_id: string;
+  type: string;
+  learner_response: string;
+  correct_response: string;
+  result: string;
+  weighting: number | null;
+  latency: string;
+  description: string;
+};
+
+export type ScormObjectivesTable = {
+  attempt_id: number;
+  position: number;
+  course_id: number;
+  objective_id: string;
+  success_status: string;
+  completion_status: string;
+  score_scaled: number | null;
+};

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database, LocalizedText } from '../db/database.js';
+import type { Database, ItemKind, LocalizedText } from '../db/database.js';
 
-export type OutlineItem = { id: number; kind: 'lesson' | 'quiz'; slug: string; title: LocalizedText; required: boolean; minutes: number; moduleIndex: number };
+export type OutlineItem = { id: number; kind: ItemKind; slug: string; title: LocalizedText; required: boolean; minutes: number; moduleIndex: number };
 export type OutlineModule = { slug: string; title: LocalizedText; items: OutlineItem[] };
 export type Outline = { modules: OutlineModule[]; items: OutlineItem[] };
 
@@ -40,5 +40,6 @@ export async function courseOutline(db: Kysely<Database>, courseId: number, cont
 }
 
 export function itemUrl(courseSlug: string, item: Pick<OutlineItem, 'kind' | 'slug'>): string {
-  return `/courses/${courseSlug}/${item.kind === 'lesson' ? 'lessons' : 'quizzes'}/${item.slug}`;
+  const folder = item.kind === 'lesson' ? 'lessons' : item.kind === 'quiz' ? 'quizzes' : 'scos';
+  return `/courses/${courseSlug}/${folder}/${encodeURIComponent(item.slug)}`;
 }

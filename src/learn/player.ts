@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.js';
+import type { Database, ItemKind } from '../db/database.js';
 import { label } from './localize.js';
 import { courseOutline, itemUrl, type Outline, type OutlineItem } from './outline.js';
 import { findItemForLearner, progressFromRows, rememberPlace, type LearnerProgress } from './queries.js';
@@ -21,7 +21,7 @@ export type PlayerContext = {
  * access: anonymous → login, unknown → 404, not enrolled → 403 with an invitation to enrol.
  * Returns undefined when it has already answered.
  */
-export async function loadPlayer(db: Kysely<Database>, request: FastifyRequest<{ Params: { slug: string; item: string } }>, reply: FastifyReply, kind: 'lesson' | 'quiz'): Promise<PlayerContext | undefined> {
+export async function loadPlayer(db: Kysely<Database>, request: FastifyRequest<{ Params: { slug: string; item: string } }>, reply: FastifyReply, kind: ItemKind): Promise<PlayerContext | undefined> {
   const user = request.user;
   if (!user) {
     await reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);

@@ -27,7 +27,7 @@ export async function recomputeProgress(trx: Transaction<Database>, scope: { cou
     ),
     done as (
       select e.id as enrolment_id,
-             count(p.item_id) filter (where (r.kind = 'lesson' and p.completed_at is not null) or (r.kind = 'quiz' and p.passed)) as done
+             count(p.item_id) filter (where (r.kind in ('lesson', 'sco') and p.completed_at is not null) or (r.kind = 'quiz' and p.passed)) as done
       from enrolments e
       left join item_progress p on p.user_id = e.user_id and p.course_id = e.course_id
       left join required r on r.id = p.item_id

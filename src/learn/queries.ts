@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, Locale } from '../db/database.js';
+import type { Database, ItemKind, Locale } from '../db/database.js';
 import { recomputeProgress } from './progress.js';
 
 /** Course, enrolment and one item in a single indexed query: the start of every player page. */
-export function findItemForLearner(db: Kysely<Database>, options: { courseSlug: string; kind: 'lesson' | 'quiz'; itemSlug: string; userId: number; locale: Locale }) {
+export function findItemForLearner(db: Kysely<Database>, options: { courseSlug: string; kind: ItemKind; itemSlug: string; userId: number; locale: Locale }) {
   return db
     .selectFrom('courses as c')
     .innerJoin('course_items as i', (join) => join.onRef('i.course_id', '=', 'c.id').on('i.kind', '=', options.kind).on('i.slug', '=', options.itemSlug).on('i.removed_at', 'is', null))

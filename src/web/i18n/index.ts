@@ -8,22 +8,26 @@ import { learningAr } from './messages/learning.ar.js';
 import { learningEn, type LearningKey } from './messages/learning.en.js';
 import { learningEs } from './messages/learning.es.js';
 import { learningFr } from './messages/learning.fr.js';
+import { scormAr } from './messages/scorm.ar.js';
+import { scormEn, type ScormKey } from './messages/scorm.en.js';
+import { scormEs } from './messages/scorm.es.js';
+import { scormFr } from './messages/scorm.fr.js';
 import { trainerAr } from './messages/trainer.ar.js';
 import { trainerEn, type TrainerKey } from './messages/trainer.en.js';
 import { trainerEs } from './messages/trainer.es.js';
 import { trainerFr } from './messages/trainer.fr.js';
 
 /** Every interface string: the core catalogue plus each area's own catalogue. */
-export type MessageKey = CoreKey | LearningKey | TrainerKey;
+export type MessageKey = CoreKey | LearningKey | TrainerKey | ScormKey;
 export type Messages = Record<MessageKey, string>;
 export const LOCALES: readonly Locale[] = ['en', 'fr', 'es', 'ar'];
 export const DEFAULT_LOCALE: Locale = 'en';
-const en: Messages = { ...coreEn, ...learningEn, ...trainerEn };
+const en: Messages = { ...coreEn, ...learningEn, ...trainerEn, ...scormEn };
 export const catalogues: Record<Locale, Messages> = {
   en,
-  fr: { ...fr, ...learningFr, ...trainerFr },
-  es: { ...es, ...learningEs, ...trainerEs },
-  ar: { ...ar, ...learningAr, ...trainerAr },
+  fr: { ...fr, ...learningFr, ...trainerFr, ...scormFr },
+  es: { ...es, ...learningEs, ...trainerEs, ...scormEs },
+  ar: { ...ar, ...learningAr, ...trainerAr, ...scormAr },
 };
 export const englishMessages = en;
 

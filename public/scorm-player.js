@@ -1,0 +1,106 @@
+// The SCORM player on the app page (views/scorm/player.eta). The real API (scorm-again) lives here,
+// loaded with the stored CMI before the SCO starts; the SCO, framed from the content origin, reaches
+// it through the cross-frame bridge. Every commit carries a sequence number so the server never lets
+// an older state overwrite a newer one; a commit that fails is retried with the latest state.
+(function () {
+  'use strict';
+  var data = document.getElementById('scorm-launch');
+  var frame = document.getElementById('sco-frame');
+  if (!data || !frame) return;
+  var launch = JSON.parse(data.textContent);
+  var status = document.getElementById('sco-status');
+  var seq = launch.seqBase;
+  var acknowledged = 0;
+  var retryTimer = null;
+  var retryDelay = 2000;
+  var leaving = false;
+
+  function say(key, problem) {
+    if (!status) return;
+    var text = status.getAttribute('data-' + key);
+    if (key === 'saved') text = text.replace('{time}', new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+    status.textContent = text;
+    status.classList.toggle('problem', Boolean(problem));
+  }
+
+  function saved(sentSeq) {
+    if (sentSeq > acknowledged) acknowledged = sentSeq;
+    if (acknowledged >= seq) {
+      retryDelay = 2000;
+      if (retryTimer) { clearTimeout(retryTimer); retryTimer = null; }
+      say('saved');
+    }
+  }
+
+  function failed() {
+    if (leaving || retryTimer) return;
+    say('retrying', true);
+    retryTimer = setTimeout(retry, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 60000);
+  }
+
+  // Resends the current state (never a stale copy) until the server takes it.
+  function retry() {
+    retryTimer = null;
+    var sent = ++seq;
+    fetch(launch.commitUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body(sent, false)), keepalive: true, credentials: 'same-origin' })
+      .then(function (response) { if (response.ok) saved(sent); else failed(); })
+      .catch(failed);
+  }
+
+  function body(sent, finalCommit) {
+    var commit = api.renderCommitCMI(finalCommit);
+    commit.seq = sent;
+    return commit;
+  }
+
+  var Api = launch.version === 'scorm12' ? window.Scorm12API : window.Scorm2004API;
+  var api = new Api({
+    // Said explicitly: defaults have changed between scorm-again releases and differ from its README.
+    autocommit: true,
+    autocommitSeconds: 15,
+    lmsCommitUrl: launch.commitUrl,
+    dataCommitFormat: 'json',
+    commitRequestDataType: 'application/json;charset=UTF-8',
+    terminationCommitContentType: 'text/plain;charset=UTF-8',
+    sendFullCommit: true,
+    renderCommonCommitFields: false,
+    useAsynchronousCommits: false,
+    throttleCommits: false,
+    alwaysSendTotalTime: true,
+    selfReportSessionTime: false,
+    mastery_override: false,
+    score_overrides_status: false,
+    autoCompleteLessonStatus: false,
+    strict_errors: true,
+    logLevel: 4,
+    requestHandler: function (commit, metadata) {
+      var sent = ++seq;
+      commit.seq = sent;
+      // A synchronous commit has its answer before this timer runs; no answer means it failed.
+      if (!(metadata && metadata.isTerminateCommit)) setTimeout(function () { if (acknowledged < sent) failed(); }, 0);
+      return commit;
+    },
+    xhrResponseHandler: function (xhr) {
+      var ok = xhr.status >= 200 && xhr.status < 300;
+      var answer = null;
+      try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = null; }
+      if (ok && answer && answer.result === true) {
+        saved(Number(answer.seq) || seq);
+        return { result: 'true', errorCode: 0 };
+      }
+      return { result: 'false', errorCode: 391 };
+    },
+  });
+  api.loadFromJSON(launch.cmi);
+  // The bridge accepts calls only from the content origin; bursts of SetValue from authoring tools are normal.
+  new window.CrossFrameLMS(api, launch.contentOrigin, { rateLimit: 5000 });
+  frame.src = frame.getAttribute('data-src');
+
+  // The SCO's own final commit may not reach this page when the tab closes: send the state here too.
+  window.addEventListener('pagehide', function () {
+    leaving = true;
+    if (!api.isInitialized() && !api.isTerminated()) return;
+    navigator.sendBeacon(launch.commitUrl, JSON.stringify(body(++seq, true)));
+  });
+})();

@@ -1,0 +1,103 @@
+/**
+ * The content origin: package files and the wrapper page that holds the SCORM API bridge. In the
+ * default mode it is its own Fastify server on CONTENT_ORIGIN (another port, same site), so
+ * package scripts never run where the session cookie lives; in same-origin mode the same routes
+ * sit under /scorm-content on the app.
+ *
+ * The wrapper is opened with a signed launch token in its path; it sets a cookie of the content
+ * origin, scoped to the package's folder, which authorises the package files. File URLs hold
+ * only the package hash, so the browser caches them across launches, and nothing is added to
+ * the SCO's own URL.
+ */
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { Eta } from 'eta';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import type { Config } from '../config.js';
+import { viewsDir } from '../paths.js';
+import assets from '../web/assets.js';
+import { scormRoot } from './import.js';
+import { verifyToken } from './tokens.js';
+
+export const CONTENT_COOKIE = 'lantern_content';
+export const SAME_ORIGIN_PREFIX = '/scorm-content';
+/** Launch tokens live long enough for a long sitting; files already loaded stay cached after. */
+export const CONTENT_TOKEN_SECONDS = 4 * 3600;
+
+export type ContentToken = { h: string; r: string; v: 'scorm12' | 'scorm2004'; u: string; t: string };
+
+/** `base`: '' on the content server, '/scorm-content' on the app (not Fastify's own `prefix` option, which would apply twice). */
+export type ContentRouteOptions = { config: Config; base: string };
+
+const HASH = /^[0-9a-f]{64}$/;
+
+/** The routes, for either a standalone content server or the app (same-origin mode). */
+export async function contentRoutes(app: FastifyInstance, { config, base: prefix }: ContentRouteOptions): Promise<void> {
+  const appOrigin = sameOrigin(config) ? "'self'" : new URL(appOriginOf(config)).origin;
+  const eta = new Eta({ views: viewsDir, cache: true, autoEscape: true, autoTrim: false, defaultExtension: '.eta' });
+  await app.register(fastifyStatic, { root: scormRoot(config.dataDir), serve: false, decorateReply: true });
+
+  const contentHeaders = (reply: FastifyReply) => {
+    // Helmet (same-origin mode) said "never framed": the content is framed by the app and the wrapper.
+    reply.raw.removeHeader('x-frame-options');
+    reply.raw.removeHeader('cross-origin-opener-policy');
+    return reply
+      .header('content-security-policy', `frame-ancestors 'self' ${appOrigin}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'same-origin')
+      .header('cross-origin-resource-policy', 'same-site');
+  };
+
+  app.get<{ Params: { token: string } }>(`${prefix}/w/:token`, { config: { skipSession: true } }, async (request, reply) => {
+    const launch = verifyToken<ContentToken>(config.sessionSecret, 'content', request.params.token);
+    if (!launch || !HASH.test(launch.h)) return reply.code(403).type('text/plain; charset=utf-8').send('This launch link has expired. Go back to the course and open the activity again.');
+    const folder = `${prefix}/p/${launch.h}/`;
+    reply.setCookie(CONTENT_COOKIE, request.params.token, { path: folder, httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: CONTENT_TOKEN_SECONDS });
+    const root = launch.r ? `${folder}${launch.r.split('/').map(encodeURIComponent).join('/')}/` : folder;
+    const html = eta.render('scorm/wrapper', {
+      title: launch.t,
+      api: launch.v === 'scorm12' ? 'API' : 'API_1484_11',
+      appOrigin: sameOrigin(config) ? '' : appOriginOf(config),
+      // Absolute launch URLs (an external resource) are used as they are.
+      scoSrc: /^[a-z][a-z0-9+.-]*:/i.test(launch.u) ? launch.u : root + launch.u,
+      bridgeScript: app.asset('vendor/scorm-again/cross-frame-api.js'),
+      wrapperScript: app.asset('scorm-wrapper.js'),
+      wrapperStyle: app.asset('scorm-wrapper.css'),
+    });
+    contentHeaders(reply)
+      .header('content-security-policy', `default-src 'none'; script-src 'self'; style-src 'self'; frame-src 'self' https: http:; frame-ancestors ${appOrigin}; base-uri 'none'`)
+      .header('cache-control', 'no-store');
+    return reply.type('text/html; charset=utf-8').send(html);
+  });
+
+  app.get<{ Params: { hash: string; '*': string } }>(`${prefix}/p/:hash/*`, { config: { skipSession: true } }, async (request, reply) => {
+    const { hash } = request.params;
+    const token = request.cookies[CONTENT_COOKIE];
+    const launch = token ? verifyToken<ContentToken>(config.sessionSecret, 'content', token) : undefined;
+    if (!launch || launch.h !== hash || !HASH.test(hash)) {
+      return reply.code(403).type('text/plain; charset=utf-8').send('Open this activity from its course page.');
+    }
+    // Stored by hash, so a file at this URL never changes.
+    contentHeaders(reply).header('cache-control', 'private, max-age=31536000, immutable');
+    return reply.sendFile(request.params['*'], `${scormRoot(config.dataDir)}/${hash}`, { cacheControl: false, dotfiles: 'allow' });
+  });
+}
+
+/** The standalone content server of the default (cross-origin) mode. */
+export async function buildContentApp(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({ logger: { level: config.logLevel }, routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 }, return503OnClosing: true });
+  app.decorate('config', config);
+  await app.register(cookie);
+  await app.register(assets);
+  await app.register(contentRoutes, { config, base: '' });
+  app.get('/healthz', { config: { skipSession: true } }, async () => ({ ok: true }));
+  return app;
+}
+
+export const sameOrigin = (config: Config) => config.scormServing === 'same-origin';
+export const appOriginOf = (config: Config) => config.appOrigin;
+
+/** Where the wrapper page for a launch token lives, seen from the app page. */
+export function wrapperUrl(config: Config, token: string): string {
+  return sameOrigin(config) ? `${SAME_ORIGIN_PREFIX}/w/${token}` : `${config.contentOrigin.origin}/w/${token}`;
+}
