@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { prepareScormCommits } from './scorm-setup.mjs';
 
 const { values } = parseArgs({ options: { learners: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '10' }, database: { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lantern_bench' } } });
 const url = new URL(values.database);
@@ -39,6 +40,7 @@ const session = async (userId) => {
 const learnerCookies = [];
 for (const row of learners) learnerCookies.push(await session(row.user_id));
 const trainerCookie = await session(cohort.owner_id);
+const scormCommits = await prepareScormCommits(db, env, learners.map((row) => row.user_id));
 const { rows: lessons } = await db.query(`select i.slug from course_items i join courses c on c.id = i.course_id and c.slug = 'example-course' where i.kind = 'lesson' and i.removed_at is null`);
 
 const start = (file, port) => {
@@ -59,10 +61,10 @@ await waitFor(LANTERN, '/healthz');
 
 let rotation = 0;
 const pick = (list) => list[rotation++ % list.length];
-function cannon(port, connections, next) {
+function cannon(port, connections, next, onResponse) {
   return new Promise((resolve, reject) => {
     // setupRequest runs before every request, so each one gets its own lesson and learner.
-    const requests = [{ setupRequest: (request) => ({ ...request, ...next() }) }];
+    const requests = [{ setupRequest: (request) => ({ ...request, ...next() }), ...(onResponse ? { onResponse } : {}) }];
     const instance = autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, requests }, (error, result) => (error ? reject(error) : resolve(result)));
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
   });
@@ -72,19 +74,22 @@ const scenarios = [
   ['catalogue, anonymous', LANTERN, () => ({ path: '/' })],
   ['lesson page, learner', LANTERN, () => ({ path: `/courses/example-course/lessons/${pick(lessons).slug}`, headers: { cookie: pick(learnerCookies), 'accept-encoding': 'gzip' } })],
   ['htmx lesson navigation', LANTERN, () => ({ path: `/courses/example-course/lessons/${pick(lessons).slug}`, headers: { cookie: pick(learnerCookies), 'accept-encoding': 'gzip', 'hx-request': 'true', 'hx-target': 'main#main' } })],
+  ['SCORM commit', LANTERN, () => scormCommits.next(), (status, body) => scormCommits.acknowledged(status, body)],
   ['cohort dashboard', LANTERN, () => ({ path: `/trainer/cohorts/${cohort.id}`, headers: { cookie: trainerCookie, 'accept-encoding': 'gzip' } })],
   ['learner table, first page', LANTERN, () => ({ path: `/trainer/cohorts/${cohort.id}/learners?sort=progress`, headers: { cookie: trainerCookie, 'accept-encoding': 'gzip' } })],
 ];
 
 const rows = [];
+let lostCommits = -1;
 try {
-  for (const [name, port, setup] of scenarios) {
+  for (const [name, port, setup, onResponse] of scenarios) {
     const heavy = name.startsWith('cohort') || name.startsWith('learner table');
-    await cannon(port, 8, setup); // warm-up
-    const wide = heavy ? undefined : await cannon(port, 64, setup);
-    const narrow = await cannon(port, heavy ? 4 : 16, setup);
+    await cannon(port, 8, setup, onResponse); // warm-up
+    const wide = heavy ? undefined : await cannon(port, 64, setup, onResponse);
+    const narrow = await cannon(port, heavy ? 4 : 16, setup, onResponse);
     rows.push({ name, rps64: wide?.requests.average, p50: narrow.latency.p50, p99: narrow.latency.p99, errors: (wide?.errors ?? 0) + narrow.errors + (wide?.non2xx ?? 0) + narrow.non2xx, connections: heavy ? 4 : 16 });
   }
+  lostCommits = await scormCommits.lost();
 } finally {
   baseline.kill('SIGTERM');
   lantern.kill('SIGTERM');
@@ -99,3 +104,5 @@ for (const row of rows) {
 }
 const lesson = rows.find((row) => row.name === 'lesson page, learner');
 console.log(`\nBudget (DESIGN.md §7): lesson page ≥ 1/3 of baseline req/s at 64 connections: ${(lesson.rps64 / base).toFixed(2)} ${lesson.rps64 / base >= 1 / 3 ? 'OK' : 'NOT MET'}; p99 < 50 ms at 16: ${lesson.p99} ms ${lesson.p99 < 50 ? 'OK' : 'NOT MET'}`);
+const commits = rows.find((row) => row.name === 'SCORM commit');
+console.log(`Budget: SCORM commits ≥ 2,000/s at 64 connections: ${commits.rps64.toFixed(0)} ${commits.rps64 >= 2000 ? 'OK' : 'NOT MET'}; p99 < 50 ms at 16: ${commits.p99} ms ${commits.p99 < 50 ? 'OK' : 'NOT MET'}; commits lost: ${lostCommits} ${lostCommits === 0 ? 'OK' : 'NOT MET'}`);

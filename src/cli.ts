@@ -48,7 +48,7 @@ const commands: Record<string, Command> = {
       await syncCourses(database.db, config.coursesDir);
       const { seedDemo, DEMO_PASSWORD } = await import('./demo/seed.js');
       const report = await seedDemo(database.db, { learners, cohorts, log: (line) => console.log(line) });
-      console.log(`Seeded ${report.learners} learners in ${report.cohorts} cohorts (${report.enrolments} enrolments, ${report.attempts} quiz attempts) in ${report.seconds} s.`);
+      console.log(`Seeded ${report.learners} learners in ${report.cohorts} cohorts (${report.enrolments} enrolments, ${report.attempts} quiz attempts, ${report.scormAttempts} SCORM attempts) in ${report.seconds} s.`);
       console.log(`Demo accounts: learner<N>@demo.lantern.local and trainer<N>@demo.lantern.local, password "${DEMO_PASSWORD}".`);
       return 0;
     },

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   await contentApp?.listen({ port: config.contentPort, host: config.host });
   const where = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   console.log(`Lantern is ready at ${where} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}), started in ${Math.round(performance.now() - startedAt)} ms`);
+  if (contentApp) console.log(`SCORM content is served from ${config.contentOrigin.origin} (listening on port ${config.contentPort})`);
   if (synced.added.length + synced.updated.length > 0) console.log(`Courses loaded: ${[...synced.added, ...synced.updated].join(', ')}`);
   if (firstAdmin) {
     console.log(

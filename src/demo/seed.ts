@@ -7,7 +7,7 @@ export const DEMO_PASSWORD = 'lantern demo password';
 const FIRST = ['Amina', 'Omar', 'Fatima', 'Jean', 'Marie', 'Carlos', 'Lucía', 'Nour', 'Yusuf', 'Grace', 'Samuel', 'Aisha', 'Pierre', 'Sofía', 'Ibrahim', 'Leila', 'David', 'Chloé', 'Mateo', 'Hana'];
 const LAST = ['Haddad', 'Diallo', 'Mensah', 'García', 'Dubois', 'Okafor', 'Rahman', 'Silva', 'Nkurunziza', 'Khalil', 'Moreau', 'Torres', 'Abdi', 'Kamara', 'Fernández', 'Saleh', 'Mbeki', 'Laurent', 'Castillo', 'Yilmaz'];
 
-export type SeedReport = { learners: number; cohorts: number; enrolments: number; attempts: number; seconds: number };
+export type SeedReport = { learners: number; cohorts: number; enrolments: number; attempts: number; scormAttempts: number; seconds: number };
 
 /**
  * Synthetic but plausible data for demos, reports and benchmarks, written set-based (one
@@ -46,6 +46,7 @@ export async function seedDemo(db: Kysely<Database>, options: { learners: number
   const batch = options.batch ?? 10_000;
   let enrolments = 0;
   let attempts = 0;
+  let scormAttempts = 0;
   for (let from = 0; from < options.learners; from += batch) {
     const size = Math.min(batch, options.learners - from);
     const first = offset + from;
@@ -107,6 +108,37 @@ export async function seedDemo(db: Kysely<Database>, options: { learners: number
          where p.user_id in (select id from ${ids} z) and p.best_score is not null`.execute(trx);
       attempts += Number(inserted.numAffectedRows ?? 0);
 
+      // SCORM courses (if any were imported): an attempt per SCO for everyone who started, with
+      // three interactions whose correctness follows the score, and the SCO's item progress.
+      const scorm = await sql`
+        insert into scorm_attempts (user_id, course_id, item_id, package_id, number, launches, seq, completion_status, success_status, score_scaled, score_raw, total_time_seconds, started_at, updated_at)
+        select e.user_id, e.course_id, i.id, s.package_id, 1, 1, 1000001,
+               case when e.status = 'completed' then 'completed' else 'incomplete' end,
+               case when e.status = 'completed' then 'passed' when x.sc < 20 then 'failed' else 'unknown' end,
+               x.sc / 100.0, x.sc, (300 + random() * 3000)::int, e.enrolled_at, e.last_activity_at
+          from enrolments e
+          join scorm_courses s on s.course_id = e.course_id
+          join course_items i on i.course_id = e.course_id and i.kind = 'sco' and i.removed_at is null
+          cross join lateral (select case when e.status = 'completed' then 70 + (power(random(), 0.7) * 30)::int else (random() * 69)::int end as sc) x
+         where e.user_id in (select id from ${ids} v) and e.progress_percent > 0
+        on conflict do nothing`.execute(trx);
+      scormAttempts += Number(scorm.numAffectedRows ?? 0);
+      await sql`
+        insert into scorm_interactions (attempt_id, position, course_id, item_id, interaction_id, type, learner_response, correct_response, result, weighting, latency, description)
+        select a.id, a.n - 1, a.course_id, a.item_id, 'q' || a.n, 'choice', case when a.ok then 'a' else (array['b', 'c', 'd'])[1 + floor(power(random(), 2) * 3)::int] end, 'a',
+               case when a.ok then 'correct' else 'incorrect' end, 1, 'PT20S', 'Question ' || a.n
+          from (select a.id, a.course_id, a.item_id, q.n, random() * 100 < coalesce(a.score_raw, 50) as ok
+                  from scorm_attempts a cross join generate_series(1, 3) q(n)
+                 where a.user_id in (select id from ${ids} v)) a
+        on conflict do nothing`.execute(trx);
+      await sql`
+        insert into item_progress (user_id, item_id, course_id, best_score, passed, attempts, completed_at)
+        select a.user_id, a.item_id, a.course_id, a.score_raw::int, a.success_status = 'passed', 1,
+               case when a.success_status = 'passed' or (a.completion_status = 'completed' and a.success_status <> 'failed') then a.updated_at end
+          from scorm_attempts a
+         where a.user_id in (select id from ${ids} v)
+        on conflict do nothing`.execute(trx);
+
       await sql`
         insert into certificates (code, user_id, course_id, learner_name, course_title, issued_at)
         select translate(upper(substr(m, 1, 4) || '-' || substr(m, 5, 4) || '-' || substr(m, 9, 4)), '01', '23'), e.user_id, e.course_id, u.name, c.title, e.completed_at
@@ -118,5 +150,5 @@ export async function seedDemo(db: Kysely<Database>, options: { learners: number
     log(`  ${Math.min(from + batch, options.learners)} / ${options.learners} learners`);
   }
   await sql`analyze`.execute(db);
-  return { learners: options.learners, cohorts: cohortIds.length, enrolments, attempts, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  return { learners: options.learners, cohorts: cohortIds.length, enrolments, attempts, scormAttempts, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }

@@ -87,6 +87,7 @@ export async function itemAnalysis(db: Kysely<Database>, options: { cohortId: nu
        where not correct
        group by 1, 2, 3`.execute(db),
   ]);
+  const scorm = await scormInteractionAnalysis(db, options);
   const stats = counted.rows.filter((row) => row.option_id === null);
   const chosen = { rows: counted.rows.filter((row) => row.option_id !== null).map((row) => ({ ...row, n: row.answered })) };
   const statsByKey = new Map(stats.map((row) => [`${row.item_id}:${row.question_id}`, row]));
@@ -112,12 +113,52 @@ export async function itemAnalysis(db: Kysely<Database>, options: { cohortId: nu
       });
     }
   }
-  return result;
+  return [...result, ...scorm];
+}
+
+/**
+ * The same figures per SCORM interaction (a question inside a package): each learner's first
+ * attempt at the SCO counts; the wrong answer shown is the learner response most often judged
+ * wrong. One grouped query over the interaction rows, by course and question (indexed).
+ */
+async function scormInteractionAnalysis(db: Kysely<Database>, options: { cohortId: number; courseId: number }): Promise<ItemStat[]> {
+  const rows = await sql<{ item_id: number; item_title: Record<string, string>; interaction_id: string; description: string; answered: number; correct: number; top_wrong: string | null; top_wrong_count: number | null }>`
+    with firsts as materialized (
+      select distinct on (a.user_id, x.item_id, x.interaction_id) x.item_id, x.interaction_id, x.description, x.result, x.learner_response
+        from scorm_interactions x
+        join scorm_attempts a on a.id = x.attempt_id
+        join cohort_members m on m.user_id = a.user_id and m.cohort_id = ${options.cohortId}
+       where x.course_id = ${options.courseId}
+       order by a.user_id, x.item_id, x.interaction_id, a.number, x.position
+    ),
+    wrong as (
+      select distinct on (item_id, interaction_id) item_id, interaction_id, learner_response, count(*) as n
+        from firsts where result in ('incorrect', 'wrong')
+       group by item_id, interaction_id, learner_response
+       order by item_id, interaction_id, count(*) desc, learner_response
+    )
+    select f.item_id, i.title as item_title, f.interaction_id, max(f.description) as description,
+           count(*)::int as answered, count(*) filter (where f.result = 'correct')::int as correct,
+           w.learner_response as top_wrong, w.n::int as top_wrong_count
+      from firsts f
+      join course_items i on i.id = f.item_id
+      left join wrong w on w.item_id = f.item_id and w.interaction_id = f.interaction_id
+     group by f.item_id, i.title, i.position, f.interaction_id, w.learner_response, w.n
+     order by i.position, f.interaction_id`.execute(db);
+  return rows.rows.map((row) => ({
+    itemId: row.item_id,
+    itemTitle: row.item_title,
+    questionId: row.interaction_id,
+    prompt: { en: row.description || row.interaction_id },
+    answered: row.answered,
+    correct: row.correct,
+    mostChosenWrong: row.top_wrong === null ? null : { optionId: row.top_wrong, text: { en: row.top_wrong }, count: Number(row.top_wrong_count) },
+  }));
 }
 
 /** Everything about one learner in one course, for the trainer's drill-down. */
 export async function learnerDetail(db: Kysely<Database>, options: { userId: number; courseId: number }) {
-  const [enrolment, items, attempts] = await Promise.all([
+  const [enrolment, items, attempts, scormAttempts] = await Promise.all([
     db.selectFrom('enrolments').selectAll().where('user_id', '=', options.userId).where('course_id', '=', options.courseId).executeTakeFirst(),
     db
       .selectFrom('course_items as i')
@@ -136,6 +177,20 @@ export async function learnerDetail(db: Kysely<Database>, options: { userId: num
       .where('a.submitted_at', 'is not', null)
       .orderBy('a.submitted_at')
       .execute(),
+    db
+      .selectFrom('scorm_attempts as a')
+      .innerJoin('course_items as i', 'i.id', 'a.item_id')
+      .innerJoin('scorm_packages as p', 'p.id', 'a.package_id')
+      .select([
+        'a.id', 'a.number', 'a.completion_status', 'a.success_status', 'a.score_scaled', 'a.score_raw', 'a.total_time_seconds', 'a.started_at', 'a.updated_at', 'a.seq',
+        'i.title', 'p.version_number',
+        sql<Array<{ id: string; type: string; response: string; result: string }> | null>`(select json_agg(json_build_object('id', x.interaction_id, 'type', x.type, 'response', x.learner_response, 'result', x.result) order by x.position) from scorm_interactions x where x.attempt_id = a.id)`.as('interactions'),
+      ])
+      .where('a.user_id', '=', options.userId)
+      .where('a.course_id', '=', options.courseId)
+      .orderBy('i.position')
+      .orderBy('a.number')
+      .execute(),
   ]);
-  return { enrolment, items, attempts };
+  return { enrolment, items, attempts, scormAttempts };
 }

@@ -138,74 +138,73 @@ export type CommitOutcome = 'stored' | 'stale' | 'missing';
 
 /**
  * Stores a commit if it is newer than the stored one (a replayed, retried or out-of-order commit
- * changes nothing and is acknowledged, so the SCO sees no error). One transaction: the attempt,
- * its interactions and objectives, the item's progress and, when that changed, the course's.
+ * changes nothing and is acknowledged, so the SCO sees no error). Commits arrive every few
+ * seconds from every open SCO, so this is one statement, atomic on its own: the attempt, its
+ * interactions and objectives (upserted by position, extras trimmed), the item's progress (only
+ * written when there is something new to say) and the enrolment's last activity (at most once a
+ * minute). Only when the SCO has just become done does a second transaction recompute the course.
  */
 export async function recordCommit(db: Kysely<Database>, attemptId: number, userId: number, commit: ParsedCommit): Promise<CommitOutcome> {
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('scorm_attempts')
-      .set({
-        seq: commit.seq,
-        cmi: JSON.stringify(commit.cmi),
-        completion_status: commit.completionStatus,
-        success_status: commit.successStatus,
-        score_scaled: commit.scoreScaled,
-        score_raw: commit.scoreRaw,
-        total_time_seconds: Math.min(2_000_000_000, Math.round(commit.totalTimeSeconds)),
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', attemptId)
-      .where('user_id', '=', userId)
-      .where('seq', '<', String(commit.seq))
-      .returning(['course_id', 'item_id'])
-      .executeTakeFirst();
-    if (!updated) {
-      const exists = await trx.selectFrom('scorm_attempts').select('id').where('id', '=', attemptId).where('user_id', '=', userId).executeTakeFirst();
-      return exists ? 'stale' : 'missing';
-    }
-    await trx.deleteFrom('scorm_interactions').where('attempt_id', '=', attemptId).execute();
-    if (commit.interactions.length > 0) {
-      await trx
-        .insertInto('scorm_interactions')
-        .values(
-          commit.interactions.map((interaction) => ({
-            attempt_id: attemptId,
-            position: interaction.index,
-            course_id: updated.course_id,
-            item_id: updated.item_id,
-            interaction_id: interaction.id,
-            type: interaction.type,
-            learner_response: interaction.learnerResponse,
-            correct_response: interaction.correctResponse,
-            result: interaction.result,
-            weighting: interaction.weighting,
-            latency: interaction.latency,
-            description: interaction.description,
-          })),
-        )
-        .execute();
-    }
-    await trx.deleteFrom('scorm_objectives').where('attempt_id', '=', attemptId).execute();
-    if (commit.objectives.length > 0) {
-      await trx
-        .insertInto('scorm_objectives')
-        .values(
-          commit.objectives.map((objective) => ({
-            attempt_id: attemptId,
-            position: objective.index,
-            course_id: updated.course_id,
-            objective_id: objective.id,
-            success_status: objective.successStatus,
-            completion_status: objective.completionStatus,
-            score_scaled: objective.scoreScaled,
-          })),
-        )
-        .execute();
-    }
-    await recordItemProgress(trx, userId, updated.course_id, updated.item_id, scoDone(commit), commit.successStatus === 'passed', commit.scoreScaled);
-    return 'stored';
-  });
+  const done = scoDone(commit);
+  const passed = commit.successStatus === 'passed';
+  const score = commit.scoreScaled === null ? null : Math.round(Math.max(0, Math.min(1, commit.scoreScaled)) * 100);
+  const interactions = commit.interactions.map((x) => ({ position: x.index, interaction_id: x.id, type: x.type, learner_response: x.learnerResponse, correct_response: x.correctResponse, result: x.result, weighting: x.weighting, latency: x.latency, description: x.description }));
+  const objectives = commit.objectives.map((o) => ({ position: o.index, objective_id: o.id, success_status: o.successStatus, completion_status: o.completionStatus, score_scaled: o.scoreScaled }));
+  const result = await sql<{ course_id: number; item_id: number; became_done: boolean }>`
+    with updated as (
+      update scorm_attempts
+         set seq = ${commit.seq}, cmi = ${JSON.stringify(commit.cmi)}::jsonb, completion_status = ${commit.completionStatus},
+             success_status = ${commit.successStatus}, score_scaled = ${commit.scoreScaled}, score_raw = ${commit.scoreRaw},
+             total_time_seconds = ${Math.min(2_000_000_000, Math.round(commit.totalTimeSeconds))}, updated_at = now()
+       where id = ${attemptId} and user_id = ${userId} and seq < ${commit.seq}
+      returning course_id, item_id
+    ),
+    new_interactions as (
+      insert into scorm_interactions (attempt_id, position, course_id, item_id, interaction_id, type, learner_response, correct_response, result, weighting, latency, description)
+      select ${attemptId}::int, x.position, u.course_id, u.item_id, x.interaction_id, x.type, x.learner_response, x.correct_response, x.result, x.weighting, x.latency, x.description
+        from updated u, jsonb_to_recordset(${JSON.stringify(interactions)}::jsonb) as x(position int, interaction_id text, type text, learner_response text, correct_response text, result text, weighting real, latency text, description text)
+      on conflict (attempt_id, position) do update
+         set interaction_id = excluded.interaction_id, type = excluded.type, learner_response = excluded.learner_response, correct_response = excluded.correct_response,
+             result = excluded.result, weighting = excluded.weighting, latency = excluded.latency, description = excluded.description
+    ),
+    old_interactions as (
+      delete from scorm_interactions where attempt_id = ${attemptId} and exists (select 1 from updated) and not (position = any(${interactions.map((x) => x.position)}::int[]))
+    ),
+    new_objectives as (
+      insert into scorm_objectives (attempt_id, position, course_id, objective_id, success_status, completion_status, score_scaled)
+      select ${attemptId}::int, o.position, u.course_id, o.objective_id, o.success_status, o.completion_status, o.score_scaled
+        from updated u, jsonb_to_recordset(${JSON.stringify(objectives)}::jsonb) as o(position int, objective_id text, success_status text, completion_status text, score_scaled real)
+      on conflict (attempt_id, position) do update
+         set objective_id = excluded.objective_id, success_status = excluded.success_status, completion_status = excluded.completion_status, score_scaled = excluded.score_scaled
+    ),
+    old_objectives as (
+      delete from scorm_objectives where attempt_id = ${attemptId} and exists (select 1 from updated) and not (position = any(${objectives.map((o) => o.position)}::int[]))
+    ),
+    before as (
+      select p.completed_at from item_progress p join updated u on p.item_id = u.item_id where p.user_id = ${userId}
+    ),
+    progress as (
+      insert into item_progress (user_id, item_id, course_id, completed_at, passed, best_score)
+      select ${userId}::int, u.item_id, u.course_id, ${done ? sql`now()` : sql`null::timestamptz`}, ${passed}::boolean, ${score}::int from updated u
+       where ${done}::boolean or ${passed}::boolean or ${score}::int is not null or not exists (select 1 from before)
+      on conflict (user_id, item_id) do update
+         set completed_at = coalesce(item_progress.completed_at, excluded.completed_at), passed = item_progress.passed or excluded.passed,
+             best_score = greatest(item_progress.best_score, excluded.best_score), updated_at = now()
+      returning completed_at
+    ),
+    activity as (
+      update enrolments e set last_activity_at = now() from updated u
+       where e.user_id = ${userId} and e.course_id = u.course_id and e.last_activity_at < now() - interval '1 minute'
+    )
+    select u.course_id, u.item_id, coalesce((select completed_at is not null from progress), false) and coalesce((select completed_at is null from before), true) as became_done
+      from updated u`.execute(db);
+  const row = result.rows[0];
+  if (!row) {
+    const exists = await db.selectFrom('scorm_attempts').select('id').where('id', '=', attemptId).where('user_id', '=', userId).executeTakeFirst();
+    return exists ? 'stale' : 'missing';
+  }
+  if (row.became_done) await db.transaction().execute((trx) => recomputeProgress(trx, { courseId: row.course_id, userId }));
+  return 'stored';
 }
 
 /** Feeds a SCO's state into the item's progress; recomputes the course's only when the item became done. */

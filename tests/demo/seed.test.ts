@@ -38,3 +38,36 @@ describe('seed:demo', () => {
     expect(dashboard.body).toMatch(/<dt>Members<\/dt><dd>13[34]<\/dd>/);
   });
 });
+
+describe('seed:demo with a SCORM course imported', () => {
+  it('gives the learners who started it SCORM attempts with interactions, and SCO progress that matches', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { importPackage } = await import('../../src/scorm/import.js');
+    const { buildMastery12 } = await import('../scorm/fixtures.js');
+    const scormCtx = await createTestApp();
+    try {
+      const db = scormCtx.database.db;
+      const imported = await importPackage(db, await buildMastery12(mkdtempSync(join(tmpdir(), 'lantern-seed-'))), { dataDir: scormCtx.config.dataDir });
+      const report = await seedDemo(db, { learners: 200, cohorts: 2 });
+      const started = await db.selectFrom('enrolments').select((eb) => eb.fn.countAll<number>().as('n')).where('course_id', '=', imported.courseId).where('progress_percent', '>', 0).executeTakeFirstOrThrow();
+      expect(report.scormAttempts).toBe(Number(started.n));
+      expect(report.scormAttempts).toBeGreaterThan(80);
+      const interactions = await db.selectFrom('scorm_interactions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(interactions.n)).toBe(3 * report.scormAttempts);
+      // Completed enrolments have their SCO done and passed.
+      const mismatched = await db
+        .selectFrom('enrolments as e')
+        .leftJoin('item_progress as p', (join) => join.onRef('p.user_id', '=', 'e.user_id').onRef('p.course_id', '=', 'e.course_id'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('e.course_id', '=', imported.courseId)
+        .where('e.status', '=', 'completed')
+        .where((eb) => eb.or([eb('p.completed_at', 'is', null), eb('p.passed', '=', false)]))
+        .executeTakeFirstOrThrow();
+      expect(Number(mismatched.n)).toBe(0);
+    } finally {
+      await scormCtx.close();
+    }
+  });
+});
