@@ -5,7 +5,7 @@ import { isLocale } from '../web/i18n/index.js';
 import { LOCALE_COOKIE, safeNextPath } from '../web/locale.js';
 import { requireLogin } from './guard.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { endOtherSessions, endSession, SESSION_COOKIE } from './sessions.js';
+import { endOtherSessions, endSession, SESSION_COOKIE, SNAPSHOT_COOKIE } from './sessions.js';
 import { createUser, findUserByEmail, findUserById, setUserPassword } from './users.js';
 
 type RegisterBody = { name?: string; email?: string; password?: string; locale?: string };
@@ -66,7 +66,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   app.post('/logout', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await endSession(app.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(SNAPSHOT_COOKIE, { path: '/' });
     return reply.flash('logout.done').redirect('/', 303);
   });
 
@@ -90,6 +90,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     if (Object.keys(errors).length > 0) return showAccount(request, reply, errors, 422);
     await setUserPassword(app.db, sessionUser.id, await hashPassword(body.password!));
     await endOtherSessions(app.db, sessionUser.id, sessionUser.sessionId);
+    reply.clearCookie(SNAPSHOT_COOKIE, { path: '/' });
     return reply.flash('account.passwordChanged').redirect('/account', 303);
   });
 }

@@ -1,13 +1,47 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database, Locale, Role } from '../db/database.js';
 
 export const SESSION_COOKIE = 'lantern_session';
+/**
+ * A learner's session, checked against the database at most once a minute: the server signs what
+ * it just read (bound to the session token, so it is useless without it) and trusts it for 60
+ * seconds. Staff sessions are always read from the database, so a role taken away takes effect at
+ * once; for learners, a session ended on another device (password change) stops within a minute.
+ */
+export const SNAPSHOT_COOKIE = 'lantern_seen';
+export const SNAPSHOT_SECONDS = 60;
 export const SESSION_DAYS = 30;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** The signed-in person as every page sees it. */
 export type SessionUser = { id: number; name: string; email: string; role: Role; locale: Locale; mustChangePassword: boolean; sessionId: string };
+
+export function signSnapshot(secret: string, token: string, user: SessionUser, now = Date.now()): string {
+  const body = Buffer.from(JSON.stringify({ u: user, x: Math.floor(now / 1000) + SNAPSHOT_SECONDS })).toString('base64url');
+  return `${body}.${snapshotMac(secret, token, body)}`;
+}
+
+/** The user the snapshot vouches for, if it is genuine, fresh and made for this session token. */
+export function readSnapshot(secret: string, token: string, value: string | undefined, now = Date.now()): SessionUser | undefined {
+  if (!value) return undefined;
+  const dot = value.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const body = value.slice(0, dot);
+  const given = Buffer.from(value.slice(dot + 1));
+  const expected = Buffer.from(snapshotMac(secret, token, body));
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  try {
+    const { u, x } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { u: SessionUser; x: number };
+    return x * 1000 > now && u.role === 'learner' ? u : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function snapshotMac(secret: string, token: string, body: string): string {
+  return createHmac('sha256', secret).update(`session-snapshot:${sessionId(token)}:${body}`).digest('base64url');
+}
 
 function sessionId(token: string): string {
   return createHash('sha256').update(token).digest('base64url');

@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database, ItemKind } from '../db/database.js';
 import { label } from './localize.js';
 import { courseOutline, itemUrl, type Outline, type OutlineItem } from './outline.js';
-import { findItemForLearner, progressFromRows, rememberPlace, type LearnerProgress } from './queries.js';
+import { findItemForLearner, progressFromRows, type LearnerProgress, type PlayerItemRow } from './queries.js';
 
-export type PlayerItem = NonNullable<Awaited<ReturnType<typeof findItemForLearner>>>;
+export type PlayerItem = PlayerItemRow;
 export type PlayerContext = {
   item: PlayerItem;
   outline: Outline;
@@ -36,9 +36,7 @@ export async function loadPlayer(db: Kysely<Database>, request: FastifyRequest<{
     await reply.render('learn/enrol-prompt', { courseSlug: item.course_slug, courseTitle: item.course_title, title: label(item.course_title, request.locale) }, { status: 403 });
     return undefined;
   }
-  // Only a move to another item is written (for "Continue" and time spent); rereading costs no
-  // write. It is awaited so that "Continue", asked right after, always sees it.
-  const [outline] = await Promise.all([courseOutline(db, item.course_id, item.content_hash), item.last_item_id === item.item_id ? undefined : rememberPlace(db, item.enrolment_id, item.item_id)]);
+  const outline = await courseOutline(db, item.course_id, item.content_hash);
   const progress = progressFromRows(item.progress_rows);
   const index = outline.items.findIndex((entry) => entry.id === item.item_id);
   return {

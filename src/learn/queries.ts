@@ -1,25 +1,57 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, ItemKind, Locale } from '../db/database.js';
+import type { Database, EnrolmentStatus, ItemKind, Locale, LocalizedText, QuizSettings } from '../db/database.js';
 import { recomputeProgress } from './progress.js';
 
-/** Course, enrolment and one item in a single indexed query: the start of every player page. */
-export function findItemForLearner(db: Kysely<Database>, options: { courseSlug: string; kind: ItemKind; itemSlug: string; userId: number; locale: Locale }) {
-  return db
-    .selectFrom('courses as c')
-    .innerJoin('course_items as i', (join) => join.onRef('i.course_id', '=', 'c.id').on('i.kind', '=', options.kind).on('i.slug', '=', options.itemSlug).on('i.removed_at', 'is', null))
-    .leftJoin('enrolments as e', (join) => join.onRef('e.course_id', '=', 'c.id').on('e.user_id', '=', options.userId))
-    .select([
-      'c.id as course_id', 'c.slug as course_slug', 'c.title as course_title', 'c.content_hash', 'c.certificate',
-      'i.id as item_id', 'i.title', 'i.required', 'i.minutes', 'i.quiz',
-      sql<string | null>`i.html->>${options.locale}`.as('html_localized'),
-      sql<string | null>`i.html->>'en'`.as('html_en'),
-      'e.id as enrolment_id', 'e.status as enrolment_status', 'e.progress_percent', 'e.last_item_id',
-      // The learner's progress in the course rides along: one round trip for the whole page.
-      sql<ProgressRow[] | null>`(select json_agg(json_build_array(p.item_id, p.completed_at is not null, p.passed, p.best_score)) from item_progress p where p.user_id = ${options.userId} and p.course_id = c.id)`.as('progress_rows'),
-    ])
-    .where('c.slug', '=', options.courseSlug)
-    .where('c.published', '=', true)
-    .executeTakeFirst();
+export type PlayerItemRow = {
+  course_id: number;
+  course_slug: string;
+  course_title: LocalizedText;
+  content_hash: string;
+  certificate: boolean;
+  item_id: number;
+  title: LocalizedText;
+  required: boolean;
+  minutes: number;
+  quiz: QuizSettings | null;
+  html_localized: string | null;
+  html_en: string | null;
+  enrolment_id: number | null;
+  enrolment_status: EnrolmentStatus | null;
+  progress_percent: number | null;
+  /** Where the learner was before this page (the statement moves it here). */
+  last_item_id: number | null;
+  progress_rows: ProgressRow[] | null;
+};
+
+/**
+ * The start of every player page, in one round trip: course, item, enrolment and the learner's
+ * progress, and, when the learner moved to another item, the move recorded for "Continue" and
+ * time spent (a data-modifying CTE; rereading a page writes nothing). Time spent is estimated the
+ * way server-side LMS logs do it: the gap since the previous page of the course, counted up to 15
+ * minutes, and not at all after a 30-minute break.
+ */
+export async function findItemForLearner(db: Kysely<Database>, options: { courseSlug: string; kind: ItemKind; itemSlug: string; userId: number; locale: Locale }): Promise<PlayerItemRow | undefined> {
+  const result = await sql<PlayerItemRow>`
+    with target as (
+      select c.id as course_id, c.slug as course_slug, c.title as course_title, c.content_hash, c.certificate,
+             i.id as item_id, i.title, i.required, i.minutes, i.quiz, i.html->>${options.locale} as html_localized, i.html->>'en' as html_en
+        from courses c
+        join course_items i on i.course_id = c.id and i.kind = ${options.kind} and i.slug = ${options.itemSlug} and i.removed_at is null
+       where c.slug = ${options.courseSlug} and c.published
+    ),
+    moved as (
+      update enrolments e
+         set last_item_id = t.item_id,
+             last_activity_at = now(),
+             time_spent_seconds = e.time_spent_seconds + case when now() - e.last_activity_at < interval '30 minutes' then least(900, extract(epoch from now() - e.last_activity_at)::int) else 0 end
+        from target t
+       where e.user_id = ${options.userId} and e.course_id = t.course_id and e.status <> 'withdrawn' and e.last_item_id is distinct from t.item_id
+    )
+    select t.*, e.id as enrolment_id, e.status as enrolment_status, e.progress_percent, e.last_item_id,
+           (select json_agg(json_build_array(p.item_id, p.completed_at is not null, p.passed, p.best_score)) from item_progress p where p.user_id = ${options.userId} and p.course_id = t.course_id) as progress_rows
+      from target t
+      left join enrolments e on e.course_id = t.course_id and e.user_id = ${options.userId}`.execute(db);
+  return result.rows[0];
 }
 
 export type LearnerProgress = { completed: Set<number>; passed: Set<number>; bestScores: Map<number, number> };
@@ -46,24 +78,6 @@ export async function learnerProgress(db: Kysely<Database>, userId: number, cour
     if (row.best_score !== null) progress.bestScores.set(row.item_id, row.best_score);
   }
   return progress;
-}
-
-/**
- * Remembers where the learner is, for "Continue"; writes only when the place changed. Time spent
- * is estimated the way server-side LMS logs do it: the gap since the previous page of the course,
- * counted only up to 15 minutes, and not at all after a 30-minute break.
- */
-export async function rememberPlace(db: Kysely<Database>, enrolmentId: number, itemId: number): Promise<void> {
-  await db
-    .updateTable('enrolments')
-    .set({
-      last_item_id: itemId,
-      last_activity_at: sql`now()`,
-      time_spent_seconds: sql`time_spent_seconds + case when now() - last_activity_at < interval '30 minutes' then least(900, extract(epoch from now() - last_activity_at)::int) else 0 end`,
-    })
-    .where('id', '=', enrolmentId)
-    .where((eb) => eb.or([eb('last_item_id', 'is', null), eb('last_item_id', '!=', itemId)]))
-    .execute();
 }
 
 /**

@@ -86,8 +86,9 @@ async function recordPackage(trx: Transaction<Database>, manifest: ParsedPackage
   }
 
   const slug = existing?.slug ?? options.slug ?? (await freeSlug(trx, manifest.title));
-  const title = JSON.stringify({ [locale]: manifest.title });
-  const description = JSON.stringify({ [locale]: manifest.description ?? '' });
+  // Views fall back to English: a package in another language shows its own title to everyone.
+  const title = JSON.stringify({ en: manifest.title, [locale]: manifest.title });
+  const description = JSON.stringify({ en: manifest.description ?? '', [locale]: manifest.description ?? '' });
   const course = existing
     ? await trx.updateTable('courses').set({ title, description, content_hash: hash, locales: [locale], updated_at: sql`now()` }).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()
     : await trx

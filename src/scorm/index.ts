@@ -99,7 +99,8 @@ async function scormPlugin(app: FastifyInstance): Promise<void> {
   );
 
   await app.register(async (admin) => {
-    admin.addHook('preHandler', requireRole('admin'));
+    // Checked as soon as the session is known, before a byte of an upload is written to disk.
+    admin.addHook('onRequest', requireRole('admin'));
     // The zip streams to a temporary file while the form is parsed, so the CSRF check (which
     // needs the form's fields) runs before the handler as for every other form; the file is
     // removed once the response is sent, whatever happened.

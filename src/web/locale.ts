@@ -1,3 +1,4 @@
+import { SNAPSHOT_COOKIE } from '../accounts/sessions.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Locale } from '../db/database.js';
@@ -40,7 +41,11 @@ async function localePlugin(app: FastifyInstance): Promise<void> {
     const next = safeNextPath(request.body?.next);
     if (!isLocale(locale)) return reply.redirect(next, 303);
     reply.setCookie(LOCALE_COOKIE, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.env === 'production', maxAge: 365 * 24 * 3600 });
-    if (request.user) await app.accounts.setLocale(request.user.id, locale);
+    if (request.user) {
+      await app.accounts.setLocale(request.user.id, locale);
+      // The signed session snapshot still says the old language: have the next page read it afresh.
+      reply.clearCookie(SNAPSHOT_COOKIE, { path: '/' });
+    }
     return reply.redirect(next, 303);
   });
 }
