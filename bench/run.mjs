@@ -59,6 +59,17 @@ const lantern = start('dist/src/server.js', LANTERN);
 await waitFor(BASELINE, '/fortune/1');
 await waitFor(LANTERN, '/healthz');
 
+// Browsers send back the signed session snapshot a learner's page sets (valid 60 s): fetch a fresh
+// one for every benchmark learner before each scenario, as a browsing learner's cookie jar holds.
+const learnerSessions = [...learnerCookies];
+async function refreshSnapshots() {
+  await Promise.all(learnerSessions.map(async (session, index) => {
+    const response = await fetch(`http://127.0.0.1:${LANTERN}/my-learning`, { headers: { cookie: session } });
+    const snapshot = response.headers.getSetCookie().find((cookie) => cookie.startsWith('lantern_seen='));
+    learnerCookies[index] = snapshot ? `${session}; ${snapshot.split(';')[0]}` : session;
+  }));
+}
+
 let rotation = 0;
 const pick = (list) => list[rotation++ % list.length];
 function cannon(port, connections, next, onResponse) {
@@ -84,6 +95,7 @@ let lostCommits = -1;
 try {
   for (const [name, port, setup, onResponse] of scenarios) {
     const heavy = name.startsWith('cohort') || name.startsWith('learner table');
+    await refreshSnapshots();
     await cannon(port, 8, setup, onResponse); // warm-up
     const wide = heavy ? undefined : await cannon(port, 64, setup, onResponse);
     const narrow = await cannon(port, heavy ? 4 : 16, setup, onResponse);

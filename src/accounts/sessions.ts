@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { prepared } from '../db/connect.js';
 import type { Database, Locale, Role } from '../db/database.js';
 
 export const SESSION_COOKIE = 'lantern_session';
@@ -62,6 +63,7 @@ export async function createSession(db: Kysely<Database>, userId: number): Promi
 export async function findSessionUser(db: Kysely<Database>, token: string): Promise<(SessionUser & { expiresAt: Date }) | undefined> {
   const row = await db
     .selectFrom('sessions')
+    .modifyFront(sql.raw(prepared('session-user')))
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.id as sessionId', 'sessions.expires_at', 'users.id', 'users.name', 'users.email', 'users.role', 'users.locale', 'users.must_change_password'])
     .where('sessions.id', '=', sessionId(token))

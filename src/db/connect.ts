@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
@@ -11,6 +12,32 @@ export type DatabaseHandle = {
   kind: DatabaseKind;
   close(): Promise<void>;
 };
+
+/**
+ * Marks a query to run as a named prepared statement on PostgreSQL: put `/* prepared:name *\/`
+ * in its text. For the few queries on every page view or SCORM commit, where planning a CTE costs
+ * more than running it. PGlite sees a comment.
+ */
+export const prepared = (name: string) => `/* prepared:${name} */`;
+const PREPARED = /\/\* prepared:([a-z0-9-]+) \*\//;
+
+/** Sends marked queries as named statements: PostgreSQL parses and plans them once per connection. */
+function preparePinnedQueries(client: { query: (...args: never[]) => unknown }): void {
+  const query = client.query.bind(client) as (config: unknown, values?: unknown, callback?: unknown) => unknown;
+  const names = new Map<string, string>();
+  client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof config === 'string') {
+      const marker = PREPARED.exec(config)?.[1];
+      if (marker) {
+        // Variants of one query (a different fragment) get different names: pg refuses a name reused for another text.
+        let name = names.get(config);
+        if (!name) names.set(config, (name = `${marker}-${createHash('sha1').update(config).digest('hex').slice(0, 10)}`));
+        return query({ name, text: config, values }, callback);
+      }
+    }
+    return query(config, values, callback);
+  }) as never;
+}
 
 /**
  * PostgreSQL through a `pg` pool when DATABASE_URL is set, else PGlite: on disk in DATA_DIR/db,
@@ -35,7 +62,10 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     // A client losing its server (restart, failover, network cut) must not crash the process:
     // the query in flight rejects and becomes a 503; the pool replaces the client.
     pool.on('error', () => {});
-    pool.on('connect', (client) => client.on('error', () => {}));
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+      preparePinnedQueries(client);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { directionOf } from '../web/i18n/index.js';
 import { htmxTarget } from '../web/view.js';
 import { label } from './localize.js';
+import { lessonHtml } from './outline.js';
 import { loadPlayer } from './player.js';
 import { completeLesson } from './queries.js';
 
@@ -13,11 +14,12 @@ async function learnPlugin(app: FastifyInstance): Promise<void> {
   app.get<ItemParams>('/courses/:slug/lessons/:item', async (request, reply) => {
     const player = await loadPlayer(app.db, request, reply, 'lesson');
     if (!player) return reply;
-    const fallback = !player.item.html_localized;
+    const html = await lessonHtml(app.db, player.item.item_id, player.item.content_hash);
+    const fallback = !html[request.locale];
     const contentLocale = fallback ? 'en' : request.locale;
     return reply.render('learn/lesson', {
       ...player,
-      html: player.item.html_localized ?? player.item.html_en ?? '',
+      html: html[request.locale] ?? html.en ?? '',
       fallback: fallback && request.locale !== 'en',
       contentLocale,
       contentDir: directionOf(contentLocale),

@@ -43,3 +43,16 @@ export function itemUrl(courseSlug: string, item: Pick<OutlineItem, 'kind' | 'sl
   const folder = item.kind === 'lesson' ? 'lessons' : item.kind === 'quiz' ? 'quizzes' : 'scos';
   return `/courses/${courseSlug}/${folder}/${encodeURIComponent(item.slug)}`;
 }
+
+// A lesson's rendered HTML in every language is tens of kilobytes that only change at sync: kept
+// per item and content hash, so a lesson page reads none of it from the database.
+const lessonCache = new Map<number, { hash: string; html: LocalizedText }>();
+
+export async function lessonHtml(db: Kysely<Database>, itemId: number, contentHash: string): Promise<LocalizedText> {
+  const cached = lessonCache.get(itemId);
+  if (cached?.hash === contentHash) return cached.html;
+  const row = await db.selectFrom('course_items').select('html').where('id', '=', itemId).executeTakeFirst();
+  const html = (row?.html ?? {}) as LocalizedText;
+  lessonCache.set(itemId, { hash: contentHash, html });
+  return html;
+}

@@ -27,7 +27,7 @@ export async function loadPlayer(db: Kysely<Database>, request: FastifyRequest<{
     await reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
     return undefined;
   }
-  const item = await findItemForLearner(db, { courseSlug: request.params.slug, kind, itemSlug: request.params.item, userId: user.id, locale: request.locale });
+  const item = await findItemForLearner(db, { courseSlug: request.params.slug, kind, itemSlug: request.params.item, userId: user.id });
   if (!item) {
     await reply.errorPage('notFound');
     return undefined;

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, EnrolmentStatus, ItemKind, Locale, LocalizedText, QuizSettings } from '../db/database.js';
+import { prepared } from '../db/connect.js';
 import { recomputeProgress } from './progress.js';
 
 export type PlayerItemRow = {
@@ -13,8 +14,6 @@ export type PlayerItemRow = {
   required: boolean;
   minutes: number;
   quiz: QuizSettings | null;
-  html_localized: string | null;
-  html_en: string | null;
   enrolment_id: number | null;
   enrolment_status: EnrolmentStatus | null;
   progress_percent: number | null;
@@ -30,11 +29,11 @@ export type PlayerItemRow = {
  * way server-side LMS logs do it: the gap since the previous page of the course, counted up to 15
  * minutes, and not at all after a 30-minute break.
  */
-export async function findItemForLearner(db: Kysely<Database>, options: { courseSlug: string; kind: ItemKind; itemSlug: string; userId: number; locale: Locale }): Promise<PlayerItemRow | undefined> {
-  const result = await sql<PlayerItemRow>`
+export async function findItemForLearner(db: Kysely<Database>, options: { courseSlug: string; kind: ItemKind; itemSlug: string; userId: number }): Promise<PlayerItemRow | undefined> {
+  const result = await sql<PlayerItemRow>`${sql.raw(prepared('player-item'))}
     with target as (
       select c.id as course_id, c.slug as course_slug, c.title as course_title, c.content_hash, c.certificate,
-             i.id as item_id, i.title, i.required, i.minutes, i.quiz, i.html->>${options.locale} as html_localized, i.html->>'en' as html_en
+             i.id as item_id, i.title, i.required, i.minutes, i.quiz
         from courses c
         join course_items i on i.course_id = c.id and i.kind = ${options.kind} and i.slug = ${options.itemSlug} and i.removed_at is null
        where c.slug = ${options.courseSlug} and c.published

@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, ScormAttemptPolicy } from '../db/database.js';
+import { prepared } from '../db/connect.js';
 import { recomputeProgress } from '../learn/progress.js';
 import type { FlatSco, ParsedPackage, ScormVersion } from './package/index.js';
 import type { ParsedCommit } from './runtime/commit.js';
@@ -150,7 +151,7 @@ export async function recordCommit(db: Kysely<Database>, attemptId: number, user
   const score = commit.scoreScaled === null ? null : Math.round(Math.max(0, Math.min(1, commit.scoreScaled)) * 100);
   const interactions = commit.interactions.map((x) => ({ position: x.index, interaction_id: x.id, type: x.type, learner_response: x.learnerResponse, correct_response: x.correctResponse, result: x.result, weighting: x.weighting, latency: x.latency, description: x.description }));
   const objectives = commit.objectives.map((o) => ({ position: o.index, objective_id: o.id, success_status: o.successStatus, completion_status: o.completionStatus, score_scaled: o.scoreScaled }));
-  const result = await sql<{ course_id: number; item_id: number; became_done: boolean }>`
+  const result = await sql<{ course_id: number; item_id: number; became_done: boolean }>`${sql.raw(prepared('scorm-commit'))}
     with updated as (
       update scorm_attempts
          set seq = ${commit.seq}, cmi = ${JSON.stringify(commit.cmi)}::jsonb, completion_status = ${commit.completionStatus},
