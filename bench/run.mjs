@@ -62,9 +62,9 @@ await waitFor(LANTERN, '/healthz');
 // Browsers send back the signed session snapshot a learner's page sets (valid 60 s): fetch a fresh
 // one for every benchmark learner before each scenario, as a browsing learner's cookie jar holds.
 const learnerSessions = [...learnerCookies];
-async function refreshSnapshots() {
+async function refreshSnapshots(port = LANTERN) {
   await Promise.all(learnerSessions.map(async (session, index) => {
-    const response = await fetch(`http://127.0.0.1:${LANTERN}/my-learning`, { headers: { cookie: session } });
+    const response = await fetch(`http://127.0.0.1:${port}/my-learning`, { headers: { cookie: session } });
     const snapshot = response.headers.getSetCookie().find((cookie) => cookie.startsWith('lantern_seen='));
     learnerCookies[index] = snapshot ? `${session}; ${snapshot.split(';')[0]}` : session;
   }));
@@ -91,6 +91,9 @@ const scenarios = [
 ];
 
 const rows = [];
+const scaling = [];
+const CLUSTERED = 3301;
+let clustered;
 let lostCommits = -1;
 try {
   for (const [name, port, setup, onResponse] of scenarios) {
@@ -102,9 +105,24 @@ try {
     rows.push({ name, rps64: wide?.requests.average, p50: narrow.latency.p50, p99: narrow.latency.p99, errors: (wide?.errors ?? 0) + narrow.errors + (wide?.non2xx ?? 0) + narrow.non2xx, connections: heavy ? 4 : 16 });
   }
   lostCommits = await scormCommits.lost();
+
+  // Multi-process: the same learners (same sessions, same database) on a second Lantern run with
+  // two worker processes, to see throughput grow with processes on this machine's cores.
+  lantern.kill('SIGTERM');
+  baseline.kill('SIGTERM');
+  clustered = spawn(process.execPath, ['dist/src/server.js'], { env: { ...env, PORT: String(CLUSTERED), CONTENT_ORIGIN: `http://localhost:${CLUSTERED + 1}`, WORKERS: '2' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  await waitFor(CLUSTERED, '/healthz');
+  await refreshSnapshots(CLUSTERED);
+  for (const [name, , setup] of scenarios.filter(([name]) => name === 'lesson page, learner' || name === 'SCORM commit')) {
+    await cannon(CLUSTERED, 8, setup);
+    const wide = await cannon(CLUSTERED, 64, setup);
+    const single = rows.find((row) => row.name === name);
+    scaling.push({ name, one: single.rps64, two: wide.requests.average, errors: wide.errors + wide.non2xx });
+  }
 } finally {
   baseline.kill('SIGTERM');
   lantern.kill('SIGTERM');
+  clustered?.kill('SIGTERM');
   await db.query(`delete from sessions where expires_at < now() + interval '2 days' and created_at > now() - interval '1 hour'`);
   await db.end();
 }
@@ -118,3 +136,4 @@ const lesson = rows.find((row) => row.name === 'lesson page, learner');
 console.log(`\nBudget (DESIGN.md §7): lesson page ≥ 1/3 of baseline req/s at 64 connections: ${(lesson.rps64 / base).toFixed(2)} ${lesson.rps64 / base >= 1 / 3 ? 'OK' : 'NOT MET'}; p99 < 50 ms at 16: ${lesson.p99} ms ${lesson.p99 < 50 ? 'OK' : 'NOT MET'}`);
 const commits = rows.find((row) => row.name === 'SCORM commit');
 console.log(`Budget: SCORM commits ≥ 2,000/s at 64 connections: ${commits.rps64.toFixed(0)} ${commits.rps64 >= 2000 ? 'OK' : 'NOT MET'}; p99 < 50 ms at 16: ${commits.p99} ms ${commits.p99 < 50 ? 'OK' : 'NOT MET'}; commits lost: ${lostCommits} ${lostCommits === 0 ? 'OK' : 'NOT MET'}`);
+for (const row of scaling) console.log(`Processes: ${row.name}: 1 process ${row.one.toFixed(0)} req/s → 2 worker processes ${row.two.toFixed(0)} req/s (×${(row.two / row.one).toFixed(2)}), errors ${row.errors}`);

@@ -11,6 +11,8 @@ export type Config = {
   /** Unset: embedded PGlite in `dataDir/db`. `memory://`: PGlite in memory (tests). */
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** App processes (node:cluster) sharing the ports; above 1 needs PostgreSQL. */
+  workers: number;
   sessionSecret: string;
   contentOrigin: URL;
   /** The origin learners open the app at; the content origin's bridge talks only to it. */
@@ -54,6 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('DATABASE_URL must start with postgres:// or postgresql:// (or be unset for the embedded database)');
   }
   const databasePoolSize = integer(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', problems);
+  const workers = integer(env.WORKERS, 1, 'WORKERS', problems);
+  if (workers < 1 || workers > 64) problems.push('WORKERS must be between 1 and 64');
 
   const logLevel = env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -98,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl,
     databasePoolSize,
+    workers,
     sessionSecret,
     contentOrigin: contentOrigin!,
     appOrigin,

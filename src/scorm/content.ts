@@ -11,6 +11,7 @@
  */
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
+import { mkdirSync } from 'node:fs';
 import { Eta } from 'eta';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from '../config.js';
@@ -35,6 +36,7 @@ const HASH = /^[0-9a-f]{64}$/;
 export async function contentRoutes(app: FastifyInstance, { config, base: prefix }: ContentRouteOptions): Promise<void> {
   const appOrigin = sameOrigin(config) ? "'self'" : new URL(appOriginOf(config)).origin;
   const eta = new Eta({ views: viewsDir, cache: true, autoEscape: true, autoTrim: false, defaultExtension: '.eta' });
+  mkdirSync(scormRoot(config.dataDir), { recursive: true });
   await app.register(fastifyStatic, { root: scormRoot(config.dataDir), serve: false, decorateReply: true });
 
   const contentHeaders = (reply: FastifyReply) => {
