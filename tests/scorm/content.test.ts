@@ -181,7 +181,7 @@ describe('cross-origin mode: the standalone content server', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain('This launch link has expired.');
     expect(refused.headers['set-cookie']).toBeUndefined();
-    expect((await getFile(`/p/${await hashOf(ctx, courses.rise)}/index_lms.html`, `lantern_content=${tampered}`)).statusCode).toBe(403);
+    expect((await getFile(`/p/${await hashOf(ctx, courses.rise)}/scormdriver/indexAPI.html`, `lantern_content=${tampered}`)).statusCode).toBe(403);
 
     const expired = contentToken(ctx, { h: hash, r: '', v: 'scorm12', u: 'shared/launchpage.html', t: 'Golf' }, Date.now() - (CONTENT_TOKEN_SECONDS + 60) * 1000);
     expect((await content.inject({ url: `/w/${expired}` })).statusCode).toBe(403);

@@ -353,7 +353,10 @@ export function buildMastery12(dir: string, fileName = 'mastery-12.zip'): Promis
 // SCORM 2004
 // ---------------------------------------------------------------------------------------
 
-/** SCORM 2004 3rd edition in the shape of an Articulate Rise export. */
+/**
+ * SCORM 2004 3rd edition in the shape of an Articulate Rise export: the launch page is
+ * `scormdriver/indexAPI.html`, which frames `../scormcontent/index.html`.
+ */
 export function buildRise2004(dir: string, fileName = 'rise-2004.zip'): Promise<string> {
   const manifest = `<?xml version="1.0" standalone="no" ?>
 <manifest identifier="Rise_Protecting_Children_SCORM2004" version="1" ${NS_2004} xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd">
@@ -376,9 +379,9 @@ export function buildRise2004(dir: string, fileName = 'rise-2004.zip'): Promise<
     </organization>
   </organizations>
   <resources>
-    <resource identifier="Rise_RES" type="webcontent" adlcp:scormType="sco" href="index_lms.html">
-      <file href="index_lms.html"/>
-      <file href="lms/scormdriver.js"/>
+    <resource identifier="Rise_RES" type="webcontent" adlcp:scormType="sco" href="scormdriver/indexAPI.html">
+      <file href="scormdriver/indexAPI.html"/>
+      <file href="scormdriver/scormdriver.js"/>
       <file href="scormcontent/index.html"/>
     </resource>
   </resources>
@@ -387,15 +390,15 @@ export function buildRise2004(dir: string, fileName = 'rise-2004.zip'): Promise<
   return writeZip(join(dir, fileName), [
     { name: 'imsmanifest.xml', data: manifest },
     {
-      name: 'index_lms.html',
+      name: 'scormdriver/indexAPI.html',
       data: scoPage({
         title: 'Protecting Children in Emergencies',
-        script: 'lms/scormdriver.js',
+        script: 'scormdriver.js',
         page: 'lesson-1',
-        body: '<iframe id="content-frame" title="Course" src="scormcontent/index.html"></iframe>',
+        body: '<iframe id="content-frame" title="Course" src="../scormcontent/index.html"></iframe>',
       }),
     },
-    { name: 'lms/scormdriver.js', data: scoRuntimeScript('scorm2004') },
+    { name: 'scormdriver/scormdriver.js', data: scoRuntimeScript('scorm2004') },
     { name: 'scormcontent/index.html', data: contentPage('Protecting Children in Emergencies', 'Lesson 1: what to do first.', 'lib/main.css') },
     { name: 'scormcontent/lib/main.css', data: CSS },
     { name: 'scormcontent/assets/cover.png', data: Buffer.alloc(128, 3), compress: false },

@@ -55,12 +55,12 @@ describe('inspectPackage accepts real-looking packages', () => {
     expect(await listTree(target)).toContain('shared/launchpage.html');
   });
 
-  it('Rise-style SCORM 2004 3rd edition: index_lms.html framing scormcontent/', async () => {
+  it('Rise-style SCORM 2004 3rd edition: scormdriver/indexAPI.html framing ../scormcontent/', async () => {
     const target = staging();
     const { manifest } = await inspectPackage(await buildRise2004(dir), target);
     expect(manifest).toMatchObject({ version: 'scorm2004', edition: 3, title: 'Protecting Children in Emergencies' });
-    expect(manifest.scos).toEqual([expect.objectContaining({ identifier: 'Rise_SCO', launchUrl: 'index_lms.html', scormType: 'sco' })]);
-    expect(await readFile(join(target, 'index_lms.html'), 'utf8')).toContain('scormcontent/index.html');
+    expect(manifest.scos).toEqual([expect.objectContaining({ identifier: 'Rise_SCO', launchUrl: 'scormdriver/indexAPI.html', scormType: 'sco' })]);
+    expect(await readFile(join(target, 'scormdriver/indexAPI.html'), 'utf8')).toContain('../scormcontent/index.html');
   });
 
   it('multi-SCO 1.2 with query strings in hrefs and inline metadata', async () => {
