@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { buildFourthEdition2004, GOOD_FIXTURES } from '../scorm/fixtures.js';
-import { registerAndLogin } from './helpers.js';
+import { expectNoSeriousA11yViolations, registerAndLogin } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lantern-e2e-scorm-'));
 
@@ -17,6 +17,7 @@ async function loginAsAdmin(page: Page) {
 
 async function importThroughAdminPage(page: Page, zip: string, slug: string) {
   await page.goto('/admin/scorm');
+  if (slug === 'fx-golf12') await expectNoSeriousA11yViolations(page);
   await page.getByLabel('Package (.zip)').setInputFiles(zip);
   await page.getByLabel('Course address (optional)').fill(slug);
   await page.getByRole('button', { name: 'Import' }).click();
@@ -48,7 +49,7 @@ test.use({ baseURL });
 
 test('every fixture package (SCORM 1.2 and 2004): imported by an admin, played, left mid-SCO, resumed with its suspend_data, and its result in the learner\'s progress', async ({ browser }) => {
   test.setTimeout(240_000);
-  const admin = await browser.newPage({ baseURL });
+  const admin = await (await browser.newContext({ baseURL })).newPage();
   await loginAsAdmin(admin);
   const slugs: string[] = [];
   for (const [name, build] of Object.entries(GOOD_FIXTURES)) {
@@ -112,11 +113,11 @@ test('every fixture package (SCORM 1.2 and 2004): imported by an admin, played, 
 
 test('a multi-SCO SCORM 2004 package: table of contents, next/previous, state kept per SCO, course complete when every visible SCO is', async ({ browser }) => {
   test.setTimeout(90_000);
-  const admin = await browser.newPage({ baseURL });
+  const admin = await (await browser.newContext({ baseURL })).newPage();
   await loginAsAdmin(admin);
   await importThroughAdminPage(admin, await buildFourthEdition2004(dir), 'case-management');
   await admin.close();
-  const page = await browser.newPage({ baseURL });
+  const page = await (await browser.newContext({ baseURL })).newPage();
   await registerAndLogin(page, { name: 'Multi Sco Learner' });
   await page.goto('/courses/case-management');
   await page.locator('form[action="/courses/case-management/enrol"] button').click();
@@ -124,6 +125,8 @@ test('a multi-SCO SCORM 2004 package: table of contents, next/previous, state ke
   await expect(page.locator('h1')).toHaveText('Introduction');
   const status = sco(page).locator('#scorm-status');
   await expect(status).toHaveAttribute('data-state', 'ready');
+  // The player page itself (the package's own pages inside the frame are the author's).
+  await expectNoSeriousA11yViolations(page, '#sco-frame');
   // The item's parameters, and nothing else, reach the SCO's URL.
   await expect(status).toHaveAttribute('data-search', '?lesson=intro');
   await completeAndWaitForCommit(page);
