@@ -74,17 +74,41 @@ let rotation = 0;
 const pick = (list) => list[rotation++ % list.length];
 function cannon(port, connections, next, onResponse) {
   return new Promise((resolve, reject) => {
-    // setupRequest runs before every request, so each one gets its own lesson and learner.
-    const requests = [{ setupRequest: (request) => ({ ...request, ...next() }), ...(onResponse ? { onResponse } : {}) }];
+    // setupRequest runs before every request, so each one gets its own lesson and learner; a
+    // scenario given as a list of requests runs them in turn on each connection.
+    const requests = Array.isArray(next) ? next : [{ setupRequest: (request) => ({ ...request, ...next() }), ...(onResponse ? { onResponse } : {}) }];
     const instance = autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, requests }, (error, result) => (error ? reject(error) : resolve(result)));
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
   });
 }
+// Quiz submission as a learner with JavaScript does it: "try again" (a new attempt), then submit the
+// answers, both htmx requests with the CSRF token of the learner's browser.
+const quizLearners = [];
+async function prepareQuiz() {
+  quizLearners.length = 0;
+  for (const cookie of learnerCookies.slice(0, 200)) {
+    const response = await fetch(`http://127.0.0.1:${LANTERN}/courses/example-course/quizzes/basics-check`, { headers: { cookie } });
+    const csrf = response.headers.getSetCookie().find((set) => set.startsWith('lantern_csrf='));
+    const token = /<meta name="csrf-token" content="([^"]+)"/.exec(await response.text())?.[1];
+    if (csrf && token) quizLearners.push({ cookie: `${cookie}; ${csrf.split(';')[0]}`, token });
+  }
+}
+let quizTurn = 0;
+const quizHeaders = (learner) => ({ cookie: learner.cookie, 'content-type': 'application/x-www-form-urlencoded', 'hx-request': 'true', 'hx-target': 'main#main', 'accept-encoding': 'gzip' });
+const quizSteps = [
+  { setupRequest: (request, context) => {
+    context.learner = quizLearners[quizTurn++ % quizLearners.length];
+    return { ...request, method: 'POST', path: '/courses/example-course/quizzes/basics-check/retry', headers: quizHeaders(context.learner), body: `_csrf=${encodeURIComponent(context.learner.token)}` };
+  } },
+  { setupRequest: (request, context) => ({ ...request, method: 'POST', path: '/courses/example-course/quizzes/basics-check/submit', headers: quizHeaders(context.learner), body: `_csrf=${encodeURIComponent(context.learner.token)}&q-greeting=hello&q-colours=red&q-colours=blue&q-sky=false` }) },
+];
+
 const scenarios = [
   ['baseline: fortunes', BASELINE, () => ({ path: `/fortune/${1 + (rotation++ % 1000)}` })],
   ['catalogue, anonymous', LANTERN, () => ({ path: '/' })],
   ['lesson page, learner', LANTERN, () => ({ path: `/courses/example-course/lessons/${pick(lessons).slug}`, headers: { cookie: pick(learnerCookies), 'accept-encoding': 'gzip' } })],
   ['htmx lesson navigation', LANTERN, () => ({ path: `/courses/example-course/lessons/${pick(lessons).slug}`, headers: { cookie: pick(learnerCookies), 'accept-encoding': 'gzip', 'hx-request': 'true', 'hx-target': 'main#main' } })],
+  ['quiz retry + submission', LANTERN, quizSteps],
   ['SCORM commit', LANTERN, () => scormCommits.next(), (status, body) => scormCommits.acknowledged(status, body)],
   ['cohort dashboard', LANTERN, () => ({ path: `/trainer/cohorts/${cohort.id}`, headers: { cookie: trainerCookie, 'accept-encoding': 'gzip' } })],
   ['learner table, first page', LANTERN, () => ({ path: `/trainer/cohorts/${cohort.id}/learners?sort=progress`, headers: { cookie: trainerCookie, 'accept-encoding': 'gzip' } })],
@@ -95,16 +119,26 @@ const scaling = [];
 const CLUSTERED = 3301;
 let clustered;
 let lostCommits = -1;
+let csv;
 try {
   for (const [name, port, setup, onResponse] of scenarios) {
     const heavy = name.startsWith('cohort') || name.startsWith('learner table');
     await refreshSnapshots();
+    if (name.startsWith('quiz')) await prepareQuiz();
     await cannon(port, 8, setup, onResponse); // warm-up
     const wide = heavy ? undefined : await cannon(port, 64, setup, onResponse);
     const narrow = await cannon(port, heavy ? 4 : 16, setup, onResponse);
     rows.push({ name, rps64: wide?.requests.average, p50: narrow.latency.p50, p99: narrow.latency.p99, errors: (wide?.errors ?? 0) + narrow.errors + (wide?.non2xx ?? 0) + narrow.non2xx, connections: heavy ? 4 : 16 });
   }
   lostCommits = await scormCommits.lost();
+
+  // CSV export of the whole cohort, streamed: time, size, and the server's peak RSS (its high-water mark).
+  const exportStarted = performance.now();
+  const exported = await fetch(`http://127.0.0.1:${LANTERN}/trainer/cohorts/${cohort.id}/learners.csv`, { headers: { cookie: trainerCookie } });
+  let exportBytes = 0;
+  for await (const chunk of exported.body) exportBytes += chunk.length;
+  const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${lantern.pid}/status`, 'utf8'))?.[1];
+  csv = { status: exported.status, seconds: (performance.now() - exportStarted) / 1000, megabytes: exportBytes / 1024 ** 2, peakMb: peak ? Number(peak) / 1024 : NaN };
 
   // Multi-process: the same learners (same sessions, same database) on a second Lantern run with
   // two worker processes, to see throughput grow with processes on this machine's cores.
@@ -137,3 +171,4 @@ console.log(`\nBudget (DESIGN.md §7): lesson page ≥ 1/3 of baseline req/s at 
 const commits = rows.find((row) => row.name === 'SCORM commit');
 console.log(`Budget: SCORM commits ≥ 2,000/s at 64 connections: ${commits.rps64.toFixed(0)} ${commits.rps64 >= 2000 ? 'OK' : 'NOT MET'}; p99 < 50 ms at 16: ${commits.p99} ms ${commits.p99 < 50 ? 'OK' : 'NOT MET'}; commits lost: ${lostCommits} ${lostCommits === 0 ? 'OK' : 'NOT MET'}`);
 for (const row of scaling) console.log(`Processes: ${row.name}: 1 process ${row.one.toFixed(0)} req/s → 2 worker processes ${row.two.toFixed(0)} req/s (×${(row.two / row.one).toFixed(2)}), errors ${row.errors}`);
+if (csv) console.log(`CSV export of the cohort (${values.learners} learners): HTTP ${csv.status}, ${csv.megabytes.toFixed(1)} MB in ${csv.seconds.toFixed(1)} s; Lantern's peak RSS over the whole run ${csv.peakMb.toFixed(0)} MB`);

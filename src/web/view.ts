@@ -16,7 +16,28 @@ export type PageContext = {
   asset: (name: string) => string;
   path: string;
   flash: string | undefined;
+  /** A date (or timestamp) in the page's language, with a formatter made once per language and style. */
+  date: (value: Date | string | number, style?: DateStyle) => string;
 };
+
+/** `long` and `medium`: the day; `dateTime`: the day and the minute; `stamp`: a short day with seconds (the audit log). */
+export type DateStyle = 'long' | 'medium' | 'dateTime' | 'stamp';
+const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  long: { dateStyle: 'long' },
+  medium: { dateStyle: 'medium' },
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  stamp: { dateStyle: 'short', timeStyle: 'medium' },
+};
+// An Intl formatter holds native ICU memory that the garbage collector does not see: made per row
+// of a 50-row table, they grew the process by over a megabyte a request until a full collection.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function formatDate(locale: Locale, value: Date | string | number, style: DateStyle = 'medium'): string {
+  const key = `${locale}|${style}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, DATE_STYLES[style])));
+  return formatter.format(new Date(value));
+}
 
 export type RenderOptions = {
   status?: number;
@@ -83,6 +104,7 @@ async function viewPlugin(app: FastifyInstance): Promise<void> {
       asset: app.asset,
       path: request.url,
       flash: takeFlash(request, this),
+      date: (value, style) => formatDate(locale, value, style),
       ...data,
     };
     if (typeof data.titleKey === 'string') context.title = context.t(data.titleKey as MessageKey);
