@@ -4,31 +4,18 @@
 // (budget: under 300 MB).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import yazl from 'yazl';
+import { writeScormZip } from './scorm-zip.mjs';
 
 const { values } = parseArgs({ options: { megabytes: { type: 'string', default: '100' }, database: { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lantern_bench' } } });
 const megabytes = Number(values.megabytes);
 const dir = mkdtempSync(join(tmpdir(), 'lantern-import-bench-'));
 const zipPath = join(dir, 'big.zip');
-const zip = new yazl.ZipFile();
-const files = [];
-for (let n = 0; n < megabytes / 2; n += 1) {
-  files.push(`media/clip-${n}.mp4`);
-  zip.addBuffer(randomBytes(2 * 1024 ** 2), `media/clip-${n}.mp4`, { compress: false });
-}
-zip.addBuffer(Buffer.from(`<?xml version="1.0"?>
-<manifest identifier="lantern.bench.big" version="1" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
-  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
-  <organizations default="org"><organization identifier="org"><title>Big package</title><item identifier="sco" identifierref="res"><title>Video lesson</title></item></organization></organizations>
-  <resources><resource identifier="res" type="webcontent" adlcp:scormtype="sco" href="index.html"><file href="index.html"/>${files.map((f) => `<file href="${f}"/>`).join('')}</resource></resources>
-</manifest>`), 'imsmanifest.xml');
-zip.addBuffer(Buffer.from('<!doctype html><title>Video lesson</title><video src="media/clip-0.mp4" controls></video>'), 'index.html');
-zip.end();
-await new Promise((resolve, reject) => zip.outputStream.pipe(createWriteStream(zipPath)).on('close', resolve).on('error', reject));
+const media = Array.from({ length: megabytes / 2 }, (_, n) => ({ name: `media/clip-${n}.mp4`, data: randomBytes(2 * 1024 ** 2) }));
+await writeScormZip(zipPath, { identifier: 'lantern.bench.big', title: 'Video lesson', page: '<!doctype html><title>Video lesson</title><video src="media/clip-0.mp4" controls></video>', files: media });
 
 // The import runs in a process of its own, which reports its own peak RSS when it is done.
 const script = `

@@ -1,36 +1,16 @@
 // The SCORM commit scenario of `npm run bench`: a one-SCO SCORM 1.2 package imported with the
 // CLI, an attempt for each benchmark learner, and commit requests that each carry a higher seq
-// than the last, as scorm-again sends them. verify() checks afterwards that none was lost: every
-// attempt holds the newest seq sent for it.
+// than the last, as scorm-again sends them. lost() checks afterwards that none was lost: every
+// attempt holds at least the newest state the server acknowledged for it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yazl from 'yazl';
-import { createWriteStream } from 'node:fs';
-import { signToken } from '../dist/src/scorm/tokens.js';
-
-const MANIFEST = `<?xml version="1.0"?>
-<manifest identifier="lantern.bench.scorm12" version="1" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
-  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
-  <organizations default="org"><organization identifier="org"><title>Benchmark package</title>
-    <item identifier="sco" identifierref="res"><title>Benchmark SCO</title></item>
-  </organization></organizations>
-  <resources><resource identifier="res" type="webcontent" adlcp:scormtype="sco" href="index.html"><file href="index.html"/></resource></resources>
-</manifest>`;
-
-async function buildZip() {
-  const path = join(mkdtempSync(join(tmpdir(), 'lantern-bench-scorm-')), 'bench.zip');
-  const zip = new yazl.ZipFile();
-  zip.addBuffer(Buffer.from(MANIFEST), 'imsmanifest.xml');
-  zip.addBuffer(Buffer.from('<!doctype html><title>Benchmark SCO</title><p>Benchmark.</p>'), 'index.html');
-  zip.end();
-  await new Promise((resolve, reject) => zip.outputStream.pipe(createWriteStream(path)).on('close', resolve).on('error', reject));
-  return path;
-}
+import { signToken } from '../dist/src/web/signed-token.js';
+import { writeScormZip } from './scorm-zip.mjs';
 
 export async function prepareScormCommits(db, env, userIds) {
-  const zip = await buildZip();
+  const zip = await writeScormZip(join(mkdtempSync(join(tmpdir(), 'lantern-bench-scorm-')), 'bench.zip'), { identifier: 'lantern.bench.scorm12', title: 'Benchmark SCO', page: '<!doctype html><title>Benchmark SCO</title><p>Benchmark.</p>' });
   const imported = spawnSync(process.execPath, ['dist/src/cli.js', 'scorm:import', zip, '--slug', 'bench-scorm'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (imported.status !== 0) throw new Error('scorm:import failed');
   const { rows: [course] } = await db.query(`select c.id, s.package_id, i.id as item_id from courses c join scorm_courses s on s.course_id = c.id join course_items i on i.course_id = c.id and i.kind = 'sco' and i.removed_at is null where c.slug = 'bench-scorm'`);
@@ -42,7 +22,7 @@ export async function prepareScormCommits(db, env, userIds) {
        on conflict (user_id, item_id, number) do update set launches = scorm_attempts.launches + 1 returning id, launches`,
       [userId, course.id, course.item_id, course.package_id],
     );
-    attempts.push({ id: attempt.id, url: `/scorm/commit/${signToken(env.SESSION_SECRET, 'commit', { a: attempt.id, u: userId, v: 'scorm12' }, 3600)}`, base: attempt.launches * 1_000_000, maxAcknowledged: 0 });
+    attempts.push({ id: attempt.id, url: `/scorm/commit/${signToken(env.SESSION_SECRET, 'scorm-commit', { a: attempt.id, u: userId, v: 'scorm12' }, 3600)}`, base: attempt.launches * 1_000_000, maxAcknowledged: 0 });
   }
   // A global counter keeps every seq unique, so an answer (which echoes its seq) names its attempt.
   let counter = 0;

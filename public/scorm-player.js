@@ -28,7 +28,9 @@
     if (acknowledged >= seq) {
       retryDelay = 2000;
       if (retryTimer) { clearTimeout(retryTimer); retryTimer = null; }
-      say('saved');
+      // The status line is a live region: it speaks only when saving recovers from a problem, not
+      // at every autocommit (a screen reader would announce it every 15 seconds).
+      if (status && status.classList.contains('problem')) say('saved');
     }
   }
 

@@ -1,7 +1,8 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { prepared } from '../db/connect.js';
 import type { Database, Locale, Role } from '../db/database.js';
+import { signToken, verifyToken } from '../web/signed-token.js';
 
 export const SESSION_COOKIE = 'lantern_session';
 /**
@@ -19,30 +20,16 @@ const DAY_MS = 24 * 3600 * 1000;
 export type SessionUser = { id: number; name: string; email: string; role: Role; locale: Locale; mustChangePassword: boolean; sessionId: string };
 
 export function signSnapshot(secret: string, token: string, user: SessionUser, now = Date.now()): string {
-  const body = Buffer.from(JSON.stringify({ u: user, x: Math.floor(now / 1000) + SNAPSHOT_SECONDS })).toString('base64url');
-  return `${body}.${snapshotMac(secret, token, body)}`;
+  return signToken(secret, snapshotPurpose(token), { u: user }, SNAPSHOT_SECONDS, now);
 }
 
-/** The user the snapshot vouches for, if it is genuine, fresh and made for this session token. */
+/** The learner the snapshot vouches for, if it is genuine, fresh and made for this session token. */
 export function readSnapshot(secret: string, token: string, value: string | undefined, now = Date.now()): SessionUser | undefined {
-  if (!value) return undefined;
-  const dot = value.lastIndexOf('.');
-  if (dot <= 0) return undefined;
-  const body = value.slice(0, dot);
-  const given = Buffer.from(value.slice(dot + 1));
-  const expected = Buffer.from(snapshotMac(secret, token, body));
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  try {
-    const { u, x } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { u: SessionUser; x: number };
-    return x * 1000 > now && u.role === 'learner' ? u : undefined;
-  } catch {
-    return undefined;
-  }
+  const user = verifyToken<{ u: SessionUser }>(secret, snapshotPurpose(token), value, now)?.u;
+  return user?.role === 'learner' ? user : undefined;
 }
 
-function snapshotMac(secret: string, token: string, body: string): string {
-  return createHmac('sha256', secret).update(`session-snapshot:${sessionId(token)}:${body}`).digest('base64url');
-}
+const snapshotPurpose = (token: string) => `session-snapshot:${sessionId(token)}`;
 
 function sessionId(token: string): string {
   return createHash('sha256').update(token).digest('base64url');

@@ -7,6 +7,7 @@ export type PlayerItemRow = {
   course_id: number;
   course_slug: string;
   course_title: LocalizedText;
+  course_locales: Locale[];
   content_hash: string;
   certificate: boolean;
   item_id: number;
@@ -32,7 +33,7 @@ export type PlayerItemRow = {
 export async function findItemForLearner(db: Kysely<Database>, options: { courseSlug: string; kind: ItemKind; itemSlug: string; userId: number }): Promise<PlayerItemRow | undefined> {
   const result = await sql<PlayerItemRow>`${sql.raw(prepared('player-item'))}
     with target as (
-      select c.id as course_id, c.slug as course_slug, c.title as course_title, c.content_hash, c.certificate,
+      select c.id as course_id, c.slug as course_slug, c.title as course_title, c.locales as course_locales, c.content_hash, c.certificate,
              i.id as item_id, i.title, i.required, i.minutes, i.quiz
         from courses c
         join course_items i on i.course_id = c.id and i.kind = ${options.kind} and i.slug = ${options.itemSlug} and i.removed_at is null

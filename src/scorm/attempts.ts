@@ -4,7 +4,7 @@
  * objectives as queryable rows and the SCO's status fed into course progress in the same
  * transaction.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, ScormAttemptPolicy } from '../db/database.js';
 import { prepared } from '../db/connect.js';
 import { recomputeProgress } from '../learn/progress.js';
@@ -206,21 +206,4 @@ export async function recordCommit(db: Kysely<Database>, attemptId: number, user
   }
   if (row.became_done) await db.transaction().execute((trx) => recomputeProgress(trx, { courseId: row.course_id, userId }));
   return 'stored';
-}
-
-/** Feeds a SCO's state into the item's progress; recomputes the course's only when the item became done. */
-export async function recordItemProgress(trx: Transaction<Database>, userId: number, courseId: number, itemId: number, done: boolean, passed: boolean, scoreScaled: number | null): Promise<void> {
-  const score = scoreScaled === null ? null : Math.round(Math.max(0, Math.min(1, scoreScaled)) * 100);
-  const result = await sql<{ became_done: boolean }>`
-    with before as (select completed_at from item_progress where user_id = ${userId} and item_id = ${itemId})
-    insert into item_progress (user_id, item_id, course_id, completed_at, passed, best_score)
-    values (${userId}, ${itemId}, ${courseId}, ${done ? sql`now()` : null}, ${passed}, ${score})
-    on conflict (user_id, item_id) do update
-       set completed_at = coalesce(item_progress.completed_at, excluded.completed_at),
-           passed = item_progress.passed or excluded.passed,
-           best_score = greatest(item_progress.best_score, excluded.best_score),
-           updated_at = now()
-    returning (completed_at is not null and (select completed_at from before) is null) as became_done`.execute(trx);
-  await trx.updateTable('enrolments').set({ last_activity_at: sql`now()` }).where('user_id', '=', userId).where('course_id', '=', courseId).execute();
-  if (result.rows[0]?.became_done) await recomputeProgress(trx, { courseId, userId });
 }

@@ -18,7 +18,7 @@ import type { Config } from '../config.js';
 import { viewsDir } from '../paths.js';
 import assets from '../web/assets.js';
 import { scormRoot } from './import.js';
-import { verifyToken } from './tokens.js';
+import { verifyToken } from '../web/signed-token.js';
 
 export const CONTENT_COOKIE = 'lantern_content';
 export const SAME_ORIGIN_PREFIX = '/scorm-content';
@@ -34,7 +34,7 @@ const HASH = /^[0-9a-f]{64}$/;
 
 /** The routes, for either a standalone content server or the app (same-origin mode). */
 export async function contentRoutes(app: FastifyInstance, { config, base: prefix }: ContentRouteOptions): Promise<void> {
-  const appOrigin = sameOrigin(config) ? "'self'" : new URL(appOriginOf(config)).origin;
+  const appOrigin = sameOrigin(config) ? "'self'" : config.appOrigin;
   const eta = new Eta({ views: viewsDir, cache: true, autoEscape: true, autoTrim: false, defaultExtension: '.eta' });
   mkdirSync(scormRoot(config.dataDir), { recursive: true });
   await app.register(fastifyStatic, { root: scormRoot(config.dataDir), serve: false, decorateReply: true });
@@ -51,7 +51,7 @@ export async function contentRoutes(app: FastifyInstance, { config, base: prefix
   };
 
   app.get<{ Params: { token: string } }>(`${prefix}/w/:token`, { config: { skipSession: true } }, async (request, reply) => {
-    const launch = verifyToken<ContentToken>(config.sessionSecret, 'content', request.params.token);
+    const launch = verifyToken<ContentToken>(config.sessionSecret, 'scorm-content', request.params.token);
     if (!launch || !HASH.test(launch.h)) return reply.code(403).type('text/plain; charset=utf-8').send('This launch link has expired. Go back to the course and open the activity again.');
     const folder = `${prefix}/p/${launch.h}/`;
     reply.setCookie(CONTENT_COOKIE, request.params.token, { path: folder, httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: CONTENT_TOKEN_SECONDS });
@@ -59,7 +59,7 @@ export async function contentRoutes(app: FastifyInstance, { config, base: prefix
     const html = eta.render('scorm/wrapper', {
       title: launch.t,
       api: launch.v === 'scorm12' ? 'API' : 'API_1484_11',
-      appOrigin: sameOrigin(config) ? '' : appOriginOf(config),
+      appOrigin: sameOrigin(config) ? '' : config.appOrigin,
       // Absolute launch URLs (an external resource) are used as they are.
       scoSrc: /^[a-z][a-z0-9+.-]*:/i.test(launch.u) ? launch.u : root + launch.u,
       bridgeScript: app.asset('vendor/scorm-again/cross-frame-api.js'),
@@ -75,7 +75,7 @@ export async function contentRoutes(app: FastifyInstance, { config, base: prefix
   app.get<{ Params: { hash: string; '*': string } }>(`${prefix}/p/:hash/*`, { config: { skipSession: true } }, async (request, reply) => {
     const { hash } = request.params;
     const token = request.cookies[CONTENT_COOKIE];
-    const launch = token ? verifyToken<ContentToken>(config.sessionSecret, 'content', token) : undefined;
+    const launch = token ? verifyToken<ContentToken>(config.sessionSecret, 'scorm-content', token) : undefined;
     if (!launch || launch.h !== hash || !HASH.test(hash)) {
       return reply.code(403).type('text/plain; charset=utf-8').send('Open this activity from its course page.');
     }
@@ -97,7 +97,6 @@ export async function buildContentApp(config: Config): Promise<FastifyInstance> 
 }
 
 export const sameOrigin = (config: Config) => config.scormServing === 'same-origin';
-export const appOriginOf = (config: Config) => config.appOrigin;
 
 /** Where the wrapper page for a launch token lives, seen from the app page. */
 export function wrapperUrl(config: Config, token: string): string {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Locale } from '../db/database.js';
 import { recomputeProgress } from '../learn/progress.js';
-import { inspectPackage, PackageError, type EntryProgress, type PackageLimits, type PackageNotice, type ParsedPackage } from './package/index.js';
+import { inspectPackage, type EntryProgress, type PackageLimits, type PackageNotice, type ParsedPackage } from './package/index.js';
 
 export type ImportOptions = {
   dataDir: string;
@@ -180,4 +180,3 @@ async function removeIfUnreferenced(db: Kysely<Database>, dataDir: string, hash:
   if (!used) await rm(packageDir(dataDir, hash), { recursive: true, force: true });
 }
 
-export { PackageError };

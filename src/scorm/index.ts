@@ -16,12 +16,12 @@ import type { Locale, ScormAttemptPolicy } from '../db/database.js';
 import { label } from '../learn/localize.js';
 import { loadPlayer } from '../learn/player.js';
 import { directionOf, isLocale, LOCALES, type MessageKey } from '../web/i18n/index.js';
-import { openAttempt, recordCommit, recordItemProgress } from './attempts.js';
+import { openAttempt, recordCommit } from './attempts.js';
 import { CONTENT_TOKEN_SECONDS, contentRoutes, SAME_ORIGIN_PREFIX, sameOrigin, wrapperUrl, type ContentToken } from './content.js';
 import { importPackage, ImportRefused, scormRoot, type ImportResult } from './import.js';
 import { isPackageError, type PackageNotice, type PackageProblem } from './package/index.js';
-import { COMMIT_LIMITS, parseCommit } from './runtime/commit.js';
-import { signToken, verifyToken } from './tokens.js';
+import { COMMIT_LIMITS, parseCommit, type ParsedCommit } from './runtime/commit.js';
+import { signToken, verifyToken } from '../web/signed-token.js';
 
 type UploadedFile = { path: string; filename: string; truncated: boolean };
 type CommitToken = { a: number; u: number; v: 'scorm12' | 'scorm2004' };
@@ -40,11 +40,12 @@ async function scormPlugin(app: FastifyInstance): Promise<void> {
     const launch = await openAttempt(app.db, { id: user.id, name: user.name }, player.item.course_id, player.item.item_id, request.params.item);
     if (!launch) return reply.errorPage('notFound');
     if (launch.sco.scormType === 'asset') {
-      // An asset has no API to report with: opening it is completing it.
-      await app.db.transaction().execute((trx) => recordItemProgress(trx, user.id, player.item.course_id, player.item.item_id, true, false, null));
+      // An asset has no API to report with: opening it is completing it, recorded as any commit is.
+      const opened: ParsedCommit = { seq: launch.seqBase + 1, cmi: launch.cmi, completionStatus: 'completed', successStatus: 'unknown', scoreScaled: null, scoreRaw: null, totalTimeSeconds: 0, location: '', suspendData: '', interactions: [], objectives: [] };
+      await recordCommit(app.db, launch.attemptId, user.id, opened);
     }
     const content: ContentToken = { h: launch.packageHash, r: launch.contentRoot, v: launch.version, u: launch.sco.launchUrl, t: launch.sco.title };
-    const commitToken = signToken(config.sessionSecret, 'commit', { a: launch.attemptId, u: user.id, v: launch.version } satisfies CommitToken, COMMIT_TOKEN_SECONDS);
+    const commitToken = signToken(config.sessionSecret, 'scorm-commit', { a: launch.attemptId, u: user.id, v: launch.version } satisfies CommitToken, COMMIT_TOKEN_SECONDS);
     const launchJson = JSON.stringify({
       version: launch.version,
       commitUrl: `/scorm/commit/${commitToken}`,
@@ -53,12 +54,11 @@ async function scormPlugin(app: FastifyInstance): Promise<void> {
       attempt: launch.attemptNumber,
       cmi: launch.cmi,
     }).replace(/</g, '\\u003c');
-    const course = await app.db.selectFrom('courses').select('locales').where('id', '=', player.item.course_id).executeTakeFirstOrThrow();
-    const contentLocale = course.locales[0] ?? 'en';
+    const contentLocale = player.item.course_locales[0] ?? 'en';
     return reply.render('scorm/player', {
       ...player,
       launchJson,
-      wrapperUrl: wrapperUrl(config, signToken(config.sessionSecret, 'content', content, CONTENT_TOKEN_SECONDS)),
+      wrapperUrl: wrapperUrl(config, signToken(config.sessionSecret, 'scorm-content', content, CONTENT_TOKEN_SECONDS)),
       contentLocale,
       contentDir: directionOf(contentLocale),
       scripts: [`vendor/scorm-again/${launch.version}.js`, 'vendor/scorm-again/cross-frame-lms.js', 'scorm-player.js'],
@@ -73,7 +73,7 @@ async function scormPlugin(app: FastifyInstance): Promise<void> {
     '/scorm/commit/:token',
     { config: { csrf: false, skipSession: true }, bodyLimit: COMMIT_LIMITS.maxBodyBytes },
     async (request, reply) => {
-      const token = verifyToken<CommitToken>(config.sessionSecret, 'commit', request.params.token);
+      const token = verifyToken<CommitToken>(config.sessionSecret, 'scorm-commit', request.params.token);
       if (!token) return reply.code(403).send({ result: false, errorCode: 101, errorMessage: 'This launch has expired: reopen the activity from its course page.' });
       const origin = request.headers.origin;
       if (origin && origin !== config.appOrigin && origin !== `${request.protocol}://${request.host}`) return reply.code(403).send({ result: false, errorCode: 101, errorMessage: 'Cross-origin commit refused.' });

@@ -1,5 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.js';
+import { importPackage } from '../../src/scorm/import.js';
+import { buildMastery12 } from '../scorm/fixtures.js';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
 
@@ -41,11 +46,6 @@ describe('seed:demo', () => {
 
 describe('seed:demo with a SCORM course imported', () => {
   it('gives the learners who started it SCORM attempts with interactions, and SCO progress that matches', async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { importPackage } = await import('../../src/scorm/import.js');
-    const { buildMastery12 } = await import('../scorm/fixtures.js');
     const scormCtx = await createTestApp();
     try {
       const db = scormCtx.database.db;

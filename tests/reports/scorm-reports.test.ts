@@ -6,6 +6,7 @@ import { importPackage } from '../../src/scorm/import.js';
 import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
 import { buildMastery12 } from '../scorm/fixtures.js';
+import { launchOf } from '../scorm/integration.js';
 
 // A trainer's reports include SCORM attempts: status, score, time, the version each attempt ran
 // on, the interactions, and per-interaction analysis across the cohort.
@@ -13,11 +14,6 @@ let ctx: TestContext;
 let trainer: TestBrowser;
 let cohortId: number;
 const learners: Array<{ id: number; browser: TestBrowser }> = [];
-
-function commitUrlOf(body: string): string {
-  const json = /<script type="application\/json" id="scorm-launch">([^<]*)<\/script>/.exec(body)?.[1];
-  return (JSON.parse(json!) as { commitUrl: string }).commitUrl;
-}
 
 function commit12(seq: number, status: string, raw: string, answers: Array<[string, string, string]>) {
   const interactions = Object.fromEntries(answers.map(([id, response, result], index) => [String(index), { id, type: 'choice', student_response: response, result, correct_responses: { '0': { pattern: 'a' } } }]));
@@ -48,7 +44,7 @@ beforeAll(async () => {
     await browser.post('/join', { code });
     const player = await browser.get('/courses/safeguarding-quiz/scos/quiz');
     expect(player.statusCode).toBe(200);
-    const stored = await ctx.app.inject({ method: 'POST', url: commitUrlOf(player.body), headers: { 'content-type': 'application/json' }, payload: commit12(1_000_001, status, raw, answers) });
+    const stored = await ctx.app.inject({ method: 'POST', url: launchOf(player).commitUrl, headers: { 'content-type': 'application/json' }, payload: commit12(1_000_001, status, raw, answers) });
     expect(stored.json()).toMatchObject({ result: true, stored: true });
     learners.push({ id: user.id, browser });
   }

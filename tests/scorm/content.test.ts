@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { buildContentApp, CONTENT_TOKEN_SECONDS, type ContentToken } from '../../src/scorm/content.js';
 import { packageDir, scormRoot } from '../../src/scorm/import.js';
-import { signToken } from '../../src/scorm/tokens.js';
+import { signToken } from '../../src/web/signed-token.js';
 import { buildGolf12, buildGolfInFolder, buildRise2004, buildXmlBase2004, minimalManifest12, writeZip } from './fixtures.js';
 import { removeDir, tempDir } from './helpers.js';
 import { contentCookieOf, enrolledLearner, importFixture, launch, wrapperUrlOf } from './integration.js';
@@ -37,7 +37,7 @@ async function hashOf(ctx: TestContext, courseId: number): Promise<string> {
 
 /** A content token as the player page signs it, here for testing expiry and tampering. */
 function contentToken(ctx: TestContext, payload: ContentToken, now = Date.now()): string {
-  return signToken(ctx.config.sessionSecret, 'content', payload, CONTENT_TOKEN_SECONDS, now);
+  return signToken(ctx.config.sessionSecret, 'scorm-content', payload, CONTENT_TOKEN_SECONDS, now);
 }
 
 describe('cross-origin mode: the standalone content server', () => {

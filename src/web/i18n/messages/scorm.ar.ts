@@ -4,10 +4,8 @@ export const scormAr: ScormMessages = {
   'nav.scorm': 'حزم SCORM',
   'scorm.needsScript': 'هذا النشاط محتوى تفاعلي، ويتطلب تفعيل JavaScript في متصفحك.',
   'scorm.autosave': 'يُحفظ تقدّمك في هذا النشاط أولًا بأول.',
-  'scorm.saving': 'جارٍ الحفظ…',
   'scorm.saved': 'حُفظ تقدّمك في الساعة {time}.',
   'scorm.retrying': 'تعذّر حفظ تقدّمك الآن. جارٍ المحاولة مرة أخرى، فأبقِ هذه الصفحة مفتوحة.',
-  'scorm.saveFailed': 'تعذّر حفظ تقدّمك. تحقّق من اتصالك بالإنترنت، فلن يضيع شيء ما دامت هذه الصفحة مفتوحة.',
 
   'scorm.admin.title': 'حزم SCORM',
   'scorm.admin.intro': 'استورد دورة مُصدَّرة بصيغة SCORM 1.2 أو SCORM 2004 (ملف \u200e.zip من Articulate أو iSpring أو Captivate أو Lectora أو H5P أو أدوات مشابهة). تُنشر الدورة في قائمة الدورات إلى جانب دورات Lantern الأصلية.',

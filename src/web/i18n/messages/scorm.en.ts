@@ -3,10 +3,8 @@ export const scormEn = {
   'nav.scorm': 'SCORM packages',
   'scorm.needsScript': 'This activity is an interactive package: it needs JavaScript turned on in your browser.',
   'scorm.autosave': 'Your progress in this activity is saved as you go.',
-  'scorm.saving': 'Saving…',
   'scorm.saved': 'Progress saved at {time}.',
   'scorm.retrying': 'Your progress could not be saved just now. Trying again; keep this page open.',
-  'scorm.saveFailed': 'Your progress could not be saved. Check your connection; nothing is lost while this page stays open.',
 
   'scorm.admin.title': 'SCORM packages',
   'scorm.admin.intro': 'Import a course exported as SCORM 1.2 or SCORM 2004 (a .zip file from Articulate, iSpring, Captivate, Lectora, H5P and similar tools). It is published in the catalogue next to the native courses.',

@@ -4,10 +4,8 @@ export const scormEs: ScormMessages = {
   'nav.scorm': 'Paquetes SCORM',
   'scorm.needsScript': 'Esta actividad es un contenido interactivo: necesita tener JavaScript activado en su navegador.',
   'scorm.autosave': 'Su progreso en esta actividad se guarda a medida que avanza.',
-  'scorm.saving': 'Guardando…',
   'scorm.saved': 'Progreso guardado a las {time}.',
   'scorm.retrying': 'No se pudo guardar su progreso en este momento. Estamos volviendo a intentarlo; mantenga esta página abierta.',
-  'scorm.saveFailed': 'No se pudo guardar su progreso. Compruebe su conexión; no se pierde nada mientras esta página siga abierta.',
 
   'scorm.admin.title': 'Paquetes SCORM',
   'scorm.admin.intro': 'Importe un curso exportado en SCORM 1.2 o SCORM 2004 (un archivo .zip de Articulate, iSpring, Captivate, Lectora, H5P o herramientas similares). Se publica en el catálogo junto a los cursos propios de Lantern.',

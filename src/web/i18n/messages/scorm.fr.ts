@@ -4,10 +4,8 @@ export const scormFr: ScormMessages = {
   'nav.scorm': 'Paquets SCORM',
   'scorm.needsScript': 'Cette activité est un contenu interactif\u00a0: JavaScript doit être activé dans votre navigateur.',
   'scorm.autosave': 'Votre progression dans cette activité est enregistrée au fur et à mesure.',
-  'scorm.saving': 'Enregistrement…',
   'scorm.saved': 'Progression enregistrée à {time}.',
   'scorm.retrying': 'Votre progression n’a pas pu être enregistrée pour le moment. Nouvel essai en cours\u00a0; gardez cette page ouverte.',
-  'scorm.saveFailed': 'Votre progression n’a pas pu être enregistrée. Vérifiez votre connexion\u00a0; rien n’est perdu tant que cette page reste ouverte.',
 
   'scorm.admin.title': 'Paquets SCORM',
   'scorm.admin.intro': 'Importez un cours exporté au format SCORM 1.2 ou SCORM 2004 (un fichier .zip produit par Articulate, iSpring, Captivate, Lectora, H5P ou un outil similaire). Il est publié dans le catalogue aux côtés des cours propres à Lantern.',
