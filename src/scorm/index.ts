@@ -146,7 +146,8 @@ async function scormPlugin(app: FastifyInstance): Promise<void> {
       const maxText = (request.body?.maxAttempts ?? '').trim();
       const maxAttempts = maxText === '' ? null : Number(maxText);
       if (!Number.isInteger(courseId) || !policy || (maxAttempts !== null && (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 1000))) {
-        return renderAdmin(request, reply, { error: 'scorm.settings.invalid' }, 400);
+        // The refused form shows what the admin typed, next to the message.
+        return renderAdmin(request, reply, { error: 'scorm.settings.invalid', typedSettings: { courseId, policy: request.body?.policy ?? '', maxAttempts: maxText } }, 400);
       }
       await app.db.updateTable('scorm_courses').set({ attempt_policy: policy, max_attempts: maxAttempts }).where('course_id', '=', courseId).execute();
       reply.flash('scorm.settings.saved');
@@ -157,7 +158,14 @@ async function scormPlugin(app: FastifyInstance): Promise<void> {
   async function renderAdmin(
     request: FastifyRequest,
     reply: FastifyReply,
-    state: { values?: { slug: string; locale: Locale }; fileName?: string; problems?: PackageProblem[]; error?: MessageKey; result?: ImportResult },
+    state: {
+      values?: { slug: string; locale: Locale };
+      fileName?: string;
+      problems?: PackageProblem[];
+      error?: MessageKey;
+      result?: ImportResult;
+      typedSettings?: { courseId: number; policy: string; maxAttempts: string };
+    },
     status = 200,
   ) {
     const courses = await app.db

@@ -168,6 +168,8 @@ describe('who may use the page', () => {
       const refused = await admin.post(`/admin/scorm/${courseId}/settings`, form);
       expect(refused.statusCode, JSON.stringify(form)).toBe(400);
       expect(refused.body).toContain('Choose an attempt policy, and a maximum between 1 and 1000 (or leave it empty).');
+      // What was typed is still in the form.
+      expect(refused.body).toMatch(new RegExp(`id="max-${courseId}" name="maxAttempts"[^>]* value="${form.maxAttempts}" aria-invalid="true"`));
     }
     expect(await settings()).toEqual({ attempt_policy: 'never', max_attempts: 3 });
     const cleared = await admin.post(`/admin/scorm/${courseId}/settings`, { policy: 'when_finished', maxAttempts: '' });
