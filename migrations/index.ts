@@ -3,6 +3,7 @@ import * as accounts from './0001_accounts.js';
 import * as learning from './0002_learning.js';
 import * as cohorts from './0003_cohorts.js';
 import * as scorm from './0004_scorm.js';
+import * as cohortInvitations from './0005_cohort_invitations.js';
 
 /**
  * Every migration, in order. Listed here rather than discovered on disk so the same code runs from
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_learning': learning,
   '0003_cohorts': cohorts,
   '0004_scorm': scorm,
+  '0005_cohort_invitations': cohortInvitations,
 };

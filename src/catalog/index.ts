@@ -5,6 +5,7 @@ import type { ItemKind, Locale } from '../db/database.js';
 import { courseOutline, itemUrl } from '../learn/outline.js';
 import { label } from '../learn/localize.js';
 import { learnerProgress } from '../learn/queries.js';
+import { invitationsFor } from '../cohorts/queries.js';
 import { isLocale } from '../web/i18n/index.js';
 import { enrol, findCourseBySlug, findEnrolment, listCatalogue, listTopics, myCourses, unenrol } from './queries.js';
 
@@ -68,8 +69,8 @@ async function catalogPlugin(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/my-learning', { preHandler: requireLogin }, async (request, reply) => {
-    const courses = await myCourses(app.db, request.user!.id);
-    return reply.render('catalog/my-learning', { courses, titleKey: 'myLearning.title' });
+    const [courses, invitations] = await Promise.all([myCourses(app.db, request.user!.id), invitationsFor(app.db, request.user!.email)]);
+    return reply.render('catalog/my-learning', { courses, invitations, titleKey: 'myLearning.title' });
   });
 
   app.get<{ Params: { slug: string; hash: string; '*': string } }>('/course-media/:slug/:hash/*', { config: { skipSession: true } }, async (request, reply) => {

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { requireLogin, requireRole } from '../accounts/index.js';
 import { collectErrors, requiredText, text, type FieldErrors } from '../web/forms.js';
 import { cohortForViewer } from './access.js';
-import { addMembers, archiveCohort, checkJoinCode, cohortCourses, createCohort, extractEmails, listCohorts, removeMember } from './queries.js';
+import { addMembers, answerInvitation, archiveCohort, checkJoinCode, cohortCourses, createCohort, extractEmails, inviteToCohort, listCohorts, removeMember, withdrawInvitation } from './queries.js';
 
 type CohortParams = { Params: { cohortId: string } };
 type NewCohortBody = { name?: string; courses?: string | string[]; starts_on?: string; due_on?: string };
@@ -52,11 +52,21 @@ async function cohortsPlugin(app: FastifyInstance): Promise<void> {
       const file = request.body?.file;
       const uploaded = Buffer.isBuffer(file) ? file.toString('utf8') : typeof file === 'string' ? file : '';
       const emails = extractEmails(`${pasted}\n${uploaded}`).slice(0, 5000);
-      const users = emails.length ? await app.db.selectFrom('users').select(['id', 'email']).where('email', 'in', emails).execute() : [];
-      await addMembers(app.db, cohort.id, users.map((user) => user.id));
-      const unknown = emails.filter((email) => !users.some((user) => user.email === email));
-      reply.flash(unknown.length ? 'cohorts.addedSome' : 'cohorts.added', { count: String(users.length), unknown: unknown.slice(0, 20).join(', ') });
-      return reply.redirect(`/trainer/cohorts/${cohort.id}/learners`, 303);
+      if (request.user!.role === 'admin') {
+        // An admin may add people directly (they see every learner anyway); addresses without an
+        // account are invited, to join once they have one.
+        const users = emails.length ? await app.db.selectFrom('users').select(['id', 'email']).where('email', 'in', emails).execute() : [];
+        await addMembers(app.db, cohort.id, users.map((user) => user.id));
+        const invited = emails.filter((email) => !users.some((user) => user.email === email));
+        await inviteToCohort(app.db, cohort.id, invited, request.user!.id);
+        reply.flash('cohorts.addedByAdmin', { added: String(users.length), invited: String(invited.length) });
+      } else {
+        // A cohort lets its trainer read its members' results: people join only by accepting, and
+        // the answer is the same whether or not an address has an account.
+        await inviteToCohort(app.db, cohort.id, emails, request.user!.id);
+        reply.flash('cohorts.invited', { count: String(emails.length) });
+      }
+      return reply.redirect(`/trainer/cohorts/${cohort.id}`, 303);
     });
 
     trainer.post<{ Params: { cohortId: string; userId: string } }>('/trainer/cohorts/:cohortId/members/:userId/remove', async (request, reply) => {
@@ -65,6 +75,14 @@ async function cohortsPlugin(app: FastifyInstance): Promise<void> {
       await removeMember(app.db, cohort.id, Number.parseInt(request.params.userId, 10) || 0);
       reply.flash('cohorts.removed');
       return reply.redirect(`/trainer/cohorts/${cohort.id}/learners`, 303);
+    });
+
+    trainer.post<{ Params: { cohortId: string; invitationId: string } }>('/trainer/cohorts/:cohortId/invitations/:invitationId/withdraw', async (request, reply) => {
+      const cohort = await cohortForViewer(app.db, request, reply);
+      if (!cohort) return reply;
+      await withdrawInvitation(app.db, cohort.id, Number.parseInt(request.params.invitationId, 10) || 0);
+      reply.flash('cohorts.invitationWithdrawn');
+      return reply.redirect(`/trainer/cohorts/${cohort.id}`, 303);
     });
 
     trainer.post<CohortParams>('/trainer/cohorts/:cohortId/archive', async (request, reply) => {
@@ -82,6 +100,19 @@ async function cohortsPlugin(app: FastifyInstance): Promise<void> {
     if (!code) return reply.render('cohorts/join', { code: '', check: undefined, titleKey: 'join.title' });
     const check = await checkJoinCode(app.db, code);
     return reply.render('cohorts/join', { code, check, titleKey: 'join.title' }, { status: check.ok ? 200 : 404 });
+  });
+
+  // A person answers an invitation addressed to their own email.
+  app.post<{ Params: { invitationId: string; answer: string } }>('/invitations/:invitationId/:answer', { preHandler: requireLogin }, async (request, reply) => {
+    const { answer } = request.params;
+    if (answer !== 'accept' && answer !== 'decline') return reply.errorPage('notFound');
+    const result = await answerInvitation(app.db, Number.parseInt(request.params.invitationId, 10) || 0, request.user!, answer === 'accept');
+    if (!result.ok) {
+      reply.flash('invitation.gone');
+      return reply.redirect('/my-learning', 303);
+    }
+    reply.flash(answer === 'accept' ? 'join.done' : 'invitation.declined', { name: result.name });
+    return reply.redirect('/my-learning', 303);
   });
 
   app.post<{ Body: { code?: string } }>('/join', { preHandler: requireLogin }, async (request, reply) => {

@@ -19,6 +19,7 @@ export type Database = {
   cohorts: CohortsTable;
   cohort_courses: CohortCoursesTable;
   cohort_members: CohortMembersTable;
+  cohort_invitations: CohortInvitationsTable;
   scorm_packages: ScormPackagesTable;
   scorm_courses: ScormCoursesTable;
   scorm_attempts: ScormAttemptsTable;
@@ -195,6 +196,17 @@ export type CohortsTable = {
 
 export type CohortCoursesTable = { cohort_id: number; course_id: number };
 export type CohortMembersTable = { cohort_id: number; user_id: number; joined_at: CreatedAt };
+/** An address a trainer invited; the person joins by accepting (answered_at set, accepted true). */
+export type CohortInvitationsTable = {
+  id: Generated<number>;
+  cohort_id: number;
+  /** Lower-cased, as users.email. */
+  email: string;
+  invited_by: number | null;
+  created_at: CreatedAt;
+  answered_at: Date | null;
+  accepted: boolean | null;
+};
 
 export type ScormPackagesTable = {
   id: Generated<number>;

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { recordAudit, requireRole } from '../accounts/index.js';
 import { cohortForViewer } from '../cohorts/access.js';
-import { cohortCourses } from '../cohorts/queries.js';
+import { cohortCourses, waitingInvitations } from '../cohorts/queries.js';
 import { label } from '../learn/localize.js';
 import { translator } from '../web/i18n/index.js';
 import { barChart, lineChart } from './charts.js';
@@ -82,8 +82,9 @@ async function reportsPlugin(app: FastifyInstance): Promise<void> {
           };
         }),
       );
-      const origin = `${request.protocol}://${request.host}`;
-      return reply.render('reports/dashboard', { ...ctx, summaries, scoreLabels: SCORE_LABELS, joinUrl: `${origin}/join/${ctx.cohort.join_code}`, title: ctx.cohort.name });
+      const origin = app.config.appOrigin;
+      const waiting = await waitingInvitations(app.db, ctx.cohort.id);
+      return reply.render('reports/dashboard', { ...ctx, summaries, waiting, scoreLabels: SCORE_LABELS, joinUrl: `${origin}/join/${ctx.cohort.join_code}`, title: ctx.cohort.name });
     });
 
     trainer.get<Params & { Querystring: TableQuery }>('/trainer/cohorts/:cohortId/learners', async (request, reply) => {

@@ -30,16 +30,17 @@ beforeAll(async () => {
   cohortId = Number(/\/trainer\/cohorts\/(\d+)/.exec(String(created.headers.location))![1]);
   const { join_code: code } = await ctx.database.db.selectFrom('cohorts').select('join_code').where('id', '=', cohortId).executeTakeFirstOrThrow();
 
-  // Four learners join with the code; a fifth is added by the trainer by email.
+  // Four learners join with the code; a fifth is invited by the trainer by email and accepts.
   for (const [key, name] of [['done', 'Dina Done'], ['reading', 'Rami Reading'], ['idle', '=HYPERLINK("http://x")'], ['failed', 'Farah Failed']] as const) {
     const { browser } = await person(key, name);
     await browser.get(`/join/${code}`);
     expect((await browser.post('/join', { code })).statusCode).toBe(303);
   }
-  const added = await makeUser(ctx, 'learner', { name: 'Adam Added' });
-  people.added = { id: added.id, browser: new TestBrowser(ctx.app), email: added.email };
   await trainer.get(`/trainer/cohorts/${cohortId}`);
+  const added = await person('added', 'Adam Added');
   await trainer.post(`/trainer/cohorts/${cohortId}/members`, { emails: `${added.email}, nobody@example.org` });
+  const invitation = /action="(\/invitations\/\d+\/accept)"/.exec((await added.browser.get('/my-learning')).body)![1]!;
+  expect((await added.browser.post(invitation)).statusCode).toBe(303);
 
   const done = people.done!.browser;
   await done.post(`${base}/lessons/welcome/complete`);

@@ -76,4 +76,10 @@ export const learningAr: LearningMessages = {
   'certificate.validText': 'أتمّ {name} دورة «{course}» بتاريخ {date}.',
   'certificate.code': 'رمز التحقق',
   'certificate.unknown': 'لا توجد شهادة بهذا الرمز. تأكّد من كتابة الرمز بشكل صحيح.',
+  'invitation.title': 'الدعوات',
+  'invitation.text': 'يدعوك {trainer} إلى الانضمام إلى المجموعة «{cohort}». إذا قبلت، تُسجَّل في دوراتها ويستطيع {trainer} الاطلاع على تقدّمك ونتائجك فيها.',
+  'invitation.accept': 'قبول الدعوة والانضمام',
+  'invitation.decline': 'رفض',
+  'invitation.declined': 'رفضتَ الدعوة إلى «{name}».',
+  'invitation.gone': 'لم تعد هذه الدعوة متاحة: فقد سُحبت، أو سبق الرد عليها، أو أُغلقت المجموعة.',
 };

@@ -75,6 +75,12 @@ export const learningEn = {
   'certificate.validText': '{name} completed “{course}” on {date}.',
   'certificate.code': 'Verification code',
   'certificate.unknown': 'No certificate has this code. Check the code for typing mistakes.',
+  'invitation.title': 'Invitations',
+  'invitation.text': '{trainer} invites you to join the cohort “{cohort}”. If you accept, you are enrolled in its courses and {trainer} can see your progress and results in them.',
+  'invitation.accept': 'Accept and join',
+  'invitation.decline': 'Decline',
+  'invitation.declined': 'You declined the invitation to “{name}”.',
+  'invitation.gone': 'This invitation is no longer open: it was withdrawn, already answered, or the cohort has closed.',
 } as const;
 
 export type LearningKey = keyof typeof learningEn;

@@ -76,4 +76,10 @@ export const learningEs: LearningMessages = {
   'certificate.validText': '{name} completó «{course}» el {date}.',
   'certificate.code': 'Código de verificación',
   'certificate.unknown': 'Ningún certificado tiene este código. Compruebe que no haya errores al escribirlo.',
+  'invitation.title': 'Invitaciones',
+  'invitation.text': '{trainer} le invita a unirse al grupo «{cohort}». Si acepta, quedará inscrito/a en sus cursos y {trainer} podrá ver su progreso y sus resultados en ellos.',
+  'invitation.accept': 'Aceptar y unirme',
+  'invitation.decline': 'Rechazar',
+  'invitation.declined': 'Ha rechazado la invitación a «{name}».',
+  'invitation.gone': 'Esta invitación ya no está abierta: se retiró, ya se respondió o el grupo se cerró.',
 };

@@ -76,4 +76,10 @@ export const learningFr: LearningMessages = {
   'certificate.validText': '{name} a terminé «\u00a0{course}\u00a0» le {date}.',
   'certificate.code': 'Code de vérification',
   'certificate.unknown': 'Aucun certificat ne porte ce code. Vérifiez qu’il n’y a pas de faute de frappe.',
+  'invitation.title': 'Invitations',
+  'invitation.text': '{trainer} vous invite à rejoindre le groupe « {cohort} ». Si vous acceptez, vous êtes inscrit·e à ses cours et {trainer} peut voir votre progression et vos résultats dans ces cours.',
+  'invitation.accept': 'Accepter et rejoindre',
+  'invitation.decline': 'Refuser',
+  'invitation.declined': 'Vous avez refusé l’invitation au groupe « {name} ».',
+  'invitation.gone': 'Cette invitation n’est plus ouverte : elle a été retirée, elle a déjà reçu une réponse, ou le groupe est fermé.',
 };
