@@ -151,7 +151,8 @@ async function main(): Promise<number> {
     return name && name !== 'help' && name !== '--help' ? 2 : 0;
   }
   const config = loadConfig();
-  const database = await openDatabase(config);
+  // Commands run long set-based statements (seed:demo, imports): no per-query timeout here.
+  const database = await openDatabase({ ...config, databaseQueryTimeoutMs: 0 });
   try {
     return await command.run(args, database, config);
   } finally {

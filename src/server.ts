@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { ContentError } from './content/problems.js';
 import { openDatabase, type DatabaseHandle } from './db/connect.js';
+import { DataDirLockedError } from './db/lock.js';
 import { migrateToLatest } from './db/migrate.js';
 import { syncCourses } from './content/sync.js';
 
@@ -109,7 +110,7 @@ function report({ loaded, firstAdmin }: Prepared): void {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof ContentError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof ContentError || error instanceof DataDirLockedError) console.error(error.message);
   else console.error('Lantern could not start:', error);
   process.exit(1);
 });

@@ -8,6 +8,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>;
     dbKind: DatabaseKind;
+    /** PostgreSQL only: hear NOTIFY on a channel (see DatabaseHandle.listen). */
+    dbListen: DatabaseHandle['listen'];
   }
 }
 
@@ -15,6 +17,7 @@ declare module 'fastify' {
 async function databasePlugin(app: FastifyInstance, options: { handle: DatabaseHandle; closeOnShutdown: boolean }): Promise<void> {
   app.decorate('db', options.handle.db);
   app.decorate('dbKind', options.handle.kind);
+  app.decorate('dbListen', options.handle.listen?.bind(options.handle));
   if (options.closeOnShutdown) app.addHook('onClose', async () => options.handle.close());
 }
 
