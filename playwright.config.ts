@@ -4,8 +4,9 @@ const port = Number(process.env.E2E_PORT ?? 3190);
 
 // Debian's Chromium, never a downloaded browser. Root in CI: no sandbox; the network is closed.
 export default defineConfig({
-  testDir: 'tests/e2e',
-  testMatch: '**/*.spec.ts',
+  // Browser specs: what a person does (e2e/) and the attacks a browser makes possible (security/).
+  testDir: 'tests',
+  testMatch: ['e2e/**/*.spec.ts', 'security/**/*.spec.ts'],
   fullyParallel: false,
   workers: 1,
   retries: 0,

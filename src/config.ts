@@ -26,8 +26,16 @@ export type Config = {
   bodyLimit: number;
   /** Where native courses are read from at start and by courses:sync. */
   coursesDir: string;
-  /** Attempts per minute and client address. */
-  rateLimits: { login: number; register: number };
+  /** Attempts per minute and client address; SCORM commits per minute per attempt and per address. */
+  rateLimits: { login: number; register: number; commitsPerAttempt: number; commitsPerAddress: number };
+  /**
+   * `Secure` cookies in production and whenever the app is served over HTTPS; over HTTPS they also
+   * carry the `__Host-` prefix, which no other host or path (a sibling content subdomain, a SCO's
+   * script) can set or shadow.
+   */
+  cookies: { secure: boolean; prefix: '' | '__Host-' };
+  /** PostgreSQL: a query unanswered after this many milliseconds fails (the request gets a 503); 0 = never. */
+  databaseQueryTimeoutMs: number;
 };
 
 export class ConfigError extends Error {
@@ -90,7 +98,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rateLimits = {
     login: integer(env.LOGIN_RATE_LIMIT, 10, 'LOGIN_RATE_LIMIT', problems),
     register: integer(env.REGISTER_RATE_LIMIT, 5, 'REGISTER_RATE_LIMIT', problems),
+    // Real content commits every few seconds, and some authoring tools after every answer: these
+    // leave room for bursts of a chatty SCO and for a training room behind one address.
+    commitsPerAttempt: integer(env.SCORM_COMMIT_RATE_LIMIT, 600, 'SCORM_COMMIT_RATE_LIMIT', problems, 100_000_000),
+    commitsPerAddress: integer(env.SCORM_COMMIT_ADDRESS_RATE_LIMIT, 3000, 'SCORM_COMMIT_ADDRESS_RATE_LIMIT', problems, 100_000_000),
   };
+  const databaseQueryTimeoutMs = integer(env.DATABASE_QUERY_TIMEOUT_MS, 5000, 'DATABASE_QUERY_TIMEOUT_MS', problems, 3_600_000);
+  const https = appOrigin.startsWith('https:');
 
   if (problems.length > 0) throw new ConfigError(problems);
   if (!sessionSecret) sessionSecret = persistentSecret(dataDir);
@@ -111,15 +125,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     bodyLimit: 256 * 1024,
     rateLimits,
+    cookies: { secure: nodeEnv === 'production' || https, prefix: https ? '__Host-' : '' },
+    databaseQueryTimeoutMs,
     coursesDir: resolve(env.COURSES_DIR?.trim() || coursesDir),
   };
 }
 
-function integer(text: string | undefined, fallback: number, name: string, problems: string[]): number {
+function integer(text: string | undefined, fallback: number, name: string, problems: string[], max = 65535): number {
   if (text === undefined || text.trim() === '') return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    problems.push(`${name} must be a whole number between 0 and 65535, not "${text}"`);
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    problems.push(`${name} must be a whole number between 0 and ${max}, not "${text}"`);
     return fallback;
   }
   return value;

@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../db/database.js';
 import { collectErrors, emailAddress, newPassword, PASSWORD_MIN, requiredText, text, type FieldErrors } from '../web/forms.js';
 import { isLocale } from '../web/i18n/index.js';
-import { LOCALE_COOKIE, safeNextPath } from '../web/locale.js';
+import { LOCALE_COOKIE_SECONDS, safeNextPath } from '../web/locale.js';
 import { requireLogin } from './guard.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { endOtherSessions, endSession, SESSION_COOKIE, SNAPSHOT_COOKIE } from './sessions.js';
+import { endOtherSessions, endSession } from './sessions.js';
 import { createUser, findUserByEmail, findUserById, setUserPassword } from './users.js';
 
 type RegisterBody = { name?: string; email?: string; password?: string; locale?: string };
@@ -37,7 +37,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const user = await createUser(app.db, { email: values.email, name: values.name, passwordHash, role: 'learner', locale });
     if (user) request.log.info({ userId: user.id }, 'account registered');
     // The same answer whether or not the email was already registered: nothing to learn here.
-    reply.setCookie(LOCALE_COOKIE, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.env === 'production', maxAge: 365 * 24 * 3600 });
+    reply.setAppCookie('locale', locale, { maxAge: LOCALE_COOKIE_SECONDS });
     return reply.flash('register.done').redirect('/login', 303);
   });
 
@@ -64,9 +64,10 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/logout', async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await endSession(app.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(SNAPSHOT_COOKIE, { path: '/' });
+    const token = request.appCookie('session');
+    if (token) await reply.endSessions([await endSession(app.db, token)]);
+    // Nothing of this browser's signed-in state outlives the logout, the CSRF secret included.
+    reply.clearAppCookie('session').clearAppCookie('seen').clearAppCookie('csrf');
     return reply.flash('logout.done').redirect('/', 303);
   });
 
@@ -89,8 +90,8 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     }
     if (Object.keys(errors).length > 0) return showAccount(request, reply, errors, 422);
     await setUserPassword(app.db, sessionUser.id, await hashPassword(body.password!));
-    await endOtherSessions(app.db, sessionUser.id, sessionUser.sessionId);
-    reply.clearCookie(SNAPSHOT_COOKIE, { path: '/' });
+    await reply.endSessions(await endOtherSessions(app.db, sessionUser.id, sessionUser.sessionId));
+    reply.clearAppCookie('seen');
     return reply.flash('account.passwordChanged').redirect('/account', 303);
   });
 }

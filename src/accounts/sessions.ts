@@ -4,14 +4,12 @@ import { prepared } from '../db/connect.js';
 import type { Database, Locale, Role } from '../db/database.js';
 import { signToken, verifyToken } from '../web/signed-token.js';
 
-export const SESSION_COOKIE = 'lantern_session';
 /**
  * A learner's session, checked against the database at most once a minute: the server signs what
- * it just read (bound to the session token, so it is useless without it) and trusts it for 60
- * seconds. Staff sessions are always read from the database, so a role taken away takes effect at
- * once; for learners, a session ended on another device (password change) stops within a minute.
+ * it just read into the `seen` cookie (bound to the session token, so it is useless without it) and
+ * trusts it for 60 seconds, unless the session was ended meanwhile (see revocations.ts). Staff
+ * sessions are always read from the database, so a role taken away takes effect at once.
  */
-export const SNAPSHOT_COOKIE = 'lantern_seen';
 export const SNAPSHOT_SECONDS = 60;
 export const SESSION_DAYS = 30;
 const DAY_MS = 24 * 3600 * 1000;
@@ -31,7 +29,7 @@ export function readSnapshot(secret: string, token: string, value: string | unde
 
 const snapshotPurpose = (token: string) => `session-snapshot:${sessionId(token)}`;
 
-function sessionId(token: string): string {
+export function sessionId(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
@@ -77,13 +75,17 @@ export async function extendSessionIfStale(db: Kysely<Database>, id: string, exp
   return renewed;
 }
 
-export async function endSession(db: Kysely<Database>, token: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id', '=', sessionId(token)).execute();
+/** Ends one session; returns its id for the processes that trust snapshots of it. */
+export async function endSession(db: Kysely<Database>, token: string): Promise<string> {
+  const id = sessionId(token);
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+  return id;
 }
 
-/** After a password change, every other device is logged out. */
-export async function endOtherSessions(db: Kysely<Database>, userId: number, keepSessionId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
+/** After a password change, every other device is logged out; returns the ended sessions' ids. */
+export async function endOtherSessions(db: Kysely<Database>, userId: number, keepSessionId: string): Promise<string[]> {
+  const rows = await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).returning('id').execute();
+  return rows.map((row) => row.id);
 }
 
 export async function deleteExpiredSessions(db: Kysely<Database>): Promise<void> {

@@ -18,8 +18,9 @@ export function newCertificateCode(): string {
  * transaction. Completion, once reached, is kept: a certificate stays valid if the course grows.
  * Newly completed enrolments get their certificate here too.
  */
-export async function recomputeProgress(trx: Transaction<Database>, scope: { courseId: number; userId?: number }): Promise<Array<{ userId: number; courseId: number }>> {
+export async function recomputeProgress(trx: Transaction<Database>, scope: { courseId: number; userId?: number; activeOnly?: boolean }): Promise<Array<{ userId: number; courseId: number }>> {
   const userFilter = scope.userId === undefined ? sql`` : sql`and e.user_id = ${scope.userId}`;
+  const statusFilter = scope.activeOnly ? sql`and e.status = 'active'` : sql``;
   const result = await sql<{ user_id: number; course_id: number; newly_completed: boolean }>`
     with required as (
       select id, kind from course_items
@@ -31,7 +32,7 @@ export async function recomputeProgress(trx: Transaction<Database>, scope: { cou
       from enrolments e
       left join item_progress p on p.user_id = e.user_id and p.course_id = e.course_id
       left join required r on r.id = p.item_id
-      where e.course_id = ${scope.courseId} ${userFilter}
+      where e.course_id = ${scope.courseId} ${userFilter} ${statusFilter}
       group by e.id
     ),
     total as (select count(*) as total from required)

@@ -52,6 +52,8 @@ export async function openAttempt(db: Kysely<Database>, learner: Learner, course
       .returning(['id', 'number', 'package_id', 'launches', 'cmi'])
       .executeTakeFirstOrThrow();
     const pkg = await trx.selectFrom('scorm_packages').select(['hash', 'content_root', 'scorm_version', 'manifest']).where('id', '=', attempt.package_id).executeTakeFirstOrThrow();
+    // Progress is a consequence of the SCOs' states, so a launch repairs it if anything ever left it behind.
+    await recomputeProgress(trx, { courseId, userId: learner.id, activeOnly: true });
     const sco = (pkg.manifest as ParsedPackage).scos.find((entry) => entry.identifier === scoIdentifier);
     if (!sco) return undefined;
     return {
@@ -140,18 +142,32 @@ export type CommitOutcome = 'stored' | 'stale' | 'missing';
 /**
  * Stores a commit if it is newer than the stored one (a replayed, retried or out-of-order commit
  * changes nothing and is acknowledged, so the SCO sees no error). Commits arrive every few
- * seconds from every open SCO, so this is one statement, atomic on its own: the attempt, its
- * interactions and objectives (upserted by position, extras trimmed), the item's progress (only
- * written when there is something new to say) and the enrolment's last activity (at most once a
- * minute). Only when the SCO has just become done does a second transaction recompute the course.
+ * seconds from every open SCO, so an unfinished SCO's commit is one statement, atomic on its own.
+ * A commit saying the SCO is done also recomputes the course's progress in the same transaction,
+ * as long as the course is not complete yet: a crash can never leave a done SCO uncounted, and a
+ * course left inconsistent by older versions is repaired by the next such commit (or launch).
  */
 export async function recordCommit(db: Kysely<Database>, attemptId: number, userId: number, commit: ParsedCommit): Promise<CommitOutcome> {
+  if (!scoDone(commit)) return (await storeCommit(db, attemptId, userId, commit)).outcome;
+  return db.transaction().execute(async (trx) => {
+    const { outcome, courseId } = await storeCommit(trx, attemptId, userId, commit);
+    if (courseId !== undefined) await recomputeProgress(trx, { courseId, userId, activeOnly: true });
+    return outcome;
+  });
+}
+
+/**
+ * The commit itself, in one statement: the attempt, its interactions and objectives (upserted by
+ * position, extras trimmed), the item's progress (only written when there is something new to
+ * say) and the enrolment's last activity (at most once a minute).
+ */
+async function storeCommit(db: Kysely<Database>, attemptId: number, userId: number, commit: ParsedCommit): Promise<{ outcome: CommitOutcome; courseId?: number }> {
   const done = scoDone(commit);
   const passed = commit.successStatus === 'passed';
   const score = commit.scoreScaled === null ? null : Math.round(Math.max(0, Math.min(1, commit.scoreScaled)) * 100);
   const interactions = commit.interactions.map((x) => ({ position: x.index, interaction_id: x.id, type: x.type, learner_response: x.learnerResponse, correct_response: x.correctResponse, result: x.result, weighting: x.weighting, latency: x.latency, description: x.description }));
   const objectives = commit.objectives.map((o) => ({ position: o.index, objective_id: o.id, success_status: o.successStatus, completion_status: o.completionStatus, score_scaled: o.scoreScaled }));
-  const result = await sql<{ course_id: number; item_id: number; became_done: boolean }>`${sql.raw(prepared('scorm-commit'))}
+  const result = await sql<{ course_id: number }>`${sql.raw(prepared('scorm-commit'))}
     with updated as (
       update scorm_attempts
          set seq = ${commit.seq}, cmi = ${JSON.stringify(commit.cmi)}::jsonb, completion_status = ${commit.completionStatus},
@@ -191,19 +207,14 @@ export async function recordCommit(db: Kysely<Database>, attemptId: number, user
       on conflict (user_id, item_id) do update
          set completed_at = coalesce(item_progress.completed_at, excluded.completed_at), passed = item_progress.passed or excluded.passed,
              best_score = greatest(item_progress.best_score, excluded.best_score), updated_at = now()
-      returning completed_at
     ),
     activity as (
       update enrolments e set last_activity_at = now() from updated u
        where e.user_id = ${userId} and e.course_id = u.course_id and e.last_activity_at < now() - interval '1 minute'
     )
-    select u.course_id, u.item_id, coalesce((select completed_at is not null from progress), false) and coalesce((select completed_at is null from before), true) as became_done
-      from updated u`.execute(db);
-  const row = result.rows[0];
-  if (!row) {
-    const exists = await db.selectFrom('scorm_attempts').select('id').where('id', '=', attemptId).where('user_id', '=', userId).executeTakeFirst();
-    return exists ? 'stale' : 'missing';
-  }
-  if (row.became_done) await db.transaction().execute((trx) => recomputeProgress(trx, { courseId: row.course_id, userId }));
-  return 'stored';
+    select u.course_id from updated u`.execute(db);
+  const stored = result.rows[0];
+  if (stored) return { outcome: 'stored', courseId: stored.course_id };
+  const exists = await db.selectFrom('scorm_attempts').select('id').where('id', '=', attemptId).where('user_id', '=', userId).executeTakeFirst();
+  return { outcome: exists ? 'stale' : 'missing' };
 }

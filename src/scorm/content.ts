@@ -56,18 +56,19 @@ export async function contentRoutes(app: FastifyInstance, { config, base: prefix
     const folder = `${prefix}/p/${launch.h}/`;
     reply.setCookie(CONTENT_COOKIE, request.params.token, { path: folder, httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: CONTENT_TOKEN_SECONDS });
     const root = launch.r ? `${folder}${launch.r.split('/').map(encodeURIComponent).join('/')}/` : folder;
+    // Absolute launch URLs (an external resource) are used as they are, and only their origin may be framed besides ours.
+    const external = /^https?:/i.test(launch.u) ? safeOrigin(launch.u) : undefined;
     const html = eta.render('scorm/wrapper', {
       title: launch.t,
       api: launch.v === 'scorm12' ? 'API' : 'API_1484_11',
       appOrigin: sameOrigin(config) ? '' : config.appOrigin,
-      // Absolute launch URLs (an external resource) are used as they are.
-      scoSrc: /^[a-z][a-z0-9+.-]*:/i.test(launch.u) ? launch.u : root + launch.u,
+      scoSrc: external ? launch.u : root + launch.u,
       bridgeScript: app.asset('vendor/scorm-again/cross-frame-api.js'),
       wrapperScript: app.asset('scorm-wrapper.js'),
       wrapperStyle: app.asset('scorm-wrapper.css'),
     });
     contentHeaders(reply)
-      .header('content-security-policy', `default-src 'none'; script-src 'self'; style-src 'self'; frame-src 'self' https: http:; frame-ancestors ${appOrigin}; base-uri 'none'`)
+      .header('content-security-policy', `default-src 'none'; script-src 'self'; style-src 'self'; frame-src 'self'${external ? ` ${external}` : ''}; frame-ancestors ${appOrigin}; base-uri 'none'`)
       .header('cache-control', 'no-store');
     return reply.type('text/html; charset=utf-8').send(html);
   });
@@ -97,6 +98,14 @@ export async function buildContentApp(config: Config): Promise<FastifyInstance> 
 }
 
 export const sameOrigin = (config: Config) => config.scormServing === 'same-origin';
+
+function safeOrigin(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Where the wrapper page for a launch token lives, seen from the app page. */
 export function wrapperUrl(config: Config, token: string): string {

@@ -22,6 +22,7 @@ import { importPackage, ImportRefused, scormRoot, type ImportResult } from './im
 import { isPackageError, type PackageNotice, type PackageProblem } from './package/index.js';
 import { COMMIT_LIMITS, parseCommit, type ParsedCommit } from './runtime/commit.js';
 import { signToken, verifyToken } from '../web/signed-token.js';
+import { WindowCounter } from '../web/window-counter.js';
 
 type UploadedFile = { path: string; filename: string; truncated: boolean };
 type CommitToken = { a: number; u: number; v: 'scorm12' | 'scorm2004' };
@@ -29,6 +30,18 @@ type CommitToken = { a: number; u: number; v: 'scorm12' | 'scorm2004' };
 const COMMIT_TOKEN_SECONDS = 24 * 3600;
 const POLICIES: ScormAttemptPolicy[] = ['when_finished', 'never', 'always'];
 const UPLOAD_LIMIT = 1024 ** 3;
+
+/** What the SCORM runtime reads when a commit fails before it is looked at (scorm-again retries on result false). */
+function commitErrorBody(status: number): Record<string, unknown> {
+  const reasons: Record<number, string> = {
+    400: 'The commit could not be read.',
+    403: 'This launch has expired or was refused: reopen the activity from its course page.',
+    413: 'The commit is too large.',
+    429: 'Too many commits at once: the player will retry shortly.',
+    503: 'The server cannot save right now: the player will retry shortly.',
+  };
+  return { result: false, errorCode: 101, errorMessage: reasons[status] ?? 'The commit was not saved.' };
+}
 
 async function scormPlugin(app: FastifyInstance): Promise<void> {
   const { config } = app;
@@ -66,17 +79,34 @@ async function scormPlugin(app: FastifyInstance): Promise<void> {
     });
   });
 
+  // Generous for real content (autocommit, a Commit after every answer, a room behind one address);
+  // a flood is answered 429 and the player retries with the latest state, so nothing is lost. One
+  // limit per address (the rate-limit plugin) and one per attempt (a counter of its own: the plugin
+  // runs one limiter per request).
+  const perAttempt = new WindowCounter(config.rateLimits.commitsPerAttempt, 60_000);
+  const limitAttempt = async (request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) => {
+    const attempt = verifyToken<CommitToken>(config.sessionSecret, 'scorm-commit', request.params.token)?.a;
+    if (attempt === undefined) return;
+    const retryAfter = perAttempt.hit(String(attempt));
+    if (retryAfter === 0) return;
+    reply.header('retry-after', String(retryAfter));
+    throw Object.assign(new Error('Too many commits for this attempt'), { statusCode: 429 });
+  };
+
   // Authenticated by the signed token in the URL, not the session: the last commit is a sendBeacon
   // as the page closes (text/plain, no custom header possible) and must land even if the session
-  // ended meanwhile. The token is unguessable, so it also does the work of a CSRF token.
+  // ended meanwhile. The token is unguessable, so it also does the work of a CSRF token (and the
+  // security layer refuses any Origin but the app's).
   app.post<{ Params: { token: string } }>(
     '/scorm/commit/:token',
-    { config: { csrf: false, skipSession: true }, bodyLimit: COMMIT_LIMITS.maxBodyBytes },
+    {
+      config: { csrf: false, skipSession: true, jsonErrors: commitErrorBody, rateLimit: { max: config.rateLimits.commitsPerAddress, timeWindow: 60_000 } },
+      bodyLimit: COMMIT_LIMITS.maxBodyBytes,
+      onRequest: limitAttempt,
+    },
     async (request, reply) => {
       const token = verifyToken<CommitToken>(config.sessionSecret, 'scorm-commit', request.params.token);
-      if (!token) return reply.code(403).send({ result: false, errorCode: 101, errorMessage: 'This launch has expired: reopen the activity from its course page.' });
-      const origin = request.headers.origin;
-      if (origin && origin !== config.appOrigin && origin !== `${request.protocol}://${request.host}`) return reply.code(403).send({ result: false, errorCode: 101, errorMessage: 'Cross-origin commit refused.' });
+      if (!token) return reply.code(403).send(commitErrorBody(403));
       let body: unknown = request.body;
       if (typeof body === 'string') {
         try {
@@ -100,6 +130,14 @@ async function scormPlugin(app: FastifyInstance): Promise<void> {
   await app.register(async (admin) => {
     // Checked as soon as the session is known, before a byte of an upload is written to disk.
     admin.addHook('onRequest', requireRole('admin'));
+    // An upload announced as too large is refused before its body is read.
+    admin.addHook('onRequest', async (request, reply) => {
+      const length = Number(request.headers['content-length']);
+      if (request.method === 'POST' && Number.isFinite(length) && length > UPLOAD_LIMIT + 64 * 1024) {
+        reply.header('connection', 'close');
+        return renderAdmin(request, reply, { problems: [{ code: 'limit_total_size', file: '', params: { limit: UPLOAD_LIMIT } }] }, 413);
+      }
+    });
     // The zip streams to a temporary file while the form is parsed, so the CSRF check (which
     // needs the form's fields) runs before the handler as for every other form; the file is
     // removed once the response is sent, whatever happened.
@@ -112,6 +150,7 @@ async function scormPlugin(app: FastifyInstance): Promise<void> {
         await mkdir(uploads, { recursive: true });
         const path = join(uploads, `${randomBytes(8).toString('hex')}.zip`);
         uploaded.set(this, path);
+        // At the limit the stream ends as truncated; nothing past it is written.
         await pipeline(part.file, createWriteStream(path));
         (part as unknown as { value: UploadedFile }).value = { path, filename: part.filename, truncated: part.file.truncated };
       },

@@ -16,12 +16,12 @@ const PAGES = {
 } satisfies Record<string, ErrorPage>;
 
 /** Errors from the database driver that mean "cannot reach the database", as opposed to a bad query. */
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '57014', '08000', '08001', '08003', '08006', 'LANTERN_DB_UNAVAILABLE']);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error as { code?: string; message?: string; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
     if (current.code && CONNECTION_ERROR_CODES.has(current.code)) return true;
-    if (/timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(current.message ?? '')) return true;
+    if (/timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Query read timeout/i.test(current.message ?? '')) return true;
   }
   return false;
 }
@@ -45,7 +45,22 @@ declare module 'fastify' {
   }
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers machines (the SCORM runtime): its errors are JSON in its own shape, never a page. */
+    jsonErrors?: (status: number) => Record<string, unknown>;
+  }
+}
+
+/** A database that does not answer now may in a moment: clients and proxies may retry after this. */
+const RETRY_AFTER_SECONDS = 5;
+
 async function renderErrorPage(reply: FastifyReply, page: ErrorPage): Promise<FastifyReply> {
+  if (page.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  // A body too large is not read to its end: the connection closes after this answer.
+  if (page.status === 413) reply.header('connection', 'close');
+  const json = reply.request.routeOptions.config?.jsonErrors;
+  if (json) return reply.code(page.status).send(json(page.status));
   const accept = String(reply.request.headers.accept ?? '');
   if (accept.includes('application/json') && !accept.includes('text/html')) return reply.code(page.status).send({ error: page.title, status: page.status });
   return reply.render('errors/error', { page }, { status: page.status });
@@ -68,6 +83,7 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
     } catch (renderError) {
       // The error page itself needs the session and CSRF cookie; if even that fails, answer plainly.
       request.log.error({ err: renderError }, 'error page failed');
+      if (page.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return reply.code(page.status).type('text/plain; charset=utf-8').send(page.status === 503 ? 'Service temporarily unavailable. Try again in a few minutes.' : 'Error');
     }
   });

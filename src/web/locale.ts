@@ -1,11 +1,10 @@
-import { SNAPSHOT_COOKIE } from '../accounts/sessions.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Locale } from '../db/database.js';
 import { DEFAULT_LOCALE, isLocale, negotiateLocale } from './i18n/index.js';
 
-export const LOCALE_COOKIE = 'lantern_locale';
 const resolved = Symbol('locale');
+export const LOCALE_COOKIE_SECONDS = 365 * 24 * 3600;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,15 +16,27 @@ declare module 'fastify' {
 
 function resolveLocale(request: FastifyRequest): Locale {
   if (request.user) return request.user.locale;
-  const chosen = request.cookies?.[LOCALE_COOKIE];
+  const chosen = request.appCookie('locale');
   if (isLocale(chosen)) return chosen;
   return negotiateLocale(request.headers['accept-language']) ?? DEFAULT_LOCALE;
 }
 
-/** Only same-site paths are followed after switching language, never another host. */
+const BASE = 'http://lantern.invalid';
+
+/**
+ * A path on this site to go to next (after login, after switching language), never another host.
+ * Parsed as a browser would resolve it in a Location header, which ignores tabs and newlines and
+ * reads backslashes as slashes: `/\t/evil.example` is a link to evil.example.
+ */
 export function safeNextPath(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  return value;
+  if (typeof value !== 'string' || !value.startsWith('/') || value.length > 2000) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, BASE);
+  } catch {
+    return fallback;
+  }
+  return url.origin === BASE ? url.pathname + url.search + url.hash : fallback;
 }
 
 async function localePlugin(app: FastifyInstance): Promise<void> {
@@ -40,11 +51,11 @@ async function localePlugin(app: FastifyInstance): Promise<void> {
     const locale = request.body?.locale;
     const next = safeNextPath(request.body?.next);
     if (!isLocale(locale)) return reply.redirect(next, 303);
-    reply.setCookie(LOCALE_COOKIE, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.env === 'production', maxAge: 365 * 24 * 3600 });
+    reply.setAppCookie('locale', locale, { maxAge: LOCALE_COOKIE_SECONDS });
     if (request.user) {
       await app.accounts.setLocale(request.user.id, locale);
       // The signed session snapshot still says the old language: have the next page read it afresh.
-      reply.clearCookie(SNAPSHOT_COOKIE, { path: '/' });
+      reply.clearAppCookie('seen');
     }
     return reply.redirect(next, 303);
   });

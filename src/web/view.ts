@@ -60,8 +60,6 @@ declare module 'fastify' {
   }
 }
 
-const FLASH_COOKIE = 'lantern_flash';
-
 /** The element id an htmx request targets (htmx 4 sends `tag#id`), or undefined for plain requests. */
 export function htmxTarget(request: FastifyRequest): string | undefined {
   if (request.headers['hx-request'] !== 'true' || request.headers['hx-history-restore-request'] === 'true') return undefined;
@@ -71,9 +69,9 @@ export function htmxTarget(request: FastifyRequest): string | undefined {
 }
 
 function takeFlash(request: FastifyRequest, reply: FastifyReply): string | undefined {
-  const cookie = request.cookies[FLASH_COOKIE];
+  const cookie = request.appCookie('flash');
   if (!cookie) return undefined;
-  reply.clearCookie(FLASH_COOKIE, { path: '/' });
+  reply.clearAppCookie('flash');
   const unsigned = request.unsignCookie(cookie);
   if (!unsigned.valid || !unsigned.value) return undefined;
   try {
@@ -89,7 +87,7 @@ async function viewPlugin(app: FastifyInstance): Promise<void> {
   await app.register(view, { engine: { eta }, root: viewsDir, production: true, viewExt: 'eta' });
 
   app.decorateReply('flash', function flash(this: FastifyReply, key: MessageKey, params?: Record<string, string>) {
-    return this.setCookie(FLASH_COOKIE, JSON.stringify({ key, params }), { path: '/', httpOnly: true, sameSite: 'lax', signed: true, maxAge: 60 });
+    return this.setAppCookie('flash', JSON.stringify({ key, params }), { signed: true, maxAge: 60 });
   });
 
   app.decorateReply('render', async function render(this: FastifyReply, template: string, data: Record<string, unknown> = {}, options: RenderOptions = {}) {
@@ -100,7 +98,7 @@ async function viewPlugin(app: FastifyInstance): Promise<void> {
       locale,
       dir: directionOf(locale),
       user: request.user,
-      csrfToken: this.generateCsrf(),
+      csrfToken: this.csrfToken(),
       asset: app.asset,
       path: request.url,
       flash: takeFlash(request, this),

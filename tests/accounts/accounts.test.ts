@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
+import { createTestApp, testConfig, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
 import { findUserByEmail } from '../../src/accounts/users.js';
 
@@ -123,7 +123,7 @@ describe('login and logout', () => {
   });
 
   it('rate-limits login attempts from one address', async () => {
-    const limited = await createTestApp({ rateLimits: { login: 3, register: 3 } });
+    const limited = await createTestApp({ rateLimits: { ...testConfig().rateLimits, login: 3, register: 3 } });
     try {
       const browser = new TestBrowser(limited.app);
       await browser.get('/login');

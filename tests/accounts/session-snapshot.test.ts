@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSnapshot, signSnapshot, SNAPSHOT_COOKIE, type SessionUser } from '../../src/accounts/sessions.js';
+import { readSnapshot, signSnapshot, type SessionUser } from '../../src/accounts/sessions.js';
 import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
 
@@ -38,11 +38,11 @@ describe('sessions with snapshots, through the app', () => {
     const browser = new TestBrowser(ctx.app);
     await browser.login(user.email, TEST_PASSWORD);
     await browser.get('/my-learning');
-    expect(browser.cookies.has(SNAPSHOT_COOKIE)).toBe(true);
+    expect(browser.cookies.has('lantern_seen')).toBe(true);
     await browser.post('/locale', { locale: 'fr', next: '/my-learning' });
     expect((await browser.get('/my-learning')).body).toContain('<html lang="fr"');
     await browser.post('/logout');
-    expect(browser.cookies.has(SNAPSHOT_COOKIE)).toBe(false);
+    expect(browser.cookies.has('lantern_seen')).toBe(false);
     expect((await browser.get('/my-learning')).headers.location).toMatch(/^\/login/);
   });
 
@@ -55,7 +55,7 @@ describe('sessions with snapshots, through the app', () => {
     // Within the minute the snapshot covers, the page still opens…
     expect((await browser.get('/my-learning')).statusCode).toBe(200);
     // …and the next check against the database logs the learner out.
-    browser.cookies.delete(SNAPSHOT_COOKIE);
+    browser.cookies.delete('lantern_seen');
     expect((await browser.get('/my-learning')).headers.location).toMatch(/^\/login/);
   });
 
@@ -64,7 +64,7 @@ describe('sessions with snapshots, through the app', () => {
     const browser = new TestBrowser(ctx.app);
     await browser.login(trainer.email, TEST_PASSWORD);
     await browser.get('/trainer/cohorts');
-    expect(browser.cookies.has(SNAPSHOT_COOKIE)).toBe(false);
+    expect(browser.cookies.has('lantern_seen')).toBe(false);
     await ctx.database.db.updateTable('users').set({ role: 'learner' }).where('id', '=', trainer.id).execute();
     expect((await browser.get('/trainer/cohorts')).statusCode).toBe(403);
   });

@@ -17,7 +17,7 @@ export type TestContext = { app: FastifyInstance; database: DatabaseHandle; conf
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const dataDir = mkdtempSync(join(tmpdir(), 'lantern-test-'));
   const base = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SESSION_SECRET: 'test-secret-test-secret-test-secret-0123', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
-  return { ...base, rateLimits: { login: 1000, register: 1000 }, ...overrides };
+  return { ...base, rateLimits: { ...base.rateLimits, login: 1000, register: 1000 }, ...overrides };
 }
 
 /** The app on its own fresh database (with the fixture courses synced); call close() in afterAll. */

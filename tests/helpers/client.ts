@@ -25,6 +25,8 @@ export class TestBrowser {
     await this.get('/login');
     const response = await this.post('/login', { email, password });
     if (response.statusCode !== 303) throw new Error(`login failed for ${email}: ${response.statusCode}`);
+    // As a browser does: the page after login, whose forms carry a token bound to the new session.
+    await this.get(String(response.headers.location));
     return response;
   }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
+import { loadConfig } from '../../src/config.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -65,7 +66,7 @@ describe('headers and cookies', () => {
   });
 
   it('marks cookies Secure in production', async () => {
-    const production = await createTestApp({ env: 'production' });
+    const production = await createTestApp({ env: 'production', cookies: loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATA_DIR: '/tmp' }).cookies });
     try {
       const response = await production.app.inject({ url: '/login' });
       const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
