@@ -11,46 +11,108 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { prepareScormCommits } from './scorm-setup.mjs';
 
-const { values } = parseArgs({ options: { learners: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '10' }, database: { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lantern_bench' } } });
+const { values } = parseArgs({
+  options: {
+    learners: { type: 'string', default: '100000' },
+    seconds: { type: 'string', default: '10' },
+    database: {
+      type: 'string',
+      default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lantern_bench',
+    },
+  },
+});
 const url = new URL(values.database);
 const seconds = Number(values.seconds);
 const LANTERN = 3297;
 const BASELINE = 3299;
-const env = { ...process.env, DATABASE_URL: url.toString(), COURSES_DIR: 'tests/fixtures/courses', DATA_DIR: mkdtempSync(join(tmpdir(), 'lantern-bench-')), LOG_LEVEL: 'warn', NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), DATABASE_POOL_SIZE: '10', // The load generator is one address sending far more than a person: the commit limits would measure themselves.
-  SCORM_COMMIT_RATE_LIMIT: '100000000', SCORM_COMMIT_ADDRESS_RATE_LIMIT: '100000000' };
+const env = {
+  ...process.env,
+  DATABASE_URL: url.toString(),
+  COURSES_DIR: 'tests/fixtures/courses',
+  DATA_DIR: mkdtempSync(join(tmpdir(), 'lantern-bench-')),
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+  SESSION_SECRET: randomBytes(32).toString('hex'),
+  DATABASE_POOL_SIZE: '10', // The load generator is one address sending far more than a person: the commit limits would measure themselves.
+  SCORM_COMMIT_RATE_LIMIT: '100000000',
+  SCORM_COMMIT_ADDRESS_RATE_LIMIT: '100000000',
+};
 
-const run = (args) => new Promise((resolve, reject) => spawn(process.execPath, args, { env, stdio: 'inherit' }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(args.join(' '))))));
-const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+const run = (args) =>
+  new Promise((resolve, reject) =>
+    spawn(process.execPath, args, { env, stdio: 'inherit' }).on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(args.join(' '))),
+    ),
+  );
+const admin = new pg.Client({
+  connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(),
+});
 await admin.connect();
-if ((await admin.query('select 1 from pg_database where datname = $1', [url.pathname.slice(1)])).rowCount === 0) await admin.query(`create database ${url.pathname.slice(1)}`);
+if (
+  (await admin.query('select 1 from pg_database where datname = $1', [url.pathname.slice(1)]))
+    .rowCount === 0
+)
+  await admin.query(`create database ${url.pathname.slice(1)}`);
 await admin.end();
 await run(['dist/src/cli.js', 'migrate']);
 const db = new pg.Client({ connectionString: url.toString() });
 await db.connect();
-const { rows: [{ n }] } = await db.query(`select count(*)::int as n from users where email like 'learner%@demo.lantern.local'`);
-if (n < Number(values.learners)) await run(['dist/src/cli.js', 'seed:demo', '--learners', String(Number(values.learners) - n), '--cohorts', '1']);
+const {
+  rows: [{ n }],
+} = await db.query(
+  `select count(*)::int as n from users where email like 'learner%@demo.lantern.local'`,
+);
+if (n < Number(values.learners))
+  await run([
+    'dist/src/cli.js',
+    'seed:demo',
+    '--learners',
+    String(Number(values.learners) - n),
+    '--cohorts',
+    '1',
+  ]);
 
 // Sessions for 500 enrolled learners and the biggest cohort's trainer, written straight into the table.
-const { rows: learners } = await db.query(`select e.user_id from enrolments e join courses c on c.id = e.course_id and c.slug = 'example-course' where e.status = 'active' order by e.user_id limit 500`);
-const { rows: [cohort] } = await db.query(`select c.id, c.owner_id from cohorts c order by (select count(*) from cohort_members m where m.cohort_id = c.id) desc limit 1`);
+const { rows: learners } = await db.query(
+  `select e.user_id from enrolments e join courses c on c.id = e.course_id and c.slug = 'example-course' where e.status = 'active' order by e.user_id limit 500`,
+);
+const {
+  rows: [cohort],
+} = await db.query(
+  `select c.id, c.owner_id from cohorts c order by (select count(*) from cohort_members m where m.cohort_id = c.id) desc limit 1`,
+);
 const session = async (userId) => {
   const token = randomBytes(32).toString('base64url');
-  await db.query(`insert into sessions (id, user_id, expires_at) values ($1, $2, now() + interval '1 day')`, [createHash('sha256').update(token).digest('base64url'), userId]);
+  await db.query(
+    `insert into sessions (id, user_id, expires_at) values ($1, $2, now() + interval '1 day')`,
+    [createHash('sha256').update(token).digest('base64url'), userId],
+  );
   return `lantern_session=${token}`;
 };
 const learnerCookies = [];
 for (const row of learners) learnerCookies.push(await session(row.user_id));
 const trainerCookie = await session(cohort.owner_id);
-const scormCommits = await prepareScormCommits(db, env, learners.map((row) => row.user_id));
-const { rows: lessons } = await db.query(`select i.slug from course_items i join courses c on c.id = i.course_id and c.slug = 'example-course' where i.kind = 'lesson' and i.removed_at is null`);
+const scormCommits = await prepareScormCommits(
+  db,
+  env,
+  learners.map((row) => row.user_id),
+);
+const { rows: lessons } = await db.query(
+  `select i.slug from course_items i join courses c on c.id = i.course_id and c.slug = 'example-course' where i.kind = 'lesson' and i.removed_at is null`,
+);
 
 const start = (file, port) => {
-  const child = spawn(process.execPath, [file], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [file], {
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return child;
 };
 const waitFor = async (port, path) => {
   for (let i = 0; i < 200; i += 1) {
-    try { if ((await fetch(`http://127.0.0.1:${port}${path}`)).status < 500) return; } catch {}
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}${path}`)).status < 500) return;
+    } catch {}
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`port ${port} did not answer`);
@@ -64,11 +126,17 @@ await waitFor(LANTERN, '/healthz');
 // one for every benchmark learner before each scenario, as a browsing learner's cookie jar holds.
 const learnerSessions = [...learnerCookies];
 async function refreshSnapshots(port = LANTERN) {
-  await Promise.all(learnerSessions.map(async (session, index) => {
-    const response = await fetch(`http://127.0.0.1:${port}/my-learning`, { headers: { cookie: session } });
-    const snapshot = response.headers.getSetCookie().find((cookie) => cookie.startsWith('lantern_seen='));
-    learnerCookies[index] = snapshot ? `${session}; ${snapshot.split(';')[0]}` : session;
-  }));
+  await Promise.all(
+    learnerSessions.map(async (session, index) => {
+      const response = await fetch(`http://127.0.0.1:${port}/my-learning`, {
+        headers: { cookie: session },
+      });
+      const snapshot = response.headers
+        .getSetCookie()
+        .find((cookie) => cookie.startsWith('lantern_seen='));
+      learnerCookies[index] = snapshot ? `${session}; ${snapshot.split(';')[0]}` : session;
+    }),
+  );
 }
 
 let rotation = 0;
@@ -77,9 +145,23 @@ function cannon(port, connections, next, onResponse) {
   return new Promise((resolve, reject) => {
     // setupRequest runs before every request, so each one gets its own lesson and learner; a
     // scenario given as a list of requests runs them in turn on each connection.
-    const requests = Array.isArray(next) ? next : [{ setupRequest: (request) => ({ ...request, ...next() }), ...(onResponse ? { onResponse } : {}) }];
-    const instance = autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, requests }, (error, result) => (error ? reject(error) : resolve(result)));
-    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+    const requests = Array.isArray(next)
+      ? next
+      : [
+          {
+            setupRequest: (request) => ({ ...request, ...next() }),
+            ...(onResponse ? { onResponse } : {}),
+          },
+        ];
+    const instance = autocannon(
+      { url: `http://127.0.0.1:${port}`, connections, duration: seconds, requests },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    autocannon.track(instance, {
+      renderProgressBar: false,
+      renderResultsTable: false,
+      renderLatencyTable: false,
+    });
   });
 }
 // Quiz submission as a learner with JavaScript does it: "try again" (a new attempt), then submit the
@@ -88,31 +170,94 @@ const quizLearners = [];
 async function prepareQuiz() {
   quizLearners.length = 0;
   for (const cookie of learnerCookies.slice(0, 200)) {
-    const response = await fetch(`http://127.0.0.1:${LANTERN}/courses/example-course/quizzes/basics-check`, { headers: { cookie } });
+    const response = await fetch(
+      `http://127.0.0.1:${LANTERN}/courses/example-course/quizzes/basics-check`,
+      { headers: { cookie } },
+    );
     const csrf = response.headers.getSetCookie().find((set) => set.startsWith('lantern_csrf='));
     const token = /<meta name="csrf-token" content="([^"]+)"/.exec(await response.text())?.[1];
     if (csrf && token) quizLearners.push({ cookie: `${cookie}; ${csrf.split(';')[0]}`, token });
   }
 }
 let quizTurn = 0;
-const quizHeaders = (learner) => ({ cookie: learner.cookie, 'content-type': 'application/x-www-form-urlencoded', 'hx-request': 'true', 'hx-target': 'main#main', 'accept-encoding': 'gzip' });
+const quizHeaders = (learner) => ({
+  cookie: learner.cookie,
+  'content-type': 'application/x-www-form-urlencoded',
+  'hx-request': 'true',
+  'hx-target': 'main#main',
+  'accept-encoding': 'gzip',
+});
 const quizSteps = [
-  { setupRequest: (request, context) => {
-    context.learner = quizLearners[quizTurn++ % quizLearners.length];
-    return { ...request, method: 'POST', path: '/courses/example-course/quizzes/basics-check/retry', headers: quizHeaders(context.learner), body: `_csrf=${encodeURIComponent(context.learner.token)}` };
-  } },
-  { setupRequest: (request, context) => ({ ...request, method: 'POST', path: '/courses/example-course/quizzes/basics-check/submit', headers: quizHeaders(context.learner), body: `_csrf=${encodeURIComponent(context.learner.token)}&q-greeting=hello&q-colours=red&q-colours=blue&q-sky=false` }) },
+  {
+    setupRequest: (request, context) => {
+      context.learner = quizLearners[quizTurn++ % quizLearners.length];
+      return {
+        ...request,
+        method: 'POST',
+        path: '/courses/example-course/quizzes/basics-check/retry',
+        headers: quizHeaders(context.learner),
+        body: `_csrf=${encodeURIComponent(context.learner.token)}`,
+      };
+    },
+  },
+  {
+    setupRequest: (request, context) => ({
+      ...request,
+      method: 'POST',
+      path: '/courses/example-course/quizzes/basics-check/submit',
+      headers: quizHeaders(context.learner),
+      body: `_csrf=${encodeURIComponent(context.learner.token)}&q-greeting=hello&q-colours=red&q-colours=blue&q-sky=false`,
+    }),
+  },
 ];
 
 const scenarios = [
   ['baseline: fortunes', BASELINE, () => ({ path: `/fortune/${1 + (rotation++ % 1000)}` })],
   ['catalogue, anonymous', LANTERN, () => ({ path: '/' })],
-  ['lesson page, learner', LANTERN, () => ({ path: `/courses/example-course/lessons/${pick(lessons).slug}`, headers: { cookie: pick(learnerCookies), 'accept-encoding': 'gzip' } })],
-  ['htmx lesson navigation', LANTERN, () => ({ path: `/courses/example-course/lessons/${pick(lessons).slug}`, headers: { cookie: pick(learnerCookies), 'accept-encoding': 'gzip', 'hx-request': 'true', 'hx-target': 'main#main' } })],
+  [
+    'lesson page, learner',
+    LANTERN,
+    () => ({
+      path: `/courses/example-course/lessons/${pick(lessons).slug}`,
+      headers: { cookie: pick(learnerCookies), 'accept-encoding': 'gzip' },
+    }),
+  ],
+  [
+    'htmx lesson navigation',
+    LANTERN,
+    () => ({
+      path: `/courses/example-course/lessons/${pick(lessons).slug}`,
+      headers: {
+        cookie: pick(learnerCookies),
+        'accept-encoding': 'gzip',
+        'hx-request': 'true',
+        'hx-target': 'main#main',
+      },
+    }),
+  ],
   ['quiz retry + submission', LANTERN, quizSteps],
-  ['SCORM commit', LANTERN, () => scormCommits.next(), (status, body) => scormCommits.acknowledged(status, body)],
-  ['cohort dashboard', LANTERN, () => ({ path: `/trainer/cohorts/${cohort.id}`, headers: { cookie: trainerCookie, 'accept-encoding': 'gzip' } })],
-  ['learner table, first page', LANTERN, () => ({ path: `/trainer/cohorts/${cohort.id}/learners?sort=progress`, headers: { cookie: trainerCookie, 'accept-encoding': 'gzip' } })],
+  [
+    'SCORM commit',
+    LANTERN,
+    () => scormCommits.next(),
+    (status, body) => scormCommits.acknowledged(status, body),
+  ],
+  [
+    'cohort dashboard',
+    LANTERN,
+    () => ({
+      path: `/trainer/cohorts/${cohort.id}`,
+      headers: { cookie: trainerCookie, 'accept-encoding': 'gzip' },
+    }),
+  ],
+  [
+    'learner table, first page',
+    LANTERN,
+    () => ({
+      path: `/trainer/cohorts/${cohort.id}/learners?sort=progress`,
+      headers: { cookie: trainerCookie, 'accept-encoding': 'gzip' },
+    }),
+  ],
 ];
 
 const rows = [];
@@ -129,47 +274,95 @@ try {
     await cannon(port, 8, setup, onResponse); // warm-up
     const wide = heavy ? undefined : await cannon(port, 64, setup, onResponse);
     const narrow = await cannon(port, heavy ? 4 : 16, setup, onResponse);
-    rows.push({ name, rps64: wide?.requests.average, p50: narrow.latency.p50, p99: narrow.latency.p99, errors: (wide?.errors ?? 0) + narrow.errors + (wide?.non2xx ?? 0) + narrow.non2xx, connections: heavy ? 4 : 16 });
+    rows.push({
+      name,
+      rps64: wide?.requests.average,
+      p50: narrow.latency.p50,
+      p99: narrow.latency.p99,
+      errors: (wide?.errors ?? 0) + narrow.errors + (wide?.non2xx ?? 0) + narrow.non2xx,
+      connections: heavy ? 4 : 16,
+    });
   }
   lostCommits = await scormCommits.lost();
 
   // CSV export of the whole cohort, streamed: time, size, and the server's peak RSS (its high-water mark).
   const exportStarted = performance.now();
-  const exported = await fetch(`http://127.0.0.1:${LANTERN}/trainer/cohorts/${cohort.id}/learners.csv`, { headers: { cookie: trainerCookie } });
+  const exported = await fetch(
+    `http://127.0.0.1:${LANTERN}/trainer/cohorts/${cohort.id}/learners.csv`,
+    { headers: { cookie: trainerCookie } },
+  );
   let exportBytes = 0;
   for await (const chunk of exported.body) exportBytes += chunk.length;
   const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${lantern.pid}/status`, 'utf8'))?.[1];
-  csv = { status: exported.status, seconds: (performance.now() - exportStarted) / 1000, megabytes: exportBytes / 1024 ** 2, peakMb: peak ? Number(peak) / 1024 : NaN };
+  csv = {
+    status: exported.status,
+    seconds: (performance.now() - exportStarted) / 1000,
+    megabytes: exportBytes / 1024 ** 2,
+    peakMb: peak ? Number(peak) / 1024 : NaN,
+  };
 
   // Multi-process: the same learners (same sessions, same database) on a second Lantern run with
   // two worker processes, to see throughput grow with processes on this machine's cores.
   lantern.kill('SIGTERM');
   baseline.kill('SIGTERM');
-  clustered = spawn(process.execPath, ['dist/src/server.js'], { env: { ...env, PORT: String(CLUSTERED), CONTENT_ORIGIN: `http://localhost:${CLUSTERED + 1}`, WORKERS: '2' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  clustered = spawn(process.execPath, ['dist/src/server.js'], {
+    env: {
+      ...env,
+      PORT: String(CLUSTERED),
+      CONTENT_ORIGIN: `http://localhost:${CLUSTERED + 1}`,
+      WORKERS: '2',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   await waitFor(CLUSTERED, '/healthz');
   await refreshSnapshots(CLUSTERED);
-  for (const [name, , setup] of scenarios.filter(([name]) => name === 'lesson page, learner' || name === 'SCORM commit')) {
+  for (const [name, , setup] of scenarios.filter(
+    ([name]) => name === 'lesson page, learner' || name === 'SCORM commit',
+  )) {
     await cannon(CLUSTERED, 8, setup);
     const wide = await cannon(CLUSTERED, 64, setup);
     const single = rows.find((row) => row.name === name);
-    scaling.push({ name, one: single.rps64, two: wide.requests.average, errors: wide.errors + wide.non2xx });
+    scaling.push({
+      name,
+      one: single.rps64,
+      two: wide.requests.average,
+      errors: wide.errors + wide.non2xx,
+    });
   }
 } finally {
   baseline.kill('SIGTERM');
   lantern.kill('SIGTERM');
   clustered?.kill('SIGTERM');
-  await db.query(`delete from sessions where expires_at < now() + interval '2 days' and created_at > now() - interval '1 hour'`);
+  await db.query(
+    `delete from sessions where expires_at < now() + interval '2 days' and created_at > now() - interval '1 hour'`,
+  );
   await db.end();
 }
 const base = rows[0].rps64;
-console.log(`\nLantern benchmark, ${new Date().toISOString().slice(0, 10)}, PostgreSQL, ${values.learners} learners, ${seconds} s per run, autocannon on loopback`);
-console.log(`  ${'scenario'.padEnd(28)} ${'req/s @64'.padStart(10)} ${'× baseline'.padStart(10)} ${'p50'.padStart(8)} ${'p99'.padStart(8)}  conns  errors`);
+console.log(
+  `\nLantern benchmark, ${new Date().toISOString().slice(0, 10)}, PostgreSQL, ${values.learners} learners, ${seconds} s per run, autocannon on loopback`,
+);
+console.log(
+  `  ${'scenario'.padEnd(28)} ${'req/s @64'.padStart(10)} ${'× baseline'.padStart(10)} ${'p50'.padStart(8)} ${'p99'.padStart(8)}  conns  errors`,
+);
 for (const row of rows) {
-  console.log(`  ${row.name.padEnd(28)} ${(row.rps64 ? row.rps64.toFixed(0) : '–').padStart(10)} ${(row.rps64 ? (row.rps64 / base).toFixed(2) : '–').padStart(10)} ${(row.p50 + 'ms').padStart(8)} ${(row.p99 + 'ms').padStart(8)}  ${String(row.connections).padStart(5)}  ${row.errors}`);
+  console.log(
+    `  ${row.name.padEnd(28)} ${(row.rps64 ? row.rps64.toFixed(0) : '–').padStart(10)} ${(row.rps64 ? (row.rps64 / base).toFixed(2) : '–').padStart(10)} ${(row.p50 + 'ms').padStart(8)} ${(row.p99 + 'ms').padStart(8)}  ${String(row.connections).padStart(5)}  ${row.errors}`,
+  );
 }
 const lesson = rows.find((row) => row.name === 'lesson page, learner');
-console.log(`\nBudget (DESIGN.md §7): lesson page ≥ 1/3 of baseline req/s at 64 connections: ${(lesson.rps64 / base).toFixed(2)} ${lesson.rps64 / base >= 1 / 3 ? 'OK' : 'NOT MET'}; p99 < 50 ms at 16: ${lesson.p99} ms ${lesson.p99 < 50 ? 'OK' : 'NOT MET'}`);
+console.log(
+  `\nBudget (DESIGN.md §7): lesson page ≥ 1/3 of baseline req/s at 64 connections: ${(lesson.rps64 / base).toFixed(2)} ${lesson.rps64 / base >= 1 / 3 ? 'OK' : 'NOT MET'}; p99 < 50 ms at 16: ${lesson.p99} ms ${lesson.p99 < 50 ? 'OK' : 'NOT MET'}`,
+);
 const commits = rows.find((row) => row.name === 'SCORM commit');
-console.log(`Budget: SCORM commits ≥ 2,000/s at 64 connections: ${commits.rps64.toFixed(0)} ${commits.rps64 >= 2000 ? 'OK' : 'NOT MET'}; p99 < 50 ms at 16: ${commits.p99} ms ${commits.p99 < 50 ? 'OK' : 'NOT MET'}; commits lost: ${lostCommits} ${lostCommits === 0 ? 'OK' : 'NOT MET'}`);
-for (const row of scaling) console.log(`Processes: ${row.name}: 1 process ${row.one.toFixed(0)} req/s → 2 worker processes ${row.two.toFixed(0)} req/s (×${(row.two / row.one).toFixed(2)}), errors ${row.errors}`);
-if (csv) console.log(`CSV export of the cohort (${values.learners} learners): HTTP ${csv.status}, ${csv.megabytes.toFixed(1)} MB in ${csv.seconds.toFixed(1)} s; Lantern's peak RSS over the whole run ${csv.peakMb.toFixed(0)} MB`);
+console.log(
+  `Budget: SCORM commits ≥ 2,000/s at 64 connections: ${commits.rps64.toFixed(0)} ${commits.rps64 >= 2000 ? 'OK' : 'NOT MET'}; p99 < 50 ms at 16: ${commits.p99} ms ${commits.p99 < 50 ? 'OK' : 'NOT MET'}; commits lost: ${lostCommits} ${lostCommits === 0 ? 'OK' : 'NOT MET'}`,
+);
+for (const row of scaling)
+  console.log(
+    `Processes: ${String(row.name)}: 1 process ${row.one.toFixed(0)} req/s → 2 worker processes ${row.two.toFixed(0)} req/s (×${(row.two / row.one).toFixed(2)}), errors ${row.errors}`,
+  );
+if (csv)
+  console.log(
+    `CSV export of the cohort (${values.learners} learners): HTTP ${csv.status}, ${csv.megabytes.toFixed(1)} MB in ${csv.seconds.toFixed(1)} s; Lantern's peak RSS over the whole run ${csv.peakMb.toFixed(0)} MB`,
+  );

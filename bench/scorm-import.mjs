@@ -10,12 +10,28 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeScormZip } from './scorm-zip.mjs';
 
-const { values } = parseArgs({ options: { megabytes: { type: 'string', default: '100' }, database: { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lantern_bench' } } });
+const { values } = parseArgs({
+  options: {
+    megabytes: { type: 'string', default: '100' },
+    database: {
+      type: 'string',
+      default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lantern_bench',
+    },
+  },
+});
 const megabytes = Number(values.megabytes);
 const dir = mkdtempSync(join(tmpdir(), 'lantern-import-bench-'));
 const zipPath = join(dir, 'big.zip');
-const media = Array.from({ length: megabytes / 2 }, (_, n) => ({ name: `media/clip-${n}.mp4`, data: randomBytes(2 * 1024 ** 2) }));
-await writeScormZip(zipPath, { identifier: 'lantern.bench.big', title: 'Video lesson', page: '<!doctype html><title>Video lesson</title><video src="media/clip-0.mp4" controls></video>', files: media });
+const media = Array.from({ length: megabytes / 2 }, (_, n) => ({
+  name: `media/clip-${n}.mp4`,
+  data: randomBytes(2 * 1024 ** 2),
+}));
+await writeScormZip(zipPath, {
+  identifier: 'lantern.bench.big',
+  title: 'Video lesson',
+  page: '<!doctype html><title>Video lesson</title><video src="media/clip-0.mp4" controls></video>',
+  files: media,
+});
 
 // The import runs in a process of its own, which reports its own peak RSS when it is done.
 const script = `
@@ -31,12 +47,16 @@ const script = `
   // Leave the benchmark database as it was.
   await database.db.deleteFrom('courses').where('id', '=', result.courseId).execute();
   await database.close();`;
-const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+  encoding: 'utf8',
+});
 if (run.status !== 0) {
   console.error(run.stderr);
   process.exit(1);
 }
 const figures = JSON.parse(run.stdout.trim().split('\n').at(-1));
 const peakMb = figures.peakKb / 1024;
-console.log(`SCORM import of a ${(statSync(zipPath).size / 1024 ** 2).toFixed(0)} MB package: ${figures.seconds.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB (${(figures.beforeKb / 1024).toFixed(0)} MB before the import); budget 300 MB: ${peakMb < 300 ? 'OK' : 'NOT MET'}`);
+console.log(
+  `SCORM import of a ${(statSync(zipPath).size / 1024 ** 2).toFixed(0)} MB package: ${figures.seconds.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB (${(figures.beforeKb / 1024).toFixed(0)} MB before the import); budget 300 MB: ${peakMb < 300 ? 'OK' : 'NOT MET'}`,
+);
 rmSync(dir, { recursive: true, force: true });

@@ -10,19 +10,44 @@ import { signToken } from '../dist/src/web/signed-token.js';
 import { writeScormZip } from './scorm-zip.mjs';
 
 export async function prepareScormCommits(db, env, userIds) {
-  const zip = await writeScormZip(join(mkdtempSync(join(tmpdir(), 'lantern-bench-scorm-')), 'bench.zip'), { identifier: 'lantern.bench.scorm12', title: 'Benchmark SCO', page: '<!doctype html><title>Benchmark SCO</title><p>Benchmark.</p>' });
-  const imported = spawnSync(process.execPath, ['dist/src/cli.js', 'scorm:import', zip, '--slug', 'bench-scorm'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const zip = await writeScormZip(
+    join(mkdtempSync(join(tmpdir(), 'lantern-bench-scorm-')), 'bench.zip'),
+    {
+      identifier: 'lantern.bench.scorm12',
+      title: 'Benchmark SCO',
+      page: '<!doctype html><title>Benchmark SCO</title><p>Benchmark.</p>',
+    },
+  );
+  const imported = spawnSync(
+    process.execPath,
+    ['dist/src/cli.js', 'scorm:import', zip, '--slug', 'bench-scorm'],
+    { env, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   if (imported.status !== 0) throw new Error('scorm:import failed');
-  const { rows: [course] } = await db.query(`select c.id, s.package_id, i.id as item_id from courses c join scorm_courses s on s.course_id = c.id join course_items i on i.course_id = c.id and i.kind = 'sco' and i.removed_at is null where c.slug = 'bench-scorm'`);
+  const {
+    rows: [course],
+  } = await db.query(
+    `select c.id, s.package_id, i.id as item_id from courses c join scorm_courses s on s.course_id = c.id join course_items i on i.course_id = c.id and i.kind = 'sco' and i.removed_at is null where c.slug = 'bench-scorm'`,
+  );
   const attempts = [];
   for (const userId of userIds) {
-    await db.query(`insert into enrolments (user_id, course_id) values ($1, $2) on conflict do nothing`, [userId, course.id]);
-    const { rows: [attempt] } = await db.query(
+    await db.query(
+      `insert into enrolments (user_id, course_id) values ($1, $2) on conflict do nothing`,
+      [userId, course.id],
+    );
+    const {
+      rows: [attempt],
+    } = await db.query(
       `insert into scorm_attempts (user_id, course_id, item_id, package_id, number, launches, seq) values ($1, $2, $3, $4, 1, 1, 0)
        on conflict (user_id, item_id, number) do update set launches = scorm_attempts.launches + 1 returning id, launches`,
       [userId, course.id, course.item_id, course.package_id],
     );
-    attempts.push({ id: attempt.id, url: `/scorm/commit/${signToken(env.SESSION_SECRET, 'scorm-commit', { a: attempt.id, u: userId, v: 'scorm12' }, 3600)}`, base: attempt.launches * 1_000_000, maxAcknowledged: 0 });
+    attempts.push({
+      id: attempt.id,
+      url: `/scorm/commit/${signToken(env.SESSION_SECRET, 'scorm-commit', { a: attempt.id, u: userId, v: 'scorm12' }, 3600)}`,
+      base: attempt.launches * 1_000_000,
+      maxAcknowledged: 0,
+    });
   }
   // A global counter keeps every seq unique, so an answer (which echoes its seq) names its attempt.
   let counter = 0;
@@ -32,8 +57,25 @@ export async function prepareScormCommits(db, env, userIds) {
       const attempt = attempts[counter % attempts.length];
       const seq = attempt.base + ++counter;
       bySeq.set(seq, attempt);
-      const cmi = { core: { lesson_status: 'incomplete', lesson_location: `slide-${seq % 40}`, score: { raw: '', min: '', max: '' }, total_time: '00:03:10', session_time: '00:00:20', exit: 'suspend' }, suspend_data: `{"visited":[1,2,3],"slide":${seq % 40}}`, launch_data: '', comments: '' };
-      return { method: 'POST', path: attempt.url, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seq, cmi }) };
+      const cmi = {
+        core: {
+          lesson_status: 'incomplete',
+          lesson_location: `slide-${seq % 40}`,
+          score: { raw: '', min: '', max: '' },
+          total_time: '00:03:10',
+          session_time: '00:00:20',
+          exit: 'suspend',
+        },
+        suspend_data: `{"visited":[1,2,3],"slide":${seq % 40}}`,
+        launch_data: '',
+        comments: '',
+      };
+      return {
+        method: 'POST',
+        path: attempt.url,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ seq, cmi }),
+      };
     },
     /** Counts an acknowledged commit (autocannon's onResponse). */
     acknowledged(status, body) {
@@ -44,7 +86,10 @@ export async function prepareScormCommits(db, env, userIds) {
     },
     /** Attempts holding an older state than a commit the server acknowledged (must be none). */
     async lost() {
-      const { rows } = await db.query(`select id, seq::bigint as seq from scorm_attempts where id = any($1)`, [attempts.map((a) => a.id)]);
+      const { rows } = await db.query(
+        `select id, seq::bigint as seq from scorm_attempts where id = any($1)`,
+        [attempts.map((a) => a.id)],
+      );
       const stored = new Map(rows.map((row) => [row.id, Number(row.seq)]));
       return attempts.filter((a) => (stored.get(a.id) ?? 0) < a.maxAcknowledged).length;
     },

@@ -4,6 +4,7 @@ import * as learning from './0002_learning.js';
 import * as cohorts from './0003_cohorts.js';
 import * as scorm from './0004_scorm.js';
 import * as cohortInvitations from './0005_cohort_invitations.js';
+import * as jobs from './0006_jobs.js';
 
 /**
  * Every migration, in order. Listed here rather than discovered on disk so the same code runs from
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_cohorts': cohorts,
   '0004_scorm': scorm,
   '0005_cohort_invitations': cohortInvitations,
+  '0006_jobs': jobs,
 };

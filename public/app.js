@@ -1,11 +1,13 @@
 // Lantern's only script of its own. Everything works without it; it adds the CSRF token to htmx
 // requests that are not plain forms, and moves focus to swapped content for screen readers.
 (() => {
-  const token = () => document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
+  const token = () =>
+    document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
 
   document.addEventListener('htmx:config:request', (event) => {
     const request = event.detail?.ctx?.request;
-    if (request && request.method && request.method.toUpperCase() !== 'GET') request.headers['x-csrf-token'] = token();
+    if (request && request.method && request.method.toUpperCase() !== 'GET')
+      request.headers['x-csrf-token'] = token();
   });
 
   document.addEventListener('htmx:after:swap', (event) => {

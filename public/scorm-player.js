@@ -18,7 +18,11 @@
   function say(key, problem) {
     if (!status) return;
     var text = status.getAttribute('data-' + key);
-    if (key === 'saved') text = text.replace('{time}', new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+    if (key === 'saved')
+      text = text.replace(
+        '{time}',
+        new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+      );
     status.textContent = text;
     status.classList.toggle('problem', Boolean(problem));
   }
@@ -27,7 +31,10 @@
     if (sentSeq > acknowledged) acknowledged = sentSeq;
     if (acknowledged >= seq) {
       retryDelay = 2000;
-      if (retryTimer) { clearTimeout(retryTimer); retryTimer = null; }
+      if (retryTimer) {
+        clearTimeout(retryTimer);
+        retryTimer = null;
+      }
       // The status line is a live region: it speaks only when saving recovers from a problem, not
       // at every autocommit (a screen reader would announce it every 15 seconds).
       if (status && status.classList.contains('problem')) say('saved');
@@ -45,8 +52,17 @@
   function retry() {
     retryTimer = null;
     var sent = ++seq;
-    fetch(launch.commitUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body(sent, false)), keepalive: true, credentials: 'same-origin' })
-      .then(function (response) { if (response.ok) saved(sent); else failed(); })
+    fetch(launch.commitUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body(sent, false)),
+      keepalive: true,
+      credentials: 'same-origin',
+    })
+      .then(function (response) {
+        if (response.ok) saved(sent);
+        else failed();
+      })
       .catch(failed);
   }
 
@@ -80,13 +96,20 @@
       var sent = ++seq;
       commit.seq = sent;
       // A synchronous commit has its answer before this timer runs; no answer means it failed.
-      if (!(metadata && metadata.isTerminateCommit)) setTimeout(function () { if (acknowledged < sent) failed(); }, 0);
+      if (!(metadata && metadata.isTerminateCommit))
+        setTimeout(function () {
+          if (acknowledged < sent) failed();
+        }, 0);
       return commit;
     },
     xhrResponseHandler: function (xhr) {
       var ok = xhr.status >= 200 && xhr.status < 300;
       var answer = null;
-      try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = null; }
+      try {
+        answer = JSON.parse(xhr.responseText);
+      } catch (e) {
+        answer = null;
+      }
       if (ok && answer && answer.result === true) {
         saved(Number(answer.seq) || seq);
         return { result: 'true', errorCode: 0 };

@@ -20,7 +20,9 @@
       if (!progress.lengthComputable) return;
       var percent = Math.round((progress.loaded / progress.total) * 100);
       bar.value = percent;
-      label.textContent = label.getAttribute('data-uploading').replace('{percent}', String(percent));
+      label.textContent = label
+        .getAttribute('data-uploading')
+        .replace('{percent}', String(percent));
       if (percent >= 100) label.textContent = label.getAttribute('data-checking');
     });
     xhr.addEventListener('load', function () {

@@ -15,10 +15,15 @@
     started = true;
     document.getElementById('sco').src = body.getAttribute('data-sco-src');
   }
-  api._post('getFlattenedCMI', [])
+  api
+    ._post('getFlattenedCMI', [])
     .then(function (all) {
-      if (all && typeof all === 'object') for (var key in all) if (Object.prototype.hasOwnProperty.call(all, key)) api._cache.set(key, String(all[key]));
+      if (all && typeof all === 'object')
+        for (var key in all)
+          if (Object.prototype.hasOwnProperty.call(all, key)) api._cache.set(key, String(all[key]));
     })
-    .catch(function () { /* the SCO still starts; its reads then come from the LMS a moment later */ })
+    .catch(function () {
+      /* the SCO still starts; its reads then come from the LMS a moment later */
+    })
     .then(start);
 })();

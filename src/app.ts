@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
 import database from './db/plugin.js';
 import health from './health/index.js';
+import jobs from './jobs/index.js';
 import catalog from './catalog/index.js';
 import certificates from './certificates/index.js';
 import cohorts from './cohorts/index.js';
@@ -28,7 +29,11 @@ export type AppOptions = {
 };
 
 /** Builds the Lantern web app: shared plugins in boot order, then each capability. Never listens. */
-export async function buildApp({ config, database: handle, closeDatabase = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database: handle,
+  closeDatabase = true,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimit,
@@ -37,10 +42,16 @@ export async function buildApp({ config, database: handle, closeDatabase = true 
     return503OnClosing: true,
   });
 
-  await app.register(fp(async (instance) => {
-    instance.decorate('config', config);
-  }, { name: 'lantern-config' }));
+  await app.register(
+    fp(
+      async (instance) => {
+        instance.decorate('config', config);
+      },
+      { name: 'lantern-config' },
+    ),
+  );
   await app.register(database, { handle, closeOnShutdown: closeDatabase });
+  await app.register(jobs);
   await app.register(web);
   await app.register(health);
   await app.register(accounts);

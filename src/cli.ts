@@ -8,12 +8,17 @@ import { syncCourses } from './content/sync.js';
 import { collectErrors, emailAddress, newPassword, requiredText } from './web/forms.js';
 import { translator } from './web/i18n/index.js';
 
-type Command = { summary: string; run(args: string[], database: DatabaseHandle, config: Config): Promise<number> };
+type Command = {
+  summary: string;
+  run(args: string[], database: DatabaseHandle, config: Config): Promise<number>;
+};
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const commands: Record<string, Command> = {
@@ -21,7 +26,9 @@ const commands: Record<string, Command> = {
     summary: 'apply pending database migrations',
     async run(_args, database) {
       const applied = await migrateToLatest(database.db);
-      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      console.log(
+        applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.',
+      );
       return 0;
     },
   },
@@ -30,45 +37,75 @@ const commands: Record<string, Command> = {
     async run(_args, database, config) {
       await migrateToLatest(database.db);
       const report = await syncCourses(database.db, config.coursesDir);
-      console.log(`Courses added: ${report.added.join(', ') || 'none'}; updated: ${report.updated.join(', ') || 'none'}; unchanged: ${report.unchanged.join(', ') || 'none'}.`);
+      console.log(
+        `Courses added: ${report.added.join(', ') || 'none'}; updated: ${report.updated.join(', ') || 'none'}; unchanged: ${report.unchanged.join(', ') || 'none'}.`,
+      );
       return 0;
     },
   },
   'seed:demo': {
-    summary: 'seed:demo --learners N [--cohorts M]   synthetic learners, cohorts, progress and quiz results',
+    summary:
+      'seed:demo --learners N [--cohorts M]   synthetic learners, cohorts, progress and quiz results',
     async run(args, database, config) {
-      const { values } = parseArgs({ args, options: { learners: { type: 'string', default: '1000' }, cohorts: { type: 'string', default: '10' } } });
+      const { values } = parseArgs({
+        args,
+        options: {
+          learners: { type: 'string', default: '1000' },
+          cohorts: { type: 'string', default: '10' },
+        },
+      });
       const learners = Number(values.learners);
       const cohorts = Number(values.cohorts);
-      if (!Number.isInteger(learners) || learners < 1 || !Number.isInteger(cohorts) || cohorts < 1) {
+      if (
+        !Number.isInteger(learners) ||
+        learners < 1 ||
+        !Number.isInteger(cohorts) ||
+        cohorts < 1
+      ) {
         console.error('--learners and --cohorts must be whole numbers of at least 1');
         return 2;
       }
       await migrateToLatest(database.db);
       await syncCourses(database.db, config.coursesDir);
       const { seedDemo, DEMO_PASSWORD } = await import('./demo/seed.js');
-      const report = await seedDemo(database.db, { learners, cohorts, log: (line) => console.log(line) });
-      console.log(`Seeded ${report.learners} learners in ${report.cohorts} cohorts (${report.enrolments} enrolments, ${report.attempts} quiz attempts, ${report.scormAttempts} SCORM attempts) in ${report.seconds} s.`);
-      console.log(`Demo accounts: learner<N>@demo.lantern.local and trainer<N>@demo.lantern.local, password "${DEMO_PASSWORD}".`);
+      const report = await seedDemo(database.db, {
+        learners,
+        cohorts,
+        log: (line) => console.log(line),
+      });
+      console.log(
+        `Seeded ${report.learners} learners in ${report.cohorts} cohorts (${report.enrolments} enrolments, ${report.attempts} quiz attempts, ${report.scormAttempts} SCORM attempts) in ${report.seconds} s.`,
+      );
+      console.log(
+        `Demo accounts: learner<N>@demo.lantern.local and trainer<N>@demo.lantern.local, password "${DEMO_PASSWORD}".`,
+      );
       return 0;
     },
   },
   'scorm:import': {
-    summary: 'scorm:import <file.zip> [--slug S] [--locale en|fr|es|ar]   import a SCORM 1.2/2004 package (a new version if the course exists)',
+    summary:
+      'scorm:import <file.zip> [--slug S] [--locale en|fr|es|ar]   import a SCORM 1.2/2004 package (a new version if the course exists)',
     async run(args, database, config) {
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { slug: { type: 'string' }, locale: { type: 'string', default: 'en' } } });
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { slug: { type: 'string' }, locale: { type: 'string', default: 'en' } },
+      });
       const file = positionals[0];
       if (!file || positionals.length > 1) {
-        console.error('Give one .zip file: npm run cli -- scorm:import path/to/package.zip [--slug my-course]');
+        console.error(
+          'Give one .zip file: npm run cli -- scorm:import path/to/package.zip [--slug my-course]',
+        );
         return 2;
       }
-      if (!['en', 'fr', 'es', 'ar'].includes(values.locale!)) {
+      if (!['en', 'fr', 'es', 'ar'].includes(values.locale)) {
         console.error('--locale must be en, fr, es or ar');
         return 2;
       }
       await migrateToLatest(database.db);
       const { importPackage, ImportRefused } = await import('./scorm/import.js');
-      const { isPackageError, describeProblem, describeNotice } = await import('./scorm/package/index.js');
+      const { isPackageError, describeProblem, describeNotice } =
+        await import('./scorm/package/index.js');
       try {
         let lastShown = 0;
         const result = await importPackage(database.db, file, {
@@ -85,8 +122,15 @@ const commands: Record<string, Command> = {
         });
         if (process.stderr.isTTY && lastShown > 0) process.stderr.write('\n');
         for (const notice of result.notices) console.log(`notice: ${describeNotice(notice)}`);
-        const what = result.outcome === 'created' ? 'imported as a new course' : result.outcome === 'new_version' ? `imported as version ${result.versionNumber}` : 'already imported with this exact file: nothing changed';
-        console.log(`${result.title} (${result.scormVersion === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004'}, ${result.scoCount} SCO${result.scoCount === 1 ? '' : 's'}): ${what}. Course: /courses/${result.slug}`);
+        const what =
+          result.outcome === 'created'
+            ? 'imported as a new course'
+            : result.outcome === 'new_version'
+              ? `imported as version ${result.versionNumber}`
+              : 'already imported with this exact file: nothing changed';
+        console.log(
+          `${result.title} (${result.scormVersion === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004'}, ${result.scoCount} SCO${result.scoCount === 1 ? '' : 's'}): ${what}. Course: /courses/${result.slug}`,
+        );
         return 0;
       } catch (error) {
         if (isPackageError(error)) {
@@ -103,9 +147,18 @@ const commands: Record<string, Command> = {
     },
   },
   'user:create': {
-    summary: 'user:create --email E --name N --role learner|trainer|admin   (password read from stdin)',
+    summary:
+      'user:create --email E --name N --role learner|trainer|admin   (password read from stdin)',
     async run(args, database) {
-      const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'learner' }, locale: { type: 'string', default: 'en' } } });
+      const { values } = parseArgs({
+        args,
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string', default: 'learner' },
+          locale: { type: 'string', default: 'en' },
+        },
+      });
       const password = await readStdin();
       const t = translator('en');
       const errors = collectErrors({
@@ -115,8 +168,14 @@ const commands: Record<string, Command> = {
         role: isRole(values.role) ? undefined : { key: 'form.error.required' as const },
       });
       if (Object.keys(errors).length > 0) {
-        for (const [field, error] of Object.entries(errors)) console.error(`--${field}: ${field === 'role' ? 'must be learner, trainer or admin' : t(error.key, error.params)}`);
-        if (errors.password) console.error('(The password is read from standard input, e.g. `echo "$PASSWORD" | npm run cli -- user:create ...`.)');
+        for (const [field, error] of Object.entries(errors))
+          console.error(
+            `--${field}: ${field === 'role' ? 'must be learner, trainer or admin' : t(error.key, error.params)}`,
+          );
+        if (errors.password)
+          console.error(
+            '(The password is read from standard input, e.g. `echo "$PASSWORD" | npm run cli -- user:create ...`.)',
+          );
         return 2;
       }
       await migrateToLatest(database.db);
@@ -125,7 +184,7 @@ const commands: Record<string, Command> = {
         name: values.name!.trim(),
         passwordHash: await hashPassword(password),
         role: values.role as 'learner',
-        locale: (['en', 'fr', 'es', 'ar'].includes(values.locale!) ? values.locale : 'en') as 'en',
+        locale: (['en', 'fr', 'es', 'ar'].includes(values.locale) ? values.locale : 'en') as 'en',
       });
       if (!user) {
         console.error(`A user with the email ${values.email} already exists.`);
@@ -139,7 +198,8 @@ const commands: Record<string, Command> = {
 
 function usage(): void {
   console.log('Usage: npm run cli -- <command> [options]\n\nCommands:');
-  for (const [name, command] of Object.entries(commands)) console.log(`  ${name.padEnd(14)} ${command.summary}`);
+  for (const [name, command] of Object.entries(commands))
+    console.log(`  ${name.padEnd(14)} ${command.summary}`);
 }
 
 async function main(): Promise<number> {
@@ -163,7 +223,13 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError || error instanceof ContentError ? error.message : error instanceof Error ? error.message : error);
+    console.error(
+      error instanceof ConfigError || error instanceof ContentError
+        ? error.message
+        : error instanceof Error
+          ? error.message
+          : error,
+    );
     process.exit(1);
   },
 );

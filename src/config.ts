@@ -27,7 +27,12 @@ export type Config = {
   /** Where native courses are read from at start and by courses:sync. */
   coursesDir: string;
   /** Attempts per minute and client address; SCORM commits per minute per attempt and per address. */
-  rateLimits: { login: number; register: number; commitsPerAttempt: number; commitsPerAddress: number };
+  rateLimits: {
+    login: number;
+    register: number;
+    commitsPerAttempt: number;
+    commitsPerAddress: number;
+  };
   /**
    * `Secure` cookies in production and whenever the app is served over HTTPS; over HTTPS they also
    * carry the `__Host-` prefix, which no other host or path (a sibling content subdomain, a SCO's
@@ -53,7 +58,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
-  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const nodeEnv =
+    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
 
   const port = integer(env.PORT, 3000, 'PORT', problems);
   const host = env.HOST?.trim() || '127.0.0.1';
@@ -61,20 +67,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl) && databaseUrl !== 'memory://') {
-    problems.push('DATABASE_URL must start with postgres:// or postgresql:// (or be unset for the embedded database)');
+    problems.push(
+      'DATABASE_URL must start with postgres:// or postgresql:// (or be unset for the embedded database)',
+    );
   }
   const databasePoolSize = integer(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', problems);
   const workers = integer(env.WORKERS, 1, 'WORKERS', problems);
   if (workers < 1 || workers > 64) problems.push('WORKERS must be between 1 and 64');
 
   const logLevel = env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info');
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
   let contentOrigin: URL | undefined;
   const contentOriginText = env.CONTENT_ORIGIN?.trim() || `http://localhost:${port + 1}`;
   try {
     contentOrigin = new URL(contentOriginText);
-    if (contentOrigin.pathname !== '/' || contentOrigin.search) problems.push('CONTENT_ORIGIN must be an origin only, like http://localhost:3001');
+    if (contentOrigin.pathname !== '/' || contentOrigin.search)
+      problems.push('CONTENT_ORIGIN must be an origin only, like http://localhost:3001');
   } catch {
     problems.push(`CONTENT_ORIGIN is not a URL: ${contentOriginText}`);
   }
@@ -87,23 +97,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`APP_ORIGIN is not a URL: ${appOriginText}`);
   }
   const scormServing = env.SCORM_SERVING?.trim() || 'cross-origin';
-  if (scormServing !== 'cross-origin' && scormServing !== 'same-origin') problems.push('SCORM_SERVING must be cross-origin or same-origin');
-  if (scormServing === 'cross-origin' && contentOrigin && contentOrigin.origin === appOrigin) problems.push('CONTENT_ORIGIN must differ from APP_ORIGIN (or set SCORM_SERVING=same-origin)');
-  const contentPort = integer(env.CONTENT_PORT, contentOrigin ? Number(contentOrigin.port || (contentOrigin.protocol === 'https:' ? 443 : 80)) : port + 1, 'CONTENT_PORT', problems);
+  if (scormServing !== 'cross-origin' && scormServing !== 'same-origin')
+    problems.push('SCORM_SERVING must be cross-origin or same-origin');
+  if (scormServing === 'cross-origin' && contentOrigin && contentOrigin.origin === appOrigin)
+    problems.push('CONTENT_ORIGIN must differ from APP_ORIGIN (or set SCORM_SERVING=same-origin)');
+  const contentPort = integer(
+    env.CONTENT_PORT,
+    contentOrigin
+      ? Number(contentOrigin.port || (contentOrigin.protocol === 'https:' ? 443 : 80))
+      : port + 1,
+    'CONTENT_PORT',
+    problems,
+  );
 
   let sessionSecret = env.SESSION_SECRET?.trim() ?? '';
-  if (sessionSecret && sessionSecret.length < 32) problems.push('SESSION_SECRET must be at least 32 characters');
-  if (!sessionSecret && nodeEnv === 'production') problems.push('SESSION_SECRET is required when NODE_ENV=production');
+  if (sessionSecret && sessionSecret.length < 32)
+    problems.push('SESSION_SECRET must be at least 32 characters');
+  if (!sessionSecret && nodeEnv === 'production')
+    problems.push('SESSION_SECRET is required when NODE_ENV=production');
 
   const rateLimits = {
     login: integer(env.LOGIN_RATE_LIMIT, 10, 'LOGIN_RATE_LIMIT', problems),
     register: integer(env.REGISTER_RATE_LIMIT, 5, 'REGISTER_RATE_LIMIT', problems),
     // Real content commits every few seconds, and some authoring tools after every answer: these
     // leave room for bursts of a chatty SCO and for a training room behind one address.
-    commitsPerAttempt: integer(env.SCORM_COMMIT_RATE_LIMIT, 600, 'SCORM_COMMIT_RATE_LIMIT', problems, 100_000_000),
-    commitsPerAddress: integer(env.SCORM_COMMIT_ADDRESS_RATE_LIMIT, 3000, 'SCORM_COMMIT_ADDRESS_RATE_LIMIT', problems, 100_000_000),
+    commitsPerAttempt: integer(
+      env.SCORM_COMMIT_RATE_LIMIT,
+      600,
+      'SCORM_COMMIT_RATE_LIMIT',
+      problems,
+      100_000_000,
+    ),
+    commitsPerAddress: integer(
+      env.SCORM_COMMIT_ADDRESS_RATE_LIMIT,
+      3000,
+      'SCORM_COMMIT_ADDRESS_RATE_LIMIT',
+      problems,
+      100_000_000,
+    ),
   };
-  const databaseQueryTimeoutMs = integer(env.DATABASE_QUERY_TIMEOUT_MS, 5000, 'DATABASE_QUERY_TIMEOUT_MS', problems, 3_600_000);
+  const databaseQueryTimeoutMs = integer(
+    env.DATABASE_QUERY_TIMEOUT_MS,
+    5000,
+    'DATABASE_QUERY_TIMEOUT_MS',
+    problems,
+    3_600_000,
+  );
   const https = appOrigin.startsWith('https:');
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -131,7 +170,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function integer(text: string | undefined, fallback: number, name: string, problems: string[], max = 65535): number {
+function integer(
+  text: string | undefined,
+  fallback: number,
+  name: string,
+  problems: string[],
+  max = 65535,
+): number {
   if (text === undefined || text.trim() === '') return fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0 || value > max) {

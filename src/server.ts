@@ -15,14 +15,20 @@ import { syncCourses } from './content/sync.js';
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
-  if (config.workers > 1 && !config.databaseUrl) throw new ConfigError(['WORKERS above 1 needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process']);
+  if (config.workers > 1 && !config.databaseUrl)
+    throw new ConfigError([
+      'WORKERS above 1 needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process',
+    ]);
   if (config.workers > 1 && cluster.isPrimary) return startPrimary(config, startedAt);
   // The embedded database's WebAssembly starts while the app's modules load.
   const [database, { buildApp }] = await Promise.all([openDatabase(config), import('./app.js')]);
   const prepared = cluster.isWorker ? undefined : await prepareDatabase(config, database);
   const app = await buildApp({ config, database });
   // Package files are served from their own origin unless an operator chose same-origin mode.
-  const contentApp = config.scormServing === 'cross-origin' ? await (await import('./scorm/content.js')).buildContentApp(config) : undefined;
+  const contentApp =
+    config.scormServing === 'cross-origin'
+      ? await (await import('./scorm/content.js')).buildContentApp(config)
+      : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -86,11 +92,23 @@ async function startPrimary(config: Config, startedAt: number): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-function announce(config: Config, database: Pick<DatabaseHandle, 'kind'>, startedAt: number, content: boolean, workers = 1): void {
+function announce(
+  config: Config,
+  database: Pick<DatabaseHandle, 'kind'>,
+  startedAt: number,
+  content: boolean,
+  workers = 1,
+): void {
   const where = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
-  const store = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
-  console.log(`Lantern is ready at ${where} (${store}${workers > 1 ? `, ${workers} worker processes` : ''}), started in ${Math.round(performance.now() - startedAt)} ms`);
-  if (content) console.log(`SCORM content is served from ${config.contentOrigin.origin} (listening on port ${config.contentPort})`);
+  const store =
+    database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+  console.log(
+    `Lantern is ready at ${where} (${store}${workers > 1 ? `, ${workers} worker processes` : ''}), started in ${Math.round(performance.now() - startedAt)} ms`,
+  );
+  if (content)
+    console.log(
+      `SCORM content is served from ${config.contentOrigin.origin} (listening on port ${config.contentPort})`,
+    );
 }
 
 function report({ loaded, firstAdmin }: Prepared): void {
@@ -110,7 +128,12 @@ function report({ loaded, firstAdmin }: Prepared): void {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof ContentError || error instanceof DataDirLockedError) console.error(error.message);
+  if (
+    error instanceof ConfigError ||
+    error instanceof ContentError ||
+    error instanceof DataDirLockedError
+  )
+    console.error(error.message);
   else console.error('Lantern could not start:', error);
   process.exit(1);
 });

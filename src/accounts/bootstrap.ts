@@ -10,7 +10,9 @@ export const FIRST_ADMIN_EMAIL = 'admin@lantern.local';
  * On an empty database, creates the first admin with a random one-time password and returns it
  * (the caller prints it once). Returns undefined when any user exists, so restarts print nothing.
  */
-export async function ensureFirstAdmin(db: Kysely<Database>): Promise<{ email: string; password: string } | undefined> {
+export async function ensureFirstAdmin(
+  db: Kysely<Database>,
+): Promise<{ email: string; password: string } | undefined> {
   if ((await countUsers(db)) > 0) return undefined;
   const password = randomBytes(12).toString('base64url');
   const created = await createUser(db, {

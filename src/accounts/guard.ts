@@ -1,18 +1,24 @@
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { Role } from '../db/database.js';
+import { forbidden, LoginRequired } from '../web/http-errors.js';
+import type { SessionUser } from './sessions.js';
 import { hasRole } from './users.js';
 
 /**
- * A preHandler that lets through only signed-in people with at least `role`. Anonymous visitors
- * are sent to the login page (and brought back afterwards); others get a 403 page.
+ * The signed-in person, typed, or a thrown LoginRequired: anonymous visitors of a page are sent to
+ * the login page (and brought back afterwards), anonymous form posts are refused.
  */
+export function signedIn(request: FastifyRequest, role: Role = 'learner'): SessionUser {
+  const { user } = request;
+  if (!user) throw new LoginRequired();
+  if (!hasRole(user.role, role)) throw forbidden(`needs the ${role} role`);
+  return user;
+}
+
+/** A preHandler that lets through only signed-in people with at least `role` (see signedIn). */
 export function requireRole(role: Role): preHandlerAsyncHookHandler {
-  return async function guard(request: FastifyRequest, reply: FastifyReply) {
-    if (!request.user) {
-      if (request.method === 'GET') return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
-      return reply.errorPage('forbidden');
-    }
-    if (!hasRole(request.user.role, role)) return reply.errorPage('forbidden');
+  return async function guard(request) {
+    signedIn(request, role);
   };
 }
 

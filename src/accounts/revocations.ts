@@ -16,7 +16,10 @@ export class EndedSessions {
   private readonly ended = new Map<string, number>();
   private listener: Listener | undefined;
 
-  constructor(private readonly notify?: (channel: string, payload: string) => Promise<void>, listen?: (channel: string, onMessage: (payload: string) => void) => Listener) {
+  constructor(
+    private readonly notify?: (channel: string, payload: string) => Promise<void>,
+    listen?: (channel: string, onMessage: (payload: string) => void) => Listener,
+  ) {
     this.listener = listen?.(CHANNEL, (payload) => this.remember(payload.split(',')));
   }
 
@@ -45,6 +48,7 @@ export class EndedSessions {
     const until = now + (SNAPSHOT_SECONDS + 5) * 1000;
     for (const id of ids) if (id) this.ended.set(id, until);
     // Forget what no snapshot can outlive any more.
-    if (this.ended.size > 1000) for (const [id, expiry] of this.ended) if (expiry < now) this.ended.delete(id);
+    if (this.ended.size > 1000)
+      for (const [id, expiry] of this.ended) if (expiry < now) this.ended.delete(id);
   }
 }

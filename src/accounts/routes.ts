@@ -1,97 +1,206 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Locale } from '../db/database.js';
-import { collectErrors, emailAddress, newPassword, PASSWORD_MIN, requiredText, text, type FieldErrors } from '../web/forms.js';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import {
+  collectErrors,
+  emailAddress,
+  newPassword,
+  PASSWORD_MIN,
+  requiredText,
+  schemaErrors,
+  type FieldErrors,
+} from '../web/forms.js';
 import { isLocale } from '../web/i18n/index.js';
 import { LOCALE_COOKIE_SECONDS, safeNextPath } from '../web/locale.js';
-import { requireLogin } from './guard.js';
+import { Csrf, FormText } from '../web/schemas.js';
+import { requireLogin, signedIn } from './guard.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { endOtherSessions, endSession } from './sessions.js';
-import { createUser, findUserByEmail, findUserById, setUserPassword } from './users.js';
+import {
+  createUser,
+  findUserByEmail,
+  findUserById,
+  setUserLocale,
+  setUserPassword,
+} from './users.js';
 
-type RegisterBody = { name?: string; email?: string; password?: string; locale?: string };
-type LoginBody = { email?: string; password?: string; next?: string };
-type PasswordBody = { current?: string; password?: string; confirm?: string };
+const RegisterBody = Type.Object({
+  _csrf: Csrf,
+  name: FormText(500),
+  email: FormText(500),
+  password: FormText(1000),
+  locale: FormText(10),
+});
+const LoginBody = Type.Object({
+  _csrf: Csrf,
+  email: FormText(500),
+  password: FormText(1000),
+  next: FormText(),
+});
+const PasswordBody = Type.Object({
+  _csrf: Csrf,
+  current: FormText(1000),
+  password: FormText(1000),
+  confirm: FormText(1000),
+});
+const LocaleBody = Type.Object({ _csrf: Csrf, locale: FormText(10), next: FormText() });
+const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })) });
 
-export async function accountRoutes(app: FastifyInstance): Promise<void> {
+export async function accountRoutes(instance: FastifyInstance): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const loginLimit = { rateLimit: { max: app.config.rateLimits.login, timeWindow: 60_000 } };
   const registerLimit = { rateLimit: { max: app.config.rateLimits.register, timeWindow: 60_000 } };
 
-  const showRegister = (reply: FastifyReply, values: Record<string, string>, errors: FieldErrors = {}, status = 200) =>
-    reply.render('accounts/register', { values, errors, passwordMin: PASSWORD_MIN }, { status });
+  const showRegister = (
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors: FieldErrors = {},
+    status = 200,
+  ) => reply.render('accounts/register', { values, errors, passwordMin: PASSWORD_MIN }, { status });
 
   app.get('/register', async (request, reply) => showRegister(reply, { locale: request.locale }));
 
-  app.post<{ Body: RegisterBody }>('/register', { config: registerLimit }, async (request, reply) => {
-    const values = { name: text(request.body?.name), email: text(request.body?.email), locale: text(request.body?.locale) };
-    const errors = collectErrors({
-      name: requiredText(values.name, 120),
-      email: emailAddress(values.email),
-      password: newPassword(request.body?.password),
-      locale: isLocale(values.locale) ? undefined : { key: 'form.error.locale' as const },
-    });
-    if (Object.keys(errors).length > 0) return showRegister(reply, values, errors, 422);
+  app.post(
+    '/register',
+    { schema: { body: RegisterBody }, attachValidation: true, config: registerLimit },
+    async (request, reply) => {
+      const body = request.body ?? {};
+      const values = {
+        name: (body.name ?? '').trim(),
+        email: (body.email ?? '').trim(),
+        locale: (body.locale ?? '').trim(),
+      };
+      const errors = {
+        ...collectErrors({
+          name: requiredText(values.name, 120),
+          email: emailAddress(values.email),
+          password: newPassword(body.password),
+          locale: isLocale(values.locale) ? undefined : { key: 'form.error.locale' as const },
+        }),
+        ...schemaErrors(request),
+      };
+      if (Object.keys(errors).length > 0 || !isLocale(values.locale))
+        return showRegister(reply, values, errors, 422);
 
-    // Hash first, whatever happens next, so a taken email answers as slowly as a new one.
-    const passwordHash = await hashPassword(request.body!.password!);
-    const locale = values.locale as Locale;
-    const user = await createUser(app.db, { email: values.email, name: values.name, passwordHash, role: 'learner', locale });
-    if (user) request.log.info({ userId: user.id }, 'account registered');
-    // The same answer whether or not the email was already registered: nothing to learn here.
-    reply.setAppCookie('locale', locale, { maxAge: LOCALE_COOKIE_SECONDS });
-    return reply.flash('register.done').redirect('/login', 303);
-  });
+      // Hash first, whatever happens next, so a taken email answers as slowly as a new one.
+      const passwordHash = await hashPassword(body.password ?? '');
+      const user = await createUser(app.db, {
+        email: values.email,
+        name: values.name,
+        passwordHash,
+        role: 'learner',
+        locale: values.locale,
+      });
+      if (user) request.log.info({ userId: user.id }, 'account registered');
+      // The same answer whether or not the email was already registered: nothing to learn here.
+      reply.setAppCookie('locale', values.locale, { maxAge: LOCALE_COOKIE_SECONDS });
+      return reply.flash('register.done').redirect('/login', 303);
+    },
+  );
 
-  app.get<{ Querystring: { next?: string } }>('/login', async (request, reply) => {
+  app.get('/login', { schema: { querystring: NextQuery } }, async (request, reply) => {
     if (request.user) return reply.redirect(safeNextPath(request.query.next), 303);
-    return reply.render('accounts/login', { values: { next: safeNextPath(request.query.next, '') }, failed: false });
+    return reply.render('accounts/login', {
+      values: { next: safeNextPath(request.query.next, '') },
+      failed: false,
+    });
   });
 
-  app.post<{ Body: LoginBody }>('/login', { config: loginLimit }, async (request, reply) => {
-    const email = text(request.body?.email);
-    const password = typeof request.body?.password === 'string' ? request.body.password : '';
-    const next = safeNextPath(request.body?.next, '');
-    const user = email && password ? await findUserByEmail(app.db, email) : undefined;
-    const valid = await verifyPassword(user?.password_hash, password);
-    if (!user || !valid) return reply.render('accounts/login', { values: { email, next }, failed: true }, { status: 401 });
-    await reply.startSession(user.id);
-    request.log.info({ userId: user.id }, 'logged in');
-    return reply.redirect(user.must_change_password ? '/account' : next || '/', 303);
-  });
+  app.post(
+    '/login',
+    { schema: { body: LoginBody }, attachValidation: true, config: loginLimit },
+    async (request, reply) => {
+      const body = request.body ?? {};
+      const email = (body.email ?? '').trim();
+      const password = request.validationError ? '' : (body.password ?? '');
+      const next = safeNextPath(body.next, '');
+      const user = email && password ? await findUserByEmail(app.db, email) : undefined;
+      const valid = await verifyPassword(user?.password_hash, password);
+      if (!user || !valid)
+        return reply.render(
+          'accounts/login',
+          { values: { email, next }, failed: true },
+          { status: 401 },
+        );
+      await reply.startSession(user.id);
+      request.log.info({ userId: user.id }, 'logged in');
+      return reply.redirect(user.must_change_password ? '/account' : next || '/', 303);
+    },
+  );
 
   app.get('/logout', async (request, reply) => {
     if (!request.user) return reply.redirect('/', 303);
     return reply.render('accounts/logout');
   });
 
-  app.post('/logout', async (request, reply) => {
-    const token = request.appCookie('session');
-    if (token) await reply.endSessions([await endSession(app.db, token)]);
-    // Nothing of this browser's signed-in state outlives the logout, the CSRF secret included.
-    reply.clearAppCookie('session').clearAppCookie('seen').clearAppCookie('csrf');
-    return reply.flash('logout.done').redirect('/', 303);
-  });
+  app.post(
+    '/logout',
+    { schema: { body: Type.Optional(Type.Object({ _csrf: Csrf })) } },
+    async (request, reply) => {
+      const token = request.appCookie('session');
+      if (token) await reply.endSessions([await endSession(app.db, token)]);
+      // Nothing of this browser's signed-in state outlives the logout, the CSRF secret included.
+      reply.clearAppCookie('session').clearAppCookie('seen').clearAppCookie('csrf');
+      return reply.flash('logout.done').redirect('/', 303);
+    },
+  );
 
-  const showAccount = (request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, status = 200) =>
+  const showAccount = (reply: FastifyReply, errors: FieldErrors = {}, status = 200) =>
     reply.render('accounts/account', { errors, passwordMin: PASSWORD_MIN }, { status });
 
-  app.get('/account', { preHandler: requireLogin }, async (request, reply) => showAccount(request, reply));
+  app.get('/account', { preHandler: requireLogin }, async (_request, reply) => showAccount(reply));
 
-  app.post<{ Body: PasswordBody }>('/account/password', { preHandler: requireLogin, config: loginLimit }, async (request, reply) => {
-    const sessionUser = request.user!;
-    const body = request.body ?? {};
-    const errors = collectErrors({
-      current: typeof body.current === 'string' && body.current !== '' ? undefined : { key: 'form.error.required' as const },
-      password: newPassword(body.password),
-      confirm: body.confirm === body.password ? undefined : { key: 'form.error.mismatch' as const },
-    });
-    if (Object.keys(errors).length === 0) {
-      const user = await findUserById(app.db, sessionUser.id);
-      if (!(await verifyPassword(user?.password_hash, body.current!))) errors.current = { key: 'account.wrongPassword' };
-    }
-    if (Object.keys(errors).length > 0) return showAccount(request, reply, errors, 422);
-    await setUserPassword(app.db, sessionUser.id, await hashPassword(body.password!));
-    await reply.endSessions(await endOtherSessions(app.db, sessionUser.id, sessionUser.sessionId));
-    reply.clearAppCookie('seen');
-    return reply.flash('account.passwordChanged').redirect('/account', 303);
-  });
+  app.post(
+    '/account/password',
+    {
+      schema: { body: PasswordBody },
+      attachValidation: true,
+      preHandler: requireLogin,
+      config: loginLimit,
+    },
+    async (request, reply) => {
+      const sessionUser = signedIn(request);
+      const body = request.body ?? {};
+      const errors: FieldErrors = {
+        ...collectErrors({
+          current: body.current ? undefined : { key: 'form.error.required' as const },
+          password: newPassword(body.password),
+          confirm:
+            body.confirm === body.password ? undefined : { key: 'form.error.mismatch' as const },
+        }),
+        ...schemaErrors(request),
+      };
+      if (Object.keys(errors).length === 0) {
+        const user = await findUserById(app.db, sessionUser.id);
+        if (!(await verifyPassword(user?.password_hash, body.current ?? '')))
+          errors.current = { key: 'account.wrongPassword' };
+      }
+      if (Object.keys(errors).length > 0) return showAccount(reply, errors, 422);
+      await setUserPassword(app.db, sessionUser.id, await hashPassword(body.password ?? ''));
+      await reply.endSessions(
+        await endOtherSessions(app.db, sessionUser.id, sessionUser.sessionId),
+      );
+      reply.clearAppCookie('seen');
+      return reply.flash('account.passwordChanged').redirect('/account', 303);
+    },
+  );
+
+  // The language switcher is a plain form (works without JavaScript and without an account); the
+  // choice is kept in a cookie, and on the account of a signed-in person.
+  app.post(
+    '/locale',
+    { schema: { body: LocaleBody }, attachValidation: true },
+    async (request, reply) => {
+      const locale = request.body?.locale;
+      const next = safeNextPath(request.body?.next);
+      if (!isLocale(locale)) return reply.redirect(next, 303);
+      reply.setAppCookie('locale', locale, { maxAge: LOCALE_COOKIE_SECONDS });
+      if (request.user) {
+        await setUserLocale(app.db, request.user.id, locale);
+        // The signed session snapshot still says the old language: have the next page read it afresh.
+        reply.clearAppCookie('seen');
+      }
+      return reply.redirect(next, 303);
+    },
+  );
 }

@@ -2,7 +2,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import { EndedSessions } from './revocations.js';
-import { createSession, extendSessionIfStale, findSessionUser, readSnapshot, signSnapshot, SNAPSHOT_SECONDS, type SessionUser } from './sessions.js';
+import {
+  createSession,
+  extendSessionIfStale,
+  findSessionUser,
+  readSnapshot,
+  signSnapshot,
+  SNAPSHOT_SECONDS,
+  type SessionUser,
+} from './sessions.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,24 +42,35 @@ const mayWaitForPasswordChange = (url: string) => {
 async function sessionPlugin(app: FastifyInstance): Promise<void> {
   const { sessionSecret } = app.config;
   const ended = new EndedSessions(
-    app.dbKind === 'postgres' ? async (channel, payload) => void (await sql`select pg_notify(${channel}, ${payload})`.execute(app.db)) : undefined,
+    app.dbKind === 'postgres'
+      ? async (channel, payload) => {
+          await sql`select pg_notify(${channel}, ${payload})`.execute(app.db);
+        }
+      : undefined,
     app.dbListen,
   );
   app.decorate('endedSessions', ended);
   app.addHook('onClose', async () => ended.close());
   app.decorateRequest('user', null);
 
-  app.decorateReply('startSession', async function startSession(this: FastifyReply, userId: number) {
-    const { token, expiresAt } = await createSession(app.db, userId);
-    this.setAppCookie('session', token, { expires: expiresAt });
-    // A new CSRF secret with the new session: nothing issued before login is honoured after it.
-    this.clearAppCookie('csrf').clearAppCookie('seen');
-  });
+  app.decorateReply(
+    'startSession',
+    async function startSession(this: FastifyReply, userId: number) {
+      const { token, expiresAt } = await createSession(app.db, userId);
+      this.setAppCookie('session', token, { expires: expiresAt });
+      // A new CSRF secret with the new session: nothing issued before login is honoured after it.
+      this.clearAppCookie('csrf').clearAppCookie('seen');
+    },
+  );
 
-  app.decorateReply('endSessions', async function endSessions(this: FastifyReply, sessionIds: string[]) {
-    await ended.end(sessionIds);
-    if (this.request.user && sessionIds.includes(this.request.user.sessionId)) this.clearAppCookie('session').clearAppCookie('seen');
-  });
+  app.decorateReply(
+    'endSessions',
+    async function endSessions(this: FastifyReply, sessionIds: string[]) {
+      await ended.end(sessionIds);
+      if (this.request.user && sessionIds.includes(this.request.user.sessionId))
+        this.clearAppCookie('session').clearAppCookie('seen');
+    },
+  );
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.routeOptions.config?.skipSession) return;
@@ -70,7 +89,10 @@ async function sessionPlugin(app: FastifyInstance): Promise<void> {
       request.user = user;
       const renewed = await extendSessionIfStale(app.db, user.sessionId, expiresAt);
       if (renewed) reply.setAppCookie('session', token, { expires: renewed });
-      if (user.role === 'learner') reply.setAppCookie('seen', signSnapshot(sessionSecret, token, user), { maxAge: SNAPSHOT_SECONDS });
+      if (user.role === 'learner')
+        reply.setAppCookie('seen', signSnapshot(sessionSecret, token, user), {
+          maxAge: SNAPSHOT_SECONDS,
+        });
     }
 
     // The generated first admin must replace the one-time password before doing anything else,
@@ -81,4 +103,7 @@ async function sessionPlugin(app: FastifyInstance): Promise<void> {
   });
 }
 
-export default fp(sessionPlugin, { name: 'lantern-session', dependencies: ['lantern-db', 'lantern-security'] });
+export default fp(sessionPlugin, {
+  name: 'lantern-session',
+  dependencies: ['lantern-db', 'lantern-security'],
+});

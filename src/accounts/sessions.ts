@@ -15,14 +15,32 @@ export const SESSION_DAYS = 30;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** The signed-in person as every page sees it. */
-export type SessionUser = { id: number; name: string; email: string; role: Role; locale: Locale; mustChangePassword: boolean; sessionId: string };
+export type SessionUser = {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  locale: Locale;
+  mustChangePassword: boolean;
+  sessionId: string;
+};
 
-export function signSnapshot(secret: string, token: string, user: SessionUser, now = Date.now()): string {
+export function signSnapshot(
+  secret: string,
+  token: string,
+  user: SessionUser,
+  now = Date.now(),
+): string {
   return signToken(secret, snapshotPurpose(token), { u: user }, SNAPSHOT_SECONDS, now);
 }
 
 /** The learner the snapshot vouches for, if it is genuine, fresh and made for this session token. */
-export function readSnapshot(secret: string, token: string, value: string | undefined, now = Date.now()): SessionUser | undefined {
+export function readSnapshot(
+  secret: string,
+  token: string,
+  value: string | undefined,
+  now = Date.now(),
+): SessionUser | undefined {
   const user = verifyToken<{ u: SessionUser }>(secret, snapshotPurpose(token), value, now)?.u;
   return user?.role === 'learner' ? user : undefined;
 }
@@ -37,20 +55,38 @@ export function sessionId(token: string): string {
  * Starts a session in the database (so any app process can read it) and returns the cookie's
  * token. Only the token's hash is stored.
  */
-export async function createSession(db: Kysely<Database>, userId: number): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: Kysely<Database>,
+  userId: number,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY_MS);
-  await db.insertInto('sessions').values({ id: sessionId(token), user_id: userId, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ id: sessionId(token), user_id: userId, expires_at: expiresAt })
+    .execute();
   return { token, expiresAt };
 }
 
 /** One indexed lookup per request: the session joined to its user, if still valid. */
-export async function findSessionUser(db: Kysely<Database>, token: string): Promise<(SessionUser & { expiresAt: Date }) | undefined> {
+export async function findSessionUser(
+  db: Kysely<Database>,
+  token: string,
+): Promise<(SessionUser & { expiresAt: Date }) | undefined> {
   const row = await db
     .selectFrom('sessions')
     .modifyFront(sql.raw(prepared('session-user')))
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id as sessionId', 'sessions.expires_at', 'users.id', 'users.name', 'users.email', 'users.role', 'users.locale', 'users.must_change_password'])
+    .select([
+      'sessions.id as sessionId',
+      'sessions.expires_at',
+      'users.id',
+      'users.name',
+      'users.email',
+      'users.role',
+      'users.locale',
+      'users.must_change_password',
+    ])
     .where('sessions.id', '=', sessionId(token))
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();
@@ -68,7 +104,11 @@ export async function findSessionUser(db: Kysely<Database>, token: string): Prom
 }
 
 /** Sliding expiry without a write per request: only extend once half the lifetime has passed. */
-export async function extendSessionIfStale(db: Kysely<Database>, id: string, expiresAt: Date): Promise<Date | undefined> {
+export async function extendSessionIfStale(
+  db: Kysely<Database>,
+  id: string,
+  expiresAt: Date,
+): Promise<Date | undefined> {
   if (expiresAt.getTime() - Date.now() > (SESSION_DAYS / 2) * DAY_MS) return undefined;
   const renewed = new Date(Date.now() + SESSION_DAYS * DAY_MS);
   await db.updateTable('sessions').set({ expires_at: renewed }).where('id', '=', id).execute();
@@ -83,11 +123,23 @@ export async function endSession(db: Kysely<Database>, token: string): Promise<s
 }
 
 /** After a password change, every other device is logged out; returns the ended sessions' ids. */
-export async function endOtherSessions(db: Kysely<Database>, userId: number, keepSessionId: string): Promise<string[]> {
-  const rows = await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).returning('id').execute();
+export async function endOtherSessions(
+  db: Kysely<Database>,
+  userId: number,
+  keepSessionId: string,
+): Promise<string[]> {
+  const rows = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id', '!=', keepSessionId)
+    .returning('id')
+    .execute();
   return rows.map((row) => row.id);
 }
 
 export async function deleteExpiredSessions(db: Kysely<Database>): Promise<void> {
-  await db.deleteFrom('sessions').where('expires_at', '<', sql<Date>`now()`).execute();
+  await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<', sql<Date>`now()`)
+    .execute();
 }

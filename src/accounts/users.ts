@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { containsPattern } from '../db/like.js';
 import type { Database, Locale, Role, User } from '../db/database.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -19,7 +20,14 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export type NewAccount = { email: string; name: string; passwordHash: string; role: Role; locale: Locale; mustChangePassword?: boolean };
+export type NewAccount = {
+  email: string;
+  name: string;
+  passwordHash: string;
+  role: Role;
+  locale: Locale;
+  mustChangePassword?: boolean;
+};
 
 /** Creates a user, or returns undefined when the email is taken (never throws on a duplicate). */
 export async function createUser(db: Db, account: NewAccount): Promise<User | undefined> {
@@ -39,7 +47,11 @@ export async function createUser(db: Db, account: NewAccount): Promise<User | un
 }
 
 export function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
-  return db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', normaliseEmail(email))
+    .executeTakeFirst();
 }
 
 export function findUserById(db: Db, id: number): Promise<User | undefined> {
@@ -47,26 +59,50 @@ export function findUserById(db: Db, id: number): Promise<User | undefined> {
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
 export async function setUserLocale(db: Db, userId: number, locale: Locale): Promise<void> {
-  await db.updateTable('users').set({ locale, updated_at: sql<Date>`now()` }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ locale, updated_at: sql<Date>`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function setUserPassword(db: Db, userId: number, passwordHash: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: false, updated_at: sql<Date>`now()` }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, must_change_password: false, updated_at: sql<Date>`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
-export type UserListPage = { users: Array<Pick<User, 'id' | 'name' | 'email' | 'role' | 'created_at'>>; total: number; page: number; pageCount: number };
+export type UserListPage = {
+  users: Array<Pick<User, 'id' | 'name' | 'email' | 'role' | 'created_at'>>;
+  total: number;
+  page: number;
+  pageCount: number;
+};
 
 /** One page of users, searched by name or email (case-insensitive, substring), ordered by name. */
-export async function listUsers(db: Db, options: { search: string; page: number; pageSize: number }): Promise<UserListPage> {
-  const pattern = `%${options.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export async function listUsers(
+  db: Db,
+  options: { search: string; page: number; pageSize: number },
+): Promise<UserListPage> {
+  const pattern = containsPattern(options.search.toLowerCase());
   let query = db.selectFrom('users');
-  if (options.search) query = query.where((eb) => eb.or([eb(sql`lower(name)`, 'like', pattern), eb('email', 'like', pattern)]));
-  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  if (options.search)
+    query = query.where((eb) =>
+      eb.or([eb(sql`lower(name)`, 'like', pattern), eb('email', 'like', pattern)]),
+    );
+  const { total } = await query
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
   const pageCount = Math.max(1, Math.ceil(Number(total) / options.pageSize));
   const page = Math.min(Math.max(1, options.page), pageCount);
   const users = await query
@@ -79,24 +115,38 @@ export async function listUsers(db: Db, options: { search: string; page: number;
   return { users, total: Number(total), page, pageCount };
 }
 
-export type RoleChange = { ok: true; user: User } | { ok: false; reason: 'not_found' | 'last_admin' };
+export type RoleChange =
+  { ok: true; user: User } | { ok: false; reason: 'not_found' | 'last_admin' };
 
 /** Changes a role, refusing to demote the last admin (that would lock everyone out of administration). */
-export async function changeRole(db: Kysely<Database>, userId: number, role: Role): Promise<RoleChange> {
+export async function changeRole(
+  db: Kysely<Database>,
+  userId: number,
+  role: Role,
+): Promise<RoleChange> {
   return db.transaction().execute(async (trx) => {
     // Lock the admins so two concurrent demotions cannot both see "another admin remains".
-    const admins = await trx.selectFrom('users').select('id').where('role', '=', 'admin').forUpdate().execute();
-    const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).forUpdate().executeTakeFirst();
+    const admins = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .forUpdate()
+      .execute();
+    const user = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!user) return { ok: false, reason: 'not_found' } as const;
-    if (user.role === 'admin' && role !== 'admin' && admins.length <= 1) return { ok: false, reason: 'last_admin' } as const;
-    const updated = await trx.updateTable('users').set({ role, updated_at: sql<Date>`now()` }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
+    if (user.role === 'admin' && role !== 'admin' && admins.length <= 1)
+      return { ok: false, reason: 'last_admin' } as const;
+    const updated = await trx
+      .updateTable('users')
+      .set({ role, updated_at: sql<Date>`now()` })
+      .where('id', '=', userId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     return { ok: true, user: updated } as const;
   });
-}
-
-export async function recordAudit(db: Db, entry: { actorId: number | null; action: string; subjectUserId?: number | null; detail?: Record<string, unknown> }): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ actor_id: entry.actorId, action: entry.action, subject_user_id: entry.subjectUserId ?? null, detail: JSON.stringify(entry.detail ?? {}) })
-    .execute();
 }

@@ -1,89 +1,166 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { requireLogin } from '../accounts/index.js';
-import type { ItemKind, Locale } from '../db/database.js';
-import { courseOutline, itemUrl } from '../learn/outline.js';
-import { label } from '../learn/localize.js';
-import { learnerProgress } from '../learn/queries.js';
+import { Type } from 'typebox';
+import { signedIn } from '../accounts/index.js';
 import { invitationsFor } from '../cohorts/queries.js';
+import type { ItemKind } from '../db/database.js';
+import { label } from '../learn/localize.js';
+import { courseOutline, itemUrl } from '../learn/outline.js';
+import { learnerProgress } from '../learn/queries.js';
+import { notFound } from '../web/http-errors.js';
 import { isLocale } from '../web/i18n/index.js';
-import { enrol, findCourseBySlug, findEnrolment, listCatalogue, listTopics, myCourses, unenrol } from './queries.js';
+import { Csrf, Slug } from '../web/schemas.js';
+import {
+  courseMediaFile,
+  enrol,
+  findCertificate,
+  findCourseBySlug,
+  findEnrolment,
+  listCatalogue,
+  listTopics,
+  myCourses,
+  unenrol,
+} from './queries.js';
 
-type CatalogueQuery = { q?: string; lang?: string; topic?: string };
+const CatalogueQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 500 })),
+  lang: Type.Optional(Type.String({ maxLength: 20 })),
+  topic: Type.Optional(Type.String({ maxLength: 200 })),
+});
+const CourseParams = Type.Object({ slug: Slug });
+const FormOnly = Type.Optional(Type.Object({ _csrf: Csrf }));
+const MediaParams = Type.Object({
+  slug: Slug,
+  hash: Type.String({ maxLength: 64 }),
+  '*': Type.String({ maxLength: 500 }),
+});
 
 /** The catalogue, course pages, enrolment and "My learning". */
-async function catalogPlugin(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: CatalogueQuery }>('/', async (request, reply) => {
+async function catalogPlugin(instance: FastifyInstance): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const publishedCourse = async (slug: string) => {
+    const course = await findCourseBySlug(app.db, slug);
+    if (!course) throw notFound();
+    return course;
+  };
+
+  app.get('/', { schema: { querystring: CatalogueQuery } }, async (request, reply) => {
+    const { q, lang, topic } = request.query;
+    // Filters that mean nothing here are ignored, as a search box would.
     const filters = {
-      search: typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 100) : '',
-      language: (isLocale(request.query.lang) ? request.query.lang : '') as Locale | '',
-      topic: typeof request.query.topic === 'string' && /^[a-z0-9-]{1,60}$/.test(request.query.topic) ? request.query.topic : '',
+      search: (q ?? '').trim().slice(0, 100),
+      language: isLocale(lang) ? lang : ('' as const),
+      topic: topic && /^[a-z0-9-]{1,60}$/.test(topic) ? topic : '',
     };
-    const [courses, topics] = await Promise.all([listCatalogue(app.db, { locale: request.locale, userId: request.user?.id ?? null, filters }), listTopics(app.db)]);
-    return reply.render('catalog/index', { courses, topics, filters }, { fragments: { 'course-list': 'catalog/course-list' } });
+    const [courses, topics] = await Promise.all([
+      listCatalogue(app.db, { locale: request.locale, userId: request.user?.id ?? null, filters }),
+      listTopics(app.db),
+    ]);
+    return reply.render(
+      'catalog/index',
+      { courses, topics, filters },
+      { fragments: { 'course-list': 'catalog/course-list' } },
+    );
   });
 
-  app.get<{ Params: { slug: string } }>('/courses/:slug', async (request, reply) => {
-    const course = await findCourseBySlug(app.db, request.params.slug);
-    if (!course) return reply.errorPage('notFound');
+  app.get('/courses/:slug', { schema: { params: CourseParams } }, async (request, reply) => {
+    const course = await publishedCourse(request.params.slug);
     const outline = await courseOutline(app.db, course.id, course.content_hash);
     const user = request.user;
     const [enrolment, progress, certificate] = user
       ? await Promise.all([
           findEnrolment(app.db, user.id, course.id),
           learnerProgress(app.db, user.id, course.id),
-          app.db.selectFrom('certificates').select(['code', 'issued_at']).where('user_id', '=', user.id).where('course_id', '=', course.id).executeTakeFirst(),
+          findCertificate(app.db, user.id, course.id),
         ])
       : [undefined, undefined, undefined];
     const active = enrolment && enrolment.status !== 'withdrawn' ? enrolment : undefined;
-    return reply.render('catalog/course', { course, outline, enrolment: active, progress, certificate, itemUrl: (item: { kind: ItemKind; slug: string }) => itemUrl(course.slug, item), title: label(course.title, request.locale) });
+    return reply.render('catalog/course', {
+      course,
+      outline,
+      enrolment: active,
+      progress,
+      certificate,
+      itemUrl: (item: { kind: ItemKind; slug: string }) => itemUrl(course.slug, item),
+      title: label(course.title, request.locale),
+    });
   });
 
-  app.post<{ Params: { slug: string } }>('/courses/:slug/enrol', { preHandler: requireLogin }, async (request, reply) => {
-    const course = await findCourseBySlug(app.db, request.params.slug);
-    if (!course) return reply.errorPage('notFound');
-    await enrol(app.db, request.user!.id, course.id);
-    return reply.redirect(`/courses/${course.slug}/continue`, 303);
-  });
+  app.post(
+    '/courses/:slug/enrol',
+    { schema: { params: CourseParams, body: FormOnly } },
+    async (request, reply) => {
+      const user = signedIn(request);
+      const course = await publishedCourse(request.params.slug);
+      await enrol(app.db, user.id, course.id);
+      return reply.redirect(`/courses/${course.slug}/continue`, 303);
+    },
+  );
 
-  app.post<{ Params: { slug: string } }>('/courses/:slug/unenrol', { preHandler: requireLogin }, async (request, reply) => {
-    const course = await findCourseBySlug(app.db, request.params.slug);
-    if (!course) return reply.errorPage('notFound');
-    await unenrol(app.db, request.user!.id, course.id);
-    return reply.redirect(`/courses/${course.slug}`, 303);
-  });
+  app.post(
+    '/courses/:slug/unenrol',
+    { schema: { params: CourseParams, body: FormOnly } },
+    async (request, reply) => {
+      const user = signedIn(request);
+      const course = await publishedCourse(request.params.slug);
+      await unenrol(app.db, user.id, course.id);
+      return reply.redirect(`/courses/${course.slug}`, 303);
+    },
+  );
 
   // "Continue": the exact item where the learner stopped, else the first one not done yet.
-  app.get<{ Params: { slug: string } }>('/courses/:slug/continue', { preHandler: requireLogin }, async (request, reply) => {
-    const course = await findCourseBySlug(app.db, request.params.slug);
-    if (!course) return reply.errorPage('notFound');
-    const enrolment = await findEnrolment(app.db, request.user!.id, course.id);
-    if (!enrolment || enrolment.status === 'withdrawn') return reply.redirect(`/courses/${course.slug}`, 303);
-    const outline = await courseOutline(app.db, course.id, course.content_hash);
-    let target = outline.items.find((item) => item.id === enrolment.last_item_id);
-    if (!target) {
-      const progress = await learnerProgress(app.db, request.user!.id, course.id);
-      target = outline.items.find((item) => !progress.completed.has(item.id) && !progress.passed.has(item.id)) ?? outline.items[0];
-    }
-    return reply.redirect(target ? itemUrl(course.slug, target) : `/courses/${course.slug}`, 303);
+  app.get(
+    '/courses/:slug/continue',
+    { schema: { params: CourseParams } },
+    async (request, reply) => {
+      const user = signedIn(request);
+      const course = await publishedCourse(request.params.slug);
+      const enrolment = await findEnrolment(app.db, user.id, course.id);
+      if (!enrolment || enrolment.status === 'withdrawn')
+        return reply.redirect(`/courses/${course.slug}`, 303);
+      const outline = await courseOutline(app.db, course.id, course.content_hash);
+      let target = outline.items.find((item) => item.id === enrolment.last_item_id);
+      if (!target) {
+        const progress = await learnerProgress(app.db, user.id, course.id);
+        target =
+          outline.items.find(
+            (item) => !progress.completed.has(item.id) && !progress.passed.has(item.id),
+          ) ?? outline.items[0];
+      }
+      return reply.redirect(target ? itemUrl(course.slug, target) : `/courses/${course.slug}`, 303);
+    },
+  );
+
+  app.get('/my-learning', async (request, reply) => {
+    const user = signedIn(request);
+    const [courses, invitations] = await Promise.all([
+      myCourses(app.db, user.id),
+      invitationsFor(app.db, user.email),
+    ]);
+    return reply.render('catalog/my-learning', {
+      courses,
+      invitations,
+      titleKey: 'myLearning.title',
+    });
   });
 
-  app.get('/my-learning', { preHandler: requireLogin }, async (request, reply) => {
-    const [courses, invitations] = await Promise.all([myCourses(app.db, request.user!.id), invitationsFor(app.db, request.user!.email)]);
-    return reply.render('catalog/my-learning', { courses, invitations, titleKey: 'myLearning.title' });
-  });
-
-  app.get<{ Params: { slug: string; hash: string; '*': string } }>('/course-media/:slug/:hash/*', { config: { skipSession: true } }, async (request, reply) => {
-    const file = await app.db
-      .selectFrom('course_media as m')
-      .innerJoin('courses as c', 'c.id', 'm.course_id')
-      .select(['m.bytes', 'm.content_type', 'm.hash'])
-      .where('c.slug', '=', request.params.slug)
-      .where('m.name', '=', request.params['*'])
-      .executeTakeFirst();
-    if (!file || !file.hash.startsWith(request.params.hash)) return reply.callNotFound();
-    return reply.header('cache-control', 'public, max-age=31536000, immutable').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").type(file.content_type).send(file.bytes);
-  });
+  app.get(
+    '/course-media/:slug/:hash/*',
+    { schema: { params: MediaParams }, config: { skipSession: true } },
+    async (request, reply) => {
+      const file = await courseMediaFile(app.db, request.params.slug, request.params['*']);
+      if (!file || !file.hash.startsWith(request.params.hash)) throw notFound();
+      return reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .type(file.content_type)
+        .send(file.bytes);
+    },
+  );
 }
 
-export default fp(catalogPlugin, { name: 'lantern-catalog', dependencies: ['lantern-view', 'lantern-accounts'] });
+export default fp(catalogPlugin, {
+  name: 'lantern-catalog',
+  dependencies: ['lantern-view', 'lantern-accounts'],
+});

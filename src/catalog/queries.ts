@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { containsPattern } from '../db/like.js';
 import type { Database, EnrolmentStatus, Locale, LocalizedText } from '../db/database.js';
 
 export type CatalogueFilters = { search: string; language: Locale | ''; topic: string };
@@ -18,17 +19,32 @@ export type CatalogueCourse = {
  * Published courses, those available in the learner's language first, with the learner's own
  * enrolment on each card. Search matches title and description in the interface language or English.
  */
-export async function listCatalogue(db: Kysely<Database>, options: { locale: Locale; userId: number | null; filters: CatalogueFilters }): Promise<CatalogueCourse[]> {
+export async function listCatalogue(
+  db: Kysely<Database>,
+  options: { locale: Locale; userId: number | null; filters: CatalogueFilters },
+): Promise<CatalogueCourse[]> {
   const { locale, userId, filters } = options;
   let query = db
     .selectFrom('courses as c')
-    .leftJoin('enrolments as e', (join) => join.onRef('e.course_id', '=', 'c.id').on('e.user_id', '=', userId ?? -1))
-    .select(['c.id', 'c.slug', 'c.title', 'c.description', 'c.locales', 'c.topics', 'c.estimated_minutes', 'e.status', 'e.progress_percent'])
+    .leftJoin('enrolments as e', (join) =>
+      join.onRef('e.course_id', '=', 'c.id').on('e.user_id', '=', userId ?? -1),
+    )
+    .select([
+      'c.id',
+      'c.slug',
+      'c.title',
+      'c.description',
+      'c.locales',
+      'c.topics',
+      'c.estimated_minutes',
+      'e.status',
+      'e.progress_percent',
+    ])
     .where('c.published', '=', true);
   if (filters.language) query = query.where(sql<boolean>`${filters.language} = any(c.locales)`);
   if (filters.topic) query = query.where(sql<boolean>`${filters.topic} = any(c.topics)`);
   if (filters.search) {
-    const pattern = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filters.search);
     query = query.where((eb) =>
       eb.or([
         eb(sql`c.title->>${locale}`, 'ilike', pattern),
@@ -41,21 +57,35 @@ export async function listCatalogue(db: Kysely<Database>, options: { locale: Loc
   return query
     .orderBy(sql`${locale} = any(c.locales)`, 'desc')
     .orderBy(sql`coalesce(c.title->>${locale}, c.title->>'en')`)
-    .execute() as Promise<CatalogueCourse[]>;
+    .execute();
 }
 
 /** Every topic used by a published course, for the filter. */
 export async function listTopics(db: Kysely<Database>): Promise<string[]> {
-  const rows = await sql<{ topic: string }>`select distinct unnest(topics) as topic from courses where published order by topic`.execute(db);
+  const rows = await sql<{
+    topic: string;
+  }>`select distinct unnest(topics) as topic from courses where published order by topic`.execute(
+    db,
+  );
   return rows.rows.map((row) => row.topic);
 }
 
 export function findCourseBySlug(db: Kysely<Database>, slug: string) {
-  return db.selectFrom('courses').selectAll().where('slug', '=', slug).where('published', '=', true).executeTakeFirst();
+  return db
+    .selectFrom('courses')
+    .selectAll()
+    .where('slug', '=', slug)
+    .where('published', '=', true)
+    .executeTakeFirst();
 }
 
 export function findEnrolment(db: Kysely<Database>, userId: number, courseId: number) {
-  return db.selectFrom('enrolments').selectAll().where('user_id', '=', userId).where('course_id', '=', courseId).executeTakeFirst();
+  return db
+    .selectFrom('enrolments')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('course_id', '=', courseId)
+    .executeTakeFirst();
 }
 
 /** Enrols, or re-activates a withdrawn enrolment with its progress intact. Safe to repeat. */
@@ -73,21 +103,66 @@ export async function enrol(db: Kysely<Database>, userId: number, courseId: numb
 }
 
 /** Un-enrols: the enrolment is kept as "withdrawn" so coming back later restores the progress. */
-export async function unenrol(db: Kysely<Database>, userId: number, courseId: number): Promise<void> {
-  await db.updateTable('enrolments').set({ status: 'withdrawn' }).where('user_id', '=', userId).where('course_id', '=', courseId).execute();
+export async function unenrol(
+  db: Kysely<Database>,
+  userId: number,
+  courseId: number,
+): Promise<void> {
+  await db
+    .updateTable('enrolments')
+    .set({ status: 'withdrawn' })
+    .where('user_id', '=', userId)
+    .where('course_id', '=', courseId)
+    .execute();
 }
 
-export type MyCourse = { slug: string; title: LocalizedText; status: EnrolmentStatus; progress_percent: number; last_activity_at: Date; certificate_code: string | null };
+export type MyCourse = {
+  slug: string;
+  title: LocalizedText;
+  status: EnrolmentStatus;
+  progress_percent: number;
+  last_activity_at: Date;
+  certificate_code: string | null;
+};
 
 /** The learner's courses, most recently used first. */
 export function myCourses(db: Kysely<Database>, userId: number): Promise<MyCourse[]> {
   return db
     .selectFrom('enrolments as e')
     .innerJoin('courses as c', 'c.id', 'e.course_id')
-    .leftJoin('certificates as cert', (join) => join.onRef('cert.course_id', '=', 'e.course_id').onRef('cert.user_id', '=', 'e.user_id'))
-    .select(['c.slug', 'c.title', 'e.status', 'e.progress_percent', 'e.last_activity_at', 'cert.code as certificate_code'])
+    .leftJoin('certificates as cert', (join) =>
+      join.onRef('cert.course_id', '=', 'e.course_id').onRef('cert.user_id', '=', 'e.user_id'),
+    )
+    .select([
+      'c.slug',
+      'c.title',
+      'e.status',
+      'e.progress_percent',
+      'e.last_activity_at',
+      'cert.code as certificate_code',
+    ])
     .where('e.user_id', '=', userId)
     .where('e.status', '!=', 'withdrawn')
     .orderBy('e.last_activity_at', 'desc')
-    .execute() as Promise<MyCourse[]>;
+    .execute();
+}
+
+export function findCertificate(db: Kysely<Database>, userId: number, courseId: number) {
+  return db
+    .selectFrom('certificates')
+    .select(['code', 'issued_at'])
+    .where('user_id', '=', userId)
+    .where('course_id', '=', courseId)
+    .executeTakeFirst();
+}
+
+/** An image of a native course, by its name in the course's media folder. */
+export function courseMediaFile(db: Kysely<Database>, courseSlug: string, name: string) {
+  return db
+    .selectFrom('course_media as m')
+    .innerJoin('courses as c', 'c.id', 'm.course_id')
+    .select(['m.bytes', 'm.content_type', 'm.hash'])
+    .where('c.slug', '=', courseSlug)
+    .where('m.name', '=', name)
+    .executeTakeFirst();
 }

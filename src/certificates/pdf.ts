@@ -47,7 +47,12 @@ function line(doc: PDFKit.PDFDocument, raw: string, y: number, box: Box, style: 
   // A long name or course title gets smaller rather than running over the border.
   if (total > box.width) widths = widthAt((style.size * box.width) / total);
   const width = widths.reduce((sum, w) => sum + w, 0);
-  let x = box.align === 'left' ? box.x : box.align === 'right' ? box.x + box.width - width : box.x + (box.width - width) / 2;
+  let x =
+    box.align === 'left'
+      ? box.x
+      : box.align === 'right'
+        ? box.x + box.width - width
+        : box.x + (box.width - width) / 2;
   runs.forEach((run, i) => {
     doc.text(run.text, x, y, { ...WHOLE_RUN, lineBreak: false, baseline: 'alphabetic' });
     x += widths[i]!;
@@ -70,7 +75,10 @@ function formatDate(date: Date, locale: Locale): string {
   // match the digits of the verification code and URL printed below, and they do not depend on
   // the ICU version (CLDR changed the default digits of plain 'ar' over time).
   // UTC, so the date is the one recorded whatever the server's time zone.
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** An A4 landscape certificate in the learner's language; fonts are embedded as subsets. */
@@ -85,7 +93,12 @@ export function renderCertificatePdf(input: CertificateInput): Promise<Buffer> {
     pdfVersion: '1.4', // /Lang in the catalogue is a PDF 1.4 feature
     lang: input.locale,
     displayTitle: true,
-    info: { Title: `${labels.heading} — ${input.courseTitle}`, Author: 'Lantern', Subject: `${input.learnerName} — ${input.courseTitle}`, Keywords: input.verificationCode },
+    info: {
+      Title: `${labels.heading} — ${input.courseTitle}`,
+      Author: 'Lantern',
+      Subject: `${input.learnerName} — ${input.courseTitle}`,
+      Keywords: input.verificationCode,
+    },
   });
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);
@@ -97,15 +110,28 @@ export function renderCertificatePdf(input: CertificateInput): Promise<Buffer> {
   });
 
   const { width, height } = doc.page;
-  doc.lineWidth(6).strokeColor(BLUE).rect(24, 24, width - 48, height - 48).stroke();
-  doc.lineWidth(1.2).strokeColor(GOLD).rect(36, 36, width - 72, height - 72).stroke();
+  doc
+    .lineWidth(6)
+    .strokeColor(BLUE)
+    .rect(24, 24, width - 48, height - 48)
+    .stroke();
+  doc
+    .lineWidth(1.2)
+    .strokeColor(GOLD)
+    .rect(36, 36, width - 72, height - 72)
+    .stroke();
   lantern(doc, width / 2, 54);
 
   // Labels follow the certificate's language; the name and the title take their own direction
   // (an Arabic name on an English certificate reads right to left), the URL and code are Latin.
   const centre: Box = { x: 70, width: width - 140, align: 'center' };
   line(doc, labels.heading, 158, centre, { size: 32, bold: true, color: BLUE, dir });
-  doc.lineWidth(1.5).strokeColor(GOLD).moveTo(width / 2 - 40, 178).lineTo(width / 2 + 40, 178).stroke();
+  doc
+    .lineWidth(1.5)
+    .strokeColor(GOLD)
+    .moveTo(width / 2 - 40, 178)
+    .lineTo(width / 2 + 40, 178)
+    .stroke();
   line(doc, labels.certifies, 222, centre, { size: 15, dir });
   line(doc, input.learnerName, 268, centre, { size: 30, bold: true, dir: 'auto' });
   line(doc, labels.completed, 314, centre, { size: 15, dir });
@@ -114,9 +140,19 @@ export function renderCertificatePdf(input: CertificateInput): Promise<Buffer> {
   // Footer: the date on the reading start side, the verification on the end side; both sides swap
   // in Arabic. Labels sit on their own line so no language's colon convention is imposed.
   const [left, right] = [80, width - 80];
-  const start: Box = rtl ? { x: right - 240, width: 240, align: 'right' } : { x: left, width: 240, align: 'left' };
-  const end: Box = rtl ? { x: left, width: 400, align: 'left' } : { x: right - 400, width: 400, align: 'right' };
-  for (const box of [start, end]) doc.lineWidth(0.8).strokeColor(GOLD).moveTo(box.x, 440).lineTo(box.x + box.width, 440).stroke();
+  const start: Box = rtl
+    ? { x: right - 240, width: 240, align: 'right' }
+    : { x: left, width: 240, align: 'left' };
+  const end: Box = rtl
+    ? { x: left, width: 400, align: 'left' }
+    : { x: right - 400, width: 400, align: 'right' };
+  for (const box of [start, end])
+    doc
+      .lineWidth(0.8)
+      .strokeColor(GOLD)
+      .moveTo(box.x, 440)
+      .lineTo(box.x + box.width, 440)
+      .stroke();
   line(doc, labels.date, 460, start, { size: 11, color: MUTED, dir });
   line(doc, formatDate(input.completedOn, input.locale), 482, start, { size: 14, bold: true, dir });
   line(doc, labels.verify, 460, end, { size: 11, color: MUTED, dir });

@@ -19,24 +19,67 @@ export function listCohorts(db: Kysely<Database>, viewer: { id: number; role: st
   let query = db
     .selectFrom('cohorts as c')
     .innerJoin('users as u', 'u.id', 'c.owner_id')
-    .select(['c.id', 'c.name', 'c.join_code', 'c.starts_on', 'c.due_on', 'c.archived_at', 'u.name as owner_name'])
-    .select((eb) => eb.selectFrom('cohort_members as m').whereRef('m.cohort_id', '=', 'c.id').select((m) => m.fn.countAll<number>().as('n')).as('members'))
+    .select([
+      'c.id',
+      'c.name',
+      'c.join_code',
+      'c.starts_on',
+      'c.due_on',
+      'c.archived_at',
+      'u.name as owner_name',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('cohort_members as m')
+        .whereRef('m.cohort_id', '=', 'c.id')
+        .select((m) => m.fn.countAll<number>().as('n'))
+        .as('members'),
+    )
     .orderBy('c.archived_at', (ob) => ob.nullsFirst())
     .orderBy('c.created_at', 'desc');
   if (viewer.role !== 'admin') query = query.where('c.owner_id', '=', viewer.id);
   return query.execute();
 }
 
-export async function createCohort(db: Kysely<Database>, input: { name: string; ownerId: number; courseIds: number[]; startsOn: string | null; dueOn: string | null }): Promise<number> {
+export async function createCohort(
+  db: Kysely<Database>,
+  input: {
+    name: string;
+    ownerId: number;
+    courseIds: number[];
+    startsOn: string | null;
+    dueOn: string | null;
+  },
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('cohorts')
-      .values({ name: input.name, owner_id: input.ownerId, join_code: newJoinCode(), starts_on: input.startsOn, due_on: input.dueOn })
+      .values({
+        name: input.name,
+        owner_id: input.ownerId,
+        join_code: newJoinCode(),
+        starts_on: input.startsOn,
+        due_on: input.dueOn,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (input.courseIds.length > 0) await trx.insertInto('cohort_courses').values(input.courseIds.map((courseId) => ({ cohort_id: id, course_id: courseId }))).execute();
+    if (input.courseIds.length > 0)
+      await trx
+        .insertInto('cohort_courses')
+        .values(input.courseIds.map((courseId) => ({ cohort_id: id, course_id: courseId })))
+        .execute();
     return id;
   });
+}
+
+/** The courses a new cohort may follow. */
+export function publishedCourses(db: Kysely<Database>) {
+  return db
+    .selectFrom('courses')
+    .select(['id', 'title'])
+    .where('published', '=', true)
+    .orderBy('id')
+    .execute();
 }
 
 export function cohortCourses(db: Kysely<Database>, cohortId: number) {
@@ -54,7 +97,11 @@ export function cohortCourses(db: Kysely<Database>, cohortId: number) {
  * progress), in one set-based statement; idempotent. Only for people who asked to join: the join
  * code, an accepted invitation, or an admin.
  */
-export async function addMembers(db: Kysely<Database> | Transaction<Database>, cohortId: number, userIds: number[]): Promise<void> {
+export async function addMembers(
+  db: Kysely<Database> | Transaction<Database>,
+  cohortId: number,
+  userIds: number[],
+): Promise<void> {
   if (userIds.length === 0) return;
   await sql`
     with members as (
@@ -67,37 +114,6 @@ export async function addMembers(db: Kysely<Database> | Transaction<Database>, c
     on conflict (user_id, course_id) do update
        set status = case when enrolments.status = 'withdrawn' then (case when enrolments.completed_at is null then 'active' else 'completed' end) else enrolments.status end,
            last_activity_at = now()`.execute(db);
-}
-
-/**
- * Invites addresses to a cohort (again, if asked again). Whether an address has an account is
- * never part of the answer: the trainer learns only who accepted.
- */
-export async function inviteToCohort(db: Kysely<Database>, cohortId: number, emails: string[], invitedBy: number): Promise<void> {
-  if (emails.length === 0) return;
-  await sql`
-    insert into cohort_invitations (cohort_id, email, invited_by)
-    select ${cohortId}::int, e, ${invitedBy}::int from unnest(${emails}::text[]) as e
-    on conflict (cohort_id, email) do update set invited_by = excluded.invited_by, created_at = now(), answered_at = null, accepted = null`.execute(db);
-}
-
-/** Invitations not accepted yet (declined ones look the same to the trainer), without current members. */
-export function waitingInvitations(db: Kysely<Database>, cohortId: number) {
-  return db
-    .selectFrom('cohort_invitations as i')
-    .select(['i.id', 'i.email', 'i.created_at'])
-    .where('i.cohort_id', '=', cohortId)
-    .where((eb) => eb.or([eb('i.accepted', 'is', null), eb('i.accepted', '=', false)]))
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('cohort_members as m').innerJoin('users as u', 'u.id', 'm.user_id').whereRef('m.cohort_id', '=', 'i.cohort_id').whereRef('u.email', '=', 'i.email').select(sql`1`.as('one')))),
-    )
-    .orderBy('i.created_at', 'desc')
-    .limit(500)
-    .execute();
-}
-
-export async function withdrawInvitation(db: Kysely<Database>, cohortId: number, invitationId: number): Promise<void> {
-  await db.deleteFrom('cohort_invitations').where('cohort_id', '=', cohortId).where('id', '=', invitationId).where('accepted', 'is not', true).execute();
 }
 
 /** The invitations waiting for this person's answer, in cohorts one can still join. */
@@ -115,44 +131,41 @@ export function invitationsFor(db: Kysely<Database>, email: string) {
     .execute();
 }
 
-export type InvitationAnswer = { ok: true; cohortId: number; name: string } | { ok: false };
-
-/** Accepts (joins and enrols) or declines one of this person's own invitations; anything else is refused. */
-export async function answerInvitation(db: Kysely<Database>, invitationId: number, user: { id: number; email: string }, accept: boolean): Promise<InvitationAnswer> {
-  return db.transaction().execute(async (trx) => {
-    const invitation = await trx
-      .selectFrom('cohort_invitations as i')
-      .innerJoin('cohorts as c', 'c.id', 'i.cohort_id')
-      .select(['i.id', 'c.id as cohort_id', 'c.name'])
-      .where('i.id', '=', invitationId)
-      .where('i.email', '=', user.email.toLowerCase())
-      .where('i.answered_at', 'is', null)
-      .where('c.archived_at', 'is', null)
-      .where(sql<boolean>`(c.due_on is null or c.due_on >= current_date)`)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!invitation) return { ok: false } as const;
-    await trx.updateTable('cohort_invitations').set({ answered_at: sql<Date>`now()`, accepted: accept }).where('id', '=', invitation.id).execute();
-    if (accept) await addMembers(trx, invitation.cohort_id, [user.id]);
-    return { ok: true, cohortId: invitation.cohort_id, name: invitation.name } as const;
-  });
-}
-
-export async function removeMember(db: Kysely<Database>, cohortId: number, userId: number): Promise<void> {
-  await db.deleteFrom('cohort_members').where('cohort_id', '=', cohortId).where('user_id', '=', userId).execute();
+export async function removeMember(
+  db: Kysely<Database>,
+  cohortId: number,
+  userId: number,
+): Promise<void> {
+  await db
+    .deleteFrom('cohort_members')
+    .where('cohort_id', '=', cohortId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 export async function archiveCohort(db: Kysely<Database>, cohortId: number): Promise<void> {
-  await db.updateTable('cohorts').set({ archived_at: sql<Date>`now()` }).where('id', '=', cohortId).where('archived_at', 'is', null).execute();
+  await db
+    .updateTable('cohorts')
+    .set({ archived_at: sql<Date>`now()` })
+    .where('id', '=', cohortId)
+    .where('archived_at', 'is', null)
+    .execute();
 }
 
-export type JoinCheck = { ok: true; cohortId: number; name: string } | { ok: false; reason: 'unknown' | 'archived' | 'expired' };
+export type JoinCheck =
+  | { ok: true; cohortId: number; name: string }
+  | { ok: false; reason: 'unknown' | 'archived' | 'expired' };
 
 /** A join code is refused when unknown, when its cohort is archived, or after the cohort's due date. */
 export async function checkJoinCode(db: Kysely<Database>, code: string): Promise<JoinCheck> {
   const cohort = await db
     .selectFrom('cohorts')
-    .select(['id', 'name', 'archived_at', sql<boolean>`due_on is not null and due_on < current_date`.as('expired')])
+    .select([
+      'id',
+      'name',
+      'archived_at',
+      sql<boolean>`due_on is not null and due_on < current_date`.as('expired'),
+    ])
     .where('join_code', '=', code.trim().toUpperCase().replace(/[\s-]/g, ''))
     .executeTakeFirst();
   if (!cohort) return { ok: false, reason: 'unknown' };
@@ -161,8 +174,8 @@ export async function checkJoinCode(db: Kysely<Database>, code: string): Promise
   return { ok: true, cohortId: cohort.id, name: cohort.name };
 }
 
-/** Emails found in pasted text or an uploaded CSV, in order, without duplicates. */
-export function extractEmails(text: string): string[] {
-  const found = text.match(/[^\s,;<>"'()[\]]+@[^\s,;<>"'()[\]]+\.[^\s,;<>"'()[\]]+/g) ?? [];
-  return [...new Set(found.map((email) => email.toLowerCase()))];
+/** The accounts among these addresses (already normalised to lower case by extractEmails). */
+export function usersWithEmails(db: Kysely<Database>, emails: string[]) {
+  if (emails.length === 0) return Promise.resolve([]);
+  return db.selectFrom('users').select(['id', 'email']).where('email', 'in', emails).execute();
 }

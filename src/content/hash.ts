@@ -10,7 +10,10 @@ export function courseFolders(dir: string): string[] {
   if (!existsSync(dir)) return [];
   // statSync follows symbolic links, so a course folder may be linked in from elsewhere.
   return readdirSync(dir)
-    .filter((name) => !name.startsWith('.') && name !== 'glossary' && statSync(join(dir, name)).isDirectory())
+    .filter(
+      (name) =>
+        !name.startsWith('.') && name !== 'glossary' && statSync(join(dir, name)).isDirectory(),
+    )
     .sort();
 }
 
@@ -25,6 +28,7 @@ export function listFiles(root: string): string[] {
 /** A hash of every file of a course: cheap to compute, so an unchanged course is never parsed. */
 export function courseHash(root: string): string {
   const hash = createHash('sha256').update(RENDER_VERSION);
-  for (const path of listFiles(root)) hash.update(relative(root, path)).update('\0').update(readFileSync(path));
+  for (const path of listFiles(root))
+    hash.update(relative(root, path)).update('\0').update(readFileSync(path));
   return hash.digest('hex');
 }

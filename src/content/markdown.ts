@@ -18,10 +18,44 @@ export function renderLesson(source: string, links: LinkResolver, problems: stri
   const rendered = markdown.render(source);
   return sanitizeHtml(rendered, {
     allowedTags: [
-      'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'blockquote', 'code', 'pre', 'hr', 'br',
-      'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img', 'figure', 'figcaption', 'details', 'summary', 'abbr', 'dl', 'dt', 'dd',
+      'h2',
+      'h3',
+      'h4',
+      'p',
+      'ul',
+      'ol',
+      'li',
+      'strong',
+      'em',
+      'a',
+      'blockquote',
+      'code',
+      'pre',
+      'hr',
+      'br',
+      'table',
+      'thead',
+      'tbody',
+      'tr',
+      'th',
+      'td',
+      'img',
+      'figure',
+      'figcaption',
+      'details',
+      'summary',
+      'abbr',
+      'dl',
+      'dt',
+      'dd',
     ],
-    allowedAttributes: { a: ['href', 'title', 'lang', 'rel', 'target'], img: ['src', 'alt', 'width', 'height', 'loading'], th: ['scope'], abbr: ['title'], '*': ['lang', 'dir'] },
+    allowedAttributes: {
+      a: ['href', 'title', 'lang', 'rel', 'target'],
+      img: ['src', 'alt', 'width', 'height', 'loading'],
+      th: ['scope'],
+      abbr: ['title'],
+      '*': ['lang', 'dir'],
+    },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: [] },
     allowProtocolRelative: false,
@@ -35,13 +69,15 @@ export function renderLesson(source: string, links: LinkResolver, problems: stri
           if (!target) problems.push(`link to an unknown lesson "${href}"`);
           return { tagName, attribs: { ...attribs, href: target ?? '#' } };
         }
-        if (/^https?:/i.test(href)) return { tagName, attribs: { ...attribs, rel: 'noopener', target: '_blank' } };
+        if (/^https?:/i.test(href))
+          return { tagName, attribs: { ...attribs, rel: 'noopener', target: '_blank' } };
         return { tagName, attribs };
       },
       img: (tagName, attribs) => {
         const src = attribs.src ?? '';
         const name = src.replace(/^\.?\/?media\//, '');
-        const url = src.startsWith('media/') || src.startsWith('./media/') ? links.media(name) : undefined;
+        const url =
+          src.startsWith('media/') || src.startsWith('./media/') ? links.media(name) : undefined;
         if (!url) problems.push(`image "${src}" is not in the course's media/ folder`);
         if (!attribs.alt?.trim()) problems.push(`image "${src}" has no alternative text`);
         return { tagName, attribs: { ...attribs, src: url ?? '', loading: 'lazy' } };

@@ -5,7 +5,9 @@ export type ContentProblem = { file: string; line?: number; message: string };
 
 export class ContentError extends Error {
   constructor(readonly problems: ContentProblem[]) {
-    super(`The course files have ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    super(
+      `The course files have ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`,
+    );
   }
 }
 
@@ -21,10 +23,23 @@ export class YamlFile {
   private readonly doc: Document;
   private readonly lines = new LineCounter();
 
-  constructor(readonly file: string, text: string, private readonly lineOffset = 0, report: ContentProblem[]) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+  constructor(
+    readonly file: string,
+    text: string,
+    private readonly lineOffset = 0,
+    report: ContentProblem[],
+  ) {
+    this.doc = parseDocument(text, {
+      lineCounter: this.lines,
+      prettyErrors: false,
+      uniqueKeys: true,
+    });
     for (const error of this.doc.errors) {
-      report.push({ file, line: (error.linePos?.[0]?.line ?? 0) + lineOffset || undefined, message: `YAML error: ${error.message.split('\n')[0]}` });
+      report.push({
+        file,
+        line: (error.linePos?.[0]?.line ?? 0) + lineOffset || undefined,
+        message: `YAML error: ${error.message.split('\n')[0]}`,
+      });
     }
     this.data = this.doc.errors.length > 0 ? undefined : this.doc.toJS();
   }

@@ -17,7 +17,15 @@ export async function syncCourses(db: Kysely<Database>, dir: string): Promise<Sy
   const report: SyncReport = { added: [], updated: [], unchanged: [] };
   // Hash first: unchanged courses are neither parsed nor rendered (fast restarts).
   const folders = courseFolders(dir);
-  const stored = new Map((await db.selectFrom('courses').select(['slug', 'content_hash']).where('kind', '=', 'native').execute()).map((row) => [row.slug, row.content_hash]));
+  const stored = new Map(
+    (
+      await db
+        .selectFrom('courses')
+        .select(['slug', 'content_hash'])
+        .where('kind', '=', 'native')
+        .execute()
+    ).map((row) => [row.slug, row.content_hash]),
+  );
   const changed = folders.filter((folder) => stored.get(folder) !== courseHash(join(dir, folder)));
   report.unchanged.push(...folders.filter((folder) => !changed.includes(folder)));
   if (changed.length === 0) return report;
@@ -26,7 +34,11 @@ export async function syncCourses(db: Kysely<Database>, dir: string): Promise<Sy
   const courses = loadCourses(dir, changed);
   await db.transaction().execute(async (trx) => {
     for (const course of courses) {
-      const existing = await trx.selectFrom('courses').select(['id', 'content_hash']).where('slug', '=', course.slug).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('courses')
+        .select(['id', 'content_hash'])
+        .where('slug', '=', course.slug)
+        .executeTakeFirst();
       const courseId = await writeCourse(trx, course, existing?.id);
       await recomputeProgress(trx, { courseId });
       (existing ? report.updated : report.added).push(course.slug);
@@ -35,7 +47,11 @@ export async function syncCourses(db: Kysely<Database>, dir: string): Promise<Sy
   return report;
 }
 
-async function writeCourse(trx: Kysely<Database>, course: CourseSource, existingId: number | undefined): Promise<number> {
+async function writeCourse(
+  trx: Kysely<Database>,
+  course: CourseSource,
+  existingId: number | undefined,
+): Promise<number> {
   const values = {
     slug: course.slug,
     kind: 'native' as const,
@@ -49,18 +65,47 @@ async function writeCourse(trx: Kysely<Database>, course: CourseSource, existing
     content_hash: course.contentHash,
   };
   const courseId = existingId
-    ? (await trx.updateTable('courses').set({ ...values, updated_at: sql<Date>`now()` }).where('id', '=', existingId).returning('id').executeTakeFirstOrThrow()).id
+    ? (
+        await trx
+          .updateTable('courses')
+          .set({ ...values, updated_at: sql<Date>`now()` })
+          .where('id', '=', existingId)
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
     : (await trx.insertInto('courses').values(values).returning('id').executeTakeFirstOrThrow()).id;
 
-  await trx.updateTable('modules').set({ removed_at: sql<Date>`now()` }).where('course_id', '=', courseId).where('removed_at', 'is', null).execute();
-  await trx.updateTable('course_items').set({ removed_at: sql<Date>`now()` }).where('course_id', '=', courseId).where('removed_at', 'is', null).execute();
+  await trx
+    .updateTable('modules')
+    .set({ removed_at: sql<Date>`now()` })
+    .where('course_id', '=', courseId)
+    .where('removed_at', 'is', null)
+    .execute();
+  await trx
+    .updateTable('course_items')
+    .set({ removed_at: sql<Date>`now()` })
+    .where('course_id', '=', courseId)
+    .where('removed_at', 'is', null)
+    .execute();
 
   let position = 0;
   for (const [index, module] of course.modules.entries()) {
     const { id: moduleId } = await trx
       .insertInto('modules')
-      .values({ course_id: courseId, slug: module.slug, position: index, title: JSON.stringify(module.title), removed_at: null })
-      .onConflict((conflict) => conflict.columns(['course_id', 'slug']).doUpdateSet((eb) => ({ position: eb.ref('excluded.position'), title: eb.ref('excluded.title'), removed_at: null })))
+      .values({
+        course_id: courseId,
+        slug: module.slug,
+        position: index,
+        title: JSON.stringify(module.title),
+        removed_at: null,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['course_id', 'slug']).doUpdateSet((eb) => ({
+          position: eb.ref('excluded.position'),
+          title: eb.ref('excluded.title'),
+          removed_at: null,
+        })),
+      )
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const item of module.items) {
@@ -98,7 +143,16 @@ async function writeCourse(trx: Kysely<Database>, course: CourseSource, existing
 
   await trx.deleteFrom('course_media').where('course_id', '=', courseId).execute();
   for (const file of course.media) {
-    await trx.insertInto('course_media').values({ course_id: courseId, name: file.name, hash: file.hash, content_type: file.contentType, bytes: file.bytes }).execute();
+    await trx
+      .insertInto('course_media')
+      .values({
+        course_id: courseId,
+        name: file.name,
+        hash: file.hash,
+        content_type: file.contentType,
+        bytes: file.bytes,
+      })
+      .execute();
   }
   return courseId;
 }

@@ -9,7 +9,10 @@ export class DatabaseAvailability {
   private open = false;
   private probing: NodeJS.Timeout | undefined;
 
-  constructor(private readonly probe: () => Promise<void>, private readonly intervalMs = 1000) {}
+  constructor(
+    private readonly probe: () => Promise<void>,
+    private readonly intervalMs = 1000,
+  ) {}
 
   get available(): boolean {
     return !this.open;
@@ -49,4 +52,5 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-export const isQueryTimeout = (error: unknown) => error instanceof Error && error.message === 'Query read timeout';
+export const isQueryTimeout = (error: unknown) =>
+  error instanceof Error && error.message === 'Query read timeout';

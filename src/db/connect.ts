@@ -31,7 +31,10 @@ export type Listener = { readonly connected: boolean; close(): Promise<void> };
 export const prepared = (name: string) => `/* prepared:${name} */`;
 const PREPARED = /\/\* prepared:([a-z0-9-]+) \*\//;
 
-type PgClient = { query: (...args: never[]) => unknown; connection?: { stream?: { destroy(): void } } };
+type PgClient = {
+  query: (...args: never[]) => unknown;
+  connection?: { stream?: { destroy(): void } };
+};
 
 /**
  * Wraps each pooled connection's query: marked queries are sent as named statements (PostgreSQL
@@ -39,7 +42,11 @@ type PgClient = { query: (...args: never[]) => unknown; connection?: { stream?: 
  * its connection, which is stuck behind the unanswered query.
  */
 function wrapQueries(client: PgClient, availability: DatabaseAvailability): void {
-  const query = client.query.bind(client) as (config: unknown, values?: unknown, callback?: unknown) => unknown;
+  const query = client.query.bind(client) as (
+    config: unknown,
+    values?: unknown,
+    callback?: unknown,
+  ) => unknown;
   const names = new Map<string, string>();
   const send = (config: unknown, values?: unknown, callback?: unknown) => {
     if (typeof config === 'string') {
@@ -47,13 +54,17 @@ function wrapQueries(client: PgClient, availability: DatabaseAvailability): void
       if (marker) {
         // Variants of one query (a different fragment) get different names: pg refuses a name reused for another text.
         let name = names.get(config);
-        if (!name) names.set(config, (name = `${marker}-${createHash('sha1').update(config).digest('hex').slice(0, 10)}`));
+        if (!name)
+          names.set(
+            config,
+            (name = `${marker}-${createHash('sha1').update(config).digest('hex').slice(0, 10)}`),
+          );
         return query({ name, text: config, values }, callback);
       }
     }
     return query(config, values, callback);
   };
-  client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+  client.query = (config: unknown, values?: unknown, callback?: unknown) => {
     if (!availability.available) return Promise.reject(new DatabaseUnavailableError());
     const result = send(config, values, callback);
     if (result instanceof Promise) {
@@ -64,14 +75,18 @@ function wrapQueries(client: PgClient, availability: DatabaseAvailability): void
       });
     }
     return result;
-  }) as never;
+  };
 }
 
 /**
  * PostgreSQL through a `pg` pool when DATABASE_URL is set, else PGlite: on disk in DATA_DIR/db,
  * or in memory for `memory://` (tests). Both speak the same SQL, so migrations and queries are shared.
  */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databasePoolSize'> & { databaseQueryTimeoutMs?: number }): Promise<DatabaseHandle> {
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databasePoolSize'> & {
+    databaseQueryTimeoutMs?: number;
+  },
+): Promise<DatabaseHandle> {
   if (config.databaseUrl && config.databaseUrl !== 'memory://') {
     const pg = await import('pg');
     const timeout = config.databaseQueryTimeoutMs ?? 0;
@@ -87,13 +102,23 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
       connectionTimeoutMillis: 3_000,
       idleTimeoutMillis: 30_000,
       // The server cancels what runs too long; the client gives up on a server that does not answer.
-      ...(timeout > 0 ? { statement_timeout: timeout, query_timeout: timeout + 1_000, idle_in_transaction_session_timeout: timeout * 2 } : {}),
+      ...(timeout > 0
+        ? {
+            statement_timeout: timeout,
+            query_timeout: timeout + 1_000,
+            idle_in_transaction_session_timeout: timeout * 2,
+          }
+        : {}),
       // JIT compilation costs ~0.5 s per query whose estimates look big (jsonb expansions in the
       // reports) and pays off only for long analytical scans, which Lantern does not run.
       options: '-c jit=off',
     });
     const availability = new DatabaseAvailability(async () => {
-      const probe = new pg.default.Client({ connectionString, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
+      const probe = new pg.default.Client({
+        connectionString,
+        connectionTimeoutMillis: 2_000,
+        query_timeout: 2_000,
+      });
       probe.on('error', () => {});
       try {
         await probe.connect();
@@ -107,11 +132,12 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     pool.on('error', () => {});
     pool.on('connect', (client) => {
       client.on('error', () => {});
-      wrapQueries(client as unknown as PgClient, availability);
+      wrapQueries(client, availability);
     });
     // Checking out a connection fails at once, too, while the database is known not to answer.
     const guardedPool = {
-      connect: () => (availability.available ? pool.connect() : Promise.reject(new DatabaseUnavailableError())),
+      connect: () =>
+        availability.available ? pool.connect() : Promise.reject(new DatabaseUnavailableError()),
       end: () => pool.end(),
       options: pool.options,
     };
@@ -144,7 +170,9 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     mkdirSync(dataDir, { recursive: true });
   }
   try {
-    const pglite = new PGlite(dataDir, { parsers: { 20: (value: string) => Number(value), 1082: (value: string) => value } });
+    const pglite = new PGlite(dataDir, {
+      parsers: { 20: (value: string) => Number(value), 1082: (value: string) => value },
+    });
     await pglite.waitReady;
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     return {
@@ -164,7 +192,12 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 type PgModule = typeof import('pg').default;
 
 /** LISTEN on a connection of its own, reconnecting with back-off when it drops. */
-function listenForNotifications(pg: PgModule, connectionString: string, channel: string, onMessage: (payload: string) => void): Listener {
+function listenForNotifications(
+  pg: PgModule,
+  connectionString: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+): Listener {
   let client: InstanceType<PgModule['Client']> | undefined;
   let connected = false;
   let closed = false;

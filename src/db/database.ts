@@ -20,6 +20,7 @@ export type Database = {
   cohort_courses: CohortCoursesTable;
   cohort_members: CohortMembersTable;
   cohort_invitations: CohortInvitationsTable;
+  jobs: JobsTable;
   scorm_packages: ScormPackagesTable;
   scorm_courses: ScormCoursesTable;
   scorm_attempts: ScormAttemptsTable;
@@ -68,6 +69,14 @@ export type AuditLogTable = {
   created_at: CreatedAt;
 };
 
+/** A job that runs once per interval whatever the number of processes (see src/jobs). */
+export type JobsTable = {
+  name: string;
+  next_run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_run_at: Date | null;
+  last_error: string | null;
+};
+
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
@@ -102,9 +111,27 @@ export type ModulesTable = {
 /** Native lessons and quizzes, and the SCOs of a SCORM course. */
 export type ItemKind = 'lesson' | 'quiz' | 'sco';
 
-export type QuizOption = { id: string; correct: boolean; text: LocalizedText; feedback: LocalizedText };
-export type QuizQuestion = { id: string; type: 'single' | 'multiple' | 'true_false'; prompt: LocalizedText; options: QuizOption[]; explanation: LocalizedText };
-export type QuizSettings = { passMark: number; maxAttempts: number; shuffleQuestions: boolean; shuffleOptions: boolean; draw: number | null; questions: QuizQuestion[] };
+export type QuizOption = {
+  id: string;
+  correct: boolean;
+  text: LocalizedText;
+  feedback: LocalizedText;
+};
+export type QuizQuestion = {
+  id: string;
+  type: 'single' | 'multiple' | 'true_false';
+  prompt: LocalizedText;
+  options: QuizOption[];
+  explanation: LocalizedText;
+};
+export type QuizSettings = {
+  passMark: number;
+  maxAttempts: number;
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+  draw: number | null;
+  questions: QuizQuestion[];
+};
 
 export type CourseItemsTable = {
   id: Generated<number>;

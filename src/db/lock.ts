@@ -3,7 +3,10 @@ import { join } from 'node:path';
 
 /** Another live process holds the data directory; the message says which and what to do. */
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(
       `The embedded database in ${dataDir} is in use by another Lantern process (PID ${pid}): ` +
         `a second process writing it would lose data. Stop that process first (Ctrl+C where it runs, or kill ${pid}), ` +
@@ -36,7 +39,8 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw error;
       const holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) throw new DataDirLockedError(dataDir, holder);
+      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder))
+        throw new DataDirLockedError(dataDir, holder);
       try {
         unlinkSync(file);
       } catch {

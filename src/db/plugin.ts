@@ -14,7 +14,10 @@ declare module 'fastify' {
 }
 
 /** Shares one database handle with every capability and closes it after the last request. */
-async function databasePlugin(app: FastifyInstance, options: { handle: DatabaseHandle; closeOnShutdown: boolean }): Promise<void> {
+async function databasePlugin(
+  app: FastifyInstance,
+  options: { handle: DatabaseHandle; closeOnShutdown: boolean },
+): Promise<void> {
   app.decorate('db', options.handle.db);
   app.decorate('dbKind', options.handle.kind);
   app.decorate('dbListen', options.handle.listen?.bind(options.handle));

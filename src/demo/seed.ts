@@ -4,10 +4,59 @@ import type { Database } from '../db/database.js';
 import { newJoinCode } from '../cohorts/queries.js';
 
 export const DEMO_PASSWORD = 'lantern demo password';
-const FIRST = ['Amina', 'Omar', 'Fatima', 'Jean', 'Marie', 'Carlos', 'Lucía', 'Nour', 'Yusuf', 'Grace', 'Samuel', 'Aisha', 'Pierre', 'Sofía', 'Ibrahim', 'Leila', 'David', 'Chloé', 'Mateo', 'Hana'];
-const LAST = ['Haddad', 'Diallo', 'Mensah', 'García', 'Dubois', 'Okafor', 'Rahman', 'Silva', 'Nkurunziza', 'Khalil', 'Moreau', 'Torres', 'Abdi', 'Kamara', 'Fernández', 'Saleh', 'Mbeki', 'Laurent', 'Castillo', 'Yilmaz'];
+const FIRST = [
+  'Amina',
+  'Omar',
+  'Fatima',
+  'Jean',
+  'Marie',
+  'Carlos',
+  'Lucía',
+  'Nour',
+  'Yusuf',
+  'Grace',
+  'Samuel',
+  'Aisha',
+  'Pierre',
+  'Sofía',
+  'Ibrahim',
+  'Leila',
+  'David',
+  'Chloé',
+  'Mateo',
+  'Hana',
+];
+const LAST = [
+  'Haddad',
+  'Diallo',
+  'Mensah',
+  'García',
+  'Dubois',
+  'Okafor',
+  'Rahman',
+  'Silva',
+  'Nkurunziza',
+  'Khalil',
+  'Moreau',
+  'Torres',
+  'Abdi',
+  'Kamara',
+  'Fernández',
+  'Saleh',
+  'Mbeki',
+  'Laurent',
+  'Castillo',
+  'Yilmaz',
+];
 
-export type SeedReport = { learners: number; cohorts: number; enrolments: number; attempts: number; scormAttempts: number; seconds: number };
+export type SeedReport = {
+  learners: number;
+  cohorts: number;
+  enrolments: number;
+  attempts: number;
+  scormAttempts: number;
+  seconds: number;
+};
 
 /**
  * Synthetic but plausible data for demos, reports and benchmarks, written set-based (one
@@ -15,13 +64,25 @@ export type SeedReport = { learners: number; cohorts: number; enrolments: number
  * skewed like real cohorts: many never start, some abandon, fewer finish; scores cluster high;
  * part of the cohorts are past their due date; wrong answers favour one tempting option.
  */
-export async function seedDemo(db: Kysely<Database>, options: { learners: number; cohorts: number; batch?: number; log?: (line: string) => void }): Promise<SeedReport> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  options: { learners: number; cohorts: number; batch?: number; log?: (line: string) => void },
+): Promise<SeedReport> {
   const started = performance.now();
   const log = options.log ?? (() => {});
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const courses = await db.selectFrom('courses').select('id').where('published', '=', true).execute();
-  if (courses.length === 0) throw new Error('No course to enrol learners in: run courses:sync first.');
-  const { n: existing } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('email', 'like', '%@demo.lantern.local').executeTakeFirstOrThrow();
+  const courses = await db
+    .selectFrom('courses')
+    .select('id')
+    .where('published', '=', true)
+    .execute();
+  if (courses.length === 0)
+    throw new Error('No course to enrol learners in: run courses:sync first.');
+  const { n: existing } = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('email', 'like', '%@demo.lantern.local')
+    .executeTakeFirstOrThrow();
   const offset = Number(existing);
 
   // Trainers and cohorts: a third of them already past their due date.
@@ -29,17 +90,32 @@ export async function seedDemo(db: Kysely<Database>, options: { learners: number
   for (let k = 0; k < options.cohorts; k += 1) {
     const trainer = await db
       .insertInto('users')
-      .values({ email: `trainer${offset + k}@demo.lantern.local`, name: `${FIRST[k % FIRST.length]} ${LAST[(k * 7) % LAST.length]} (trainer)`, password_hash: passwordHash, role: 'trainer', locale: 'en' })
+      .values({
+        email: `trainer${offset + k}@demo.lantern.local`,
+        name: `${FIRST[k % FIRST.length]} ${LAST[(k * 7) % LAST.length]} (trainer)`,
+        password_hash: passwordHash,
+        role: 'trainer',
+        locale: 'en',
+      })
       .onConflict((c) => c.column('email').doUpdateSet({ role: 'trainer' }))
       .returning('id')
       .executeTakeFirstOrThrow();
     const due = k % 3 === 0 ? sql<string>`current_date - 10` : sql<string>`current_date + 30`;
     const cohort = await db
       .insertInto('cohorts')
-      .values({ name: `Demo cohort ${offset + k + 1}`, owner_id: trainer.id, join_code: newJoinCode(), starts_on: sql<string>`current_date - 60`, due_on: due })
+      .values({
+        name: `Demo cohort ${offset + k + 1}`,
+        owner_id: trainer.id,
+        join_code: newJoinCode(),
+        starts_on: sql<string>`current_date - 60`,
+        due_on: due,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('cohort_courses').values(courses.map((course) => ({ cohort_id: cohort.id, course_id: course.id }))).execute();
+    await db
+      .insertInto('cohort_courses')
+      .values(courses.map((course) => ({ cohort_id: cohort.id, course_id: course.id })))
+      .execute();
     cohortIds.push(cohort.id);
   }
 
@@ -150,5 +226,12 @@ export async function seedDemo(db: Kysely<Database>, options: { learners: number
     log(`  ${Math.min(from + batch, options.learners)} / ${options.learners} learners`);
   }
   await sql`analyze`.execute(db);
-  return { learners: options.learners, cohorts: cohortIds.length, enrolments, attempts, scormAttempts, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  return {
+    learners: options.learners,
+    cohorts: cohortIds.length,
+    enrolments,
+    attempts,
+    scormAttempts,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+  };
 }

@@ -1,7 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database, ItemKind, LocalizedText } from '../db/database.js';
 
-export type OutlineItem = { id: number; kind: ItemKind; slug: string; title: LocalizedText; required: boolean; minutes: number; moduleIndex: number };
+export type OutlineItem = {
+  id: number;
+  kind: ItemKind;
+  slug: string;
+  title: LocalizedText;
+  required: boolean;
+  minutes: number;
+  moduleIndex: number;
+};
 export type OutlineModule = { slug: string; title: LocalizedText; items: OutlineItem[] };
 export type Outline = { modules: OutlineModule[]; items: OutlineItem[] };
 
@@ -10,13 +18,27 @@ export type Outline = { modules: OutlineModule[]; items: OutlineItem[] };
 const cache = new Map<number, { hash: string; outline: Outline }>();
 
 /** The course's current modules and items in order (removed ones left out). */
-export async function courseOutline(db: Kysely<Database>, courseId: number, contentHash: string): Promise<Outline> {
+export async function courseOutline(
+  db: Kysely<Database>,
+  courseId: number,
+  contentHash: string,
+): Promise<Outline> {
   const cached = cache.get(courseId);
   if (cached?.hash === contentHash) return cached.outline;
   const rows = await db
     .selectFrom('course_items as i')
     .innerJoin('modules as m', 'm.id', 'i.module_id')
-    .select(['i.id', 'i.kind', 'i.slug', 'i.title', 'i.required', 'i.minutes', 'm.slug as module_slug', 'm.title as module_title', 'm.position as module_position'])
+    .select([
+      'i.id',
+      'i.kind',
+      'i.slug',
+      'i.title',
+      'i.required',
+      'i.minutes',
+      'm.slug as module_slug',
+      'm.title as module_title',
+      'm.position as module_position',
+    ])
     .where('i.course_id', '=', courseId)
     .where('i.removed_at', 'is', null)
     .orderBy('m.position')
@@ -30,7 +52,15 @@ export async function courseOutline(db: Kysely<Database>, courseId: number, cont
       module = { slug: row.module_slug, title: row.module_title, items: [] };
       modules.push(module);
     }
-    const item: OutlineItem = { id: row.id, kind: row.kind, slug: row.slug, title: row.title, required: row.required, minutes: row.minutes, moduleIndex: modules.length - 1 };
+    const item: OutlineItem = {
+      id: row.id,
+      kind: row.kind,
+      slug: row.slug,
+      title: row.title,
+      required: row.required,
+      minutes: row.minutes,
+      moduleIndex: modules.length - 1,
+    };
     module.items.push(item);
     items.push(item);
   }
@@ -48,11 +78,19 @@ export function itemUrl(courseSlug: string, item: Pick<OutlineItem, 'kind' | 'sl
 // per item and content hash, so a lesson page reads none of it from the database.
 const lessonCache = new Map<number, { hash: string; html: LocalizedText }>();
 
-export async function lessonHtml(db: Kysely<Database>, itemId: number, contentHash: string): Promise<LocalizedText> {
+export async function lessonHtml(
+  db: Kysely<Database>,
+  itemId: number,
+  contentHash: string,
+): Promise<LocalizedText> {
   const cached = lessonCache.get(itemId);
   if (cached?.hash === contentHash) return cached.html;
-  const row = await db.selectFrom('course_items').select('html').where('id', '=', itemId).executeTakeFirst();
-  const html = (row?.html ?? {}) as LocalizedText;
+  const row = await db
+    .selectFrom('course_items')
+    .select('html')
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+  const html = row?.html ?? {};
   lessonCache.set(itemId, { hash: contentHash, html });
   return html;
 }

@@ -1,12 +1,26 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { signedIn } from '../accounts/guard.js';
+import type { SessionUser } from '../accounts/sessions.js';
+import { notFound, PageRefusal } from '../web/http-errors.js';
+import { Slug } from '../web/schemas.js';
 import type { Kysely } from 'kysely';
 import type { Database, ItemKind } from '../db/database.js';
 import { label } from './localize.js';
 import { courseOutline, itemUrl, type Outline, type OutlineItem } from './outline.js';
-import { findItemForLearner, progressFromRows, type LearnerProgress, type PlayerItemRow } from './queries.js';
+import {
+  findItemForLearner,
+  progressFromRows,
+  type LearnerProgress,
+  type PlayerItemRow,
+} from './queries.js';
 
 export type PlayerItem = PlayerItemRow;
+/** The URL of a lesson, quiz or SCO of a course: `/courses/:slug/<kind>/:item`. */
+export const ItemParams = Type.Object({ slug: Slug, item: Slug });
+
 export type PlayerContext = {
+  user: SessionUser;
   item: PlayerItem;
   outline: Outline;
   progress: LearnerProgress;
@@ -18,28 +32,34 @@ export type PlayerContext = {
 
 /**
  * Loads what every player page needs (course, item, enrolment, outline, progress) and enforces
- * access: anonymous → login, unknown → 404, not enrolled → 403 with an invitation to enrol.
- * Returns undefined when it has already answered.
+ * access: anonymous → login, unknown → 404, not enrolled → 403 with an invitation to enrol (each
+ * thrown, for the error handler to answer).
  */
-export async function loadPlayer(db: Kysely<Database>, request: FastifyRequest<{ Params: { slug: string; item: string } }>, reply: FastifyReply, kind: ItemKind): Promise<PlayerContext | undefined> {
-  const user = request.user;
-  if (!user) {
-    await reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
-    return undefined;
-  }
-  const item = await findItemForLearner(db, { courseSlug: request.params.slug, kind, itemSlug: request.params.item, userId: user.id });
-  if (!item) {
-    await reply.errorPage('notFound');
-    return undefined;
-  }
+export async function loadPlayer(
+  db: Kysely<Database>,
+  request: FastifyRequest<{ Params: { slug: string; item: string } }>,
+  kind: ItemKind,
+): Promise<PlayerContext> {
+  const user = signedIn(request);
+  const item = await findItemForLearner(db, {
+    courseSlug: request.params.slug,
+    kind,
+    itemSlug: request.params.item,
+    userId: user.id,
+  });
+  if (!item) throw notFound();
   if (!item.enrolment_id || item.enrolment_status === 'withdrawn') {
-    await reply.render('learn/enrol-prompt', { courseSlug: item.course_slug, courseTitle: item.course_title, title: label(item.course_title, request.locale) }, { status: 403 });
-    return undefined;
+    throw new PageRefusal(403, 'learn/enrol-prompt', {
+      courseSlug: item.course_slug,
+      courseTitle: item.course_title,
+      title: label(item.course_title, request.locale),
+    });
   }
   const outline = await courseOutline(db, item.course_id, item.content_hash);
   const progress = progressFromRows(item.progress_rows);
   const index = outline.items.findIndex((entry) => entry.id === item.item_id);
   return {
+    user,
     item,
     outline,
     progress,

@@ -1,16 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { issueCertificate } from '../certificates/issue.js';
 import type { Database } from '../db/database.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
-
-/** A verification code people can read out or type: 12 characters without look-alikes (0/O, 1/I). */
-export function newCertificateCode(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = randomBytes(12);
-  const chars = [...bytes].map((byte) => alphabet[byte % alphabet.length]).join('');
-  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
-}
 
 /**
  * Recomputes stored progress (and completion) for one learner's enrolment, or for every enrolment
@@ -18,7 +8,10 @@ export function newCertificateCode(): string {
  * transaction. Completion, once reached, is kept: a certificate stays valid if the course grows.
  * Newly completed enrolments get their certificate here too.
  */
-export async function recomputeProgress(trx: Transaction<Database>, scope: { courseId: number; userId?: number; activeOnly?: boolean }): Promise<Array<{ userId: number; courseId: number }>> {
+export async function recomputeProgress(
+  trx: Transaction<Database>,
+  scope: { courseId: number; userId?: number; activeOnly?: boolean },
+): Promise<Array<{ userId: number; courseId: number }>> {
   const userFilter = scope.userId === undefined ? sql`` : sql`and e.user_id = ${scope.userId}`;
   const statusFilter = scope.activeOnly ? sql`and e.status = 'active'` : sql``;
   const result = await sql<{ user_id: number; course_id: number; newly_completed: boolean }>`
@@ -42,19 +35,13 @@ export async function recomputeProgress(trx: Transaction<Database>, scope: { cou
            completed_at = case when e.status = 'active' and total.total > 0 and done.done >= total.total then now() else e.completed_at end
       from done, total
      where e.id = done.enrolment_id
-    returning e.user_id, e.course_id, (e.completed_at = now() and e.status = 'completed') as newly_completed`.execute(trx);
+    returning e.user_id, e.course_id, (e.completed_at = now() and e.status = 'completed') as newly_completed`.execute(
+    trx,
+  );
 
-  const completed = result.rows.filter((row) => row.newly_completed).map((row) => ({ userId: row.user_id, courseId: row.course_id }));
+  const completed = result.rows
+    .filter((row) => row.newly_completed)
+    .map((row) => ({ userId: row.user_id, courseId: row.course_id }));
   for (const { userId, courseId } of completed) await issueCertificate(trx, userId, courseId);
   return completed;
-}
-
-/** Issues the certificate for a completed course if the course gives one; idempotent. */
-export async function issueCertificate(trx: Db, userId: number, courseId: number): Promise<void> {
-  await sql`
-    insert into certificates (code, user_id, course_id, learner_name, course_title)
-    select ${newCertificateCode()}, u.id, c.id, u.name, c.title
-      from users u, courses c
-     where u.id = ${userId} and c.id = ${courseId} and c.certificate
-    on conflict (user_id, course_id) do nothing`.execute(trx);
 }

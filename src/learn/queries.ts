@@ -1,5 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, EnrolmentStatus, ItemKind, Locale, LocalizedText, QuizSettings } from '../db/database.js';
+import type {
+  Database,
+  EnrolmentStatus,
+  ItemKind,
+  Locale,
+  LocalizedText,
+  QuizSettings,
+} from '../db/database.js';
 import { prepared } from '../db/connect.js';
 import { recomputeProgress } from './progress.js';
 
@@ -30,7 +37,10 @@ export type PlayerItemRow = {
  * way server-side LMS logs do it: the gap since the previous page of the course, counted up to 15
  * minutes, and not at all after a 30-minute break.
  */
-export async function findItemForLearner(db: Kysely<Database>, options: { courseSlug: string; kind: ItemKind; itemSlug: string; userId: number }): Promise<PlayerItemRow | undefined> {
+export async function findItemForLearner(
+  db: Kysely<Database>,
+  options: { courseSlug: string; kind: ItemKind; itemSlug: string; userId: number },
+): Promise<PlayerItemRow | undefined> {
   const result = await sql<PlayerItemRow>`${sql.raw(prepared('player-item'))}
     with target as (
       select c.id as course_id, c.slug as course_slug, c.title as course_title, c.locales as course_locales, c.content_hash, c.certificate,
@@ -50,16 +60,26 @@ export async function findItemForLearner(db: Kysely<Database>, options: { course
     select t.*, e.id as enrolment_id, e.status as enrolment_status, e.progress_percent, e.last_item_id,
            (select json_agg(json_build_array(p.item_id, p.completed_at is not null, p.passed, p.best_score)) from item_progress p where p.user_id = ${options.userId} and p.course_id = t.course_id) as progress_rows
       from target t
-      left join enrolments e on e.course_id = t.course_id and e.user_id = ${options.userId}`.execute(db);
+      left join enrolments e on e.course_id = t.course_id and e.user_id = ${options.userId}`.execute(
+    db,
+  );
   return result.rows[0];
 }
 
-export type LearnerProgress = { completed: Set<number>; passed: Set<number>; bestScores: Map<number, number> };
+export type LearnerProgress = {
+  completed: Set<number>;
+  passed: Set<number>;
+  bestScores: Map<number, number>;
+};
 type ProgressRow = [itemId: number, completed: boolean, passed: boolean, bestScore: number | null];
 
 /** Progress rows as fetched alongside the item by findItemForLearner. */
 export function progressFromRows(rows: ProgressRow[] | null): LearnerProgress {
-  const progress: LearnerProgress = { completed: new Set(), passed: new Set(), bestScores: new Map() };
+  const progress: LearnerProgress = {
+    completed: new Set(),
+    passed: new Set(),
+    bestScores: new Map(),
+  };
   for (const [itemId, completed, passed, bestScore] of rows ?? []) {
     if (completed) progress.completed.add(itemId);
     if (passed) progress.passed.add(itemId);
@@ -69,9 +89,22 @@ export function progressFromRows(rows: ProgressRow[] | null): LearnerProgress {
 }
 
 /** Which items of a course this learner has completed (lessons) or passed (quizzes). */
-export async function learnerProgress(db: Kysely<Database>, userId: number, courseId: number): Promise<LearnerProgress> {
-  const rows = await db.selectFrom('item_progress').select(['item_id', 'completed_at', 'passed', 'best_score']).where('user_id', '=', userId).where('course_id', '=', courseId).execute();
-  const progress: LearnerProgress = { completed: new Set(), passed: new Set(), bestScores: new Map() };
+export async function learnerProgress(
+  db: Kysely<Database>,
+  userId: number,
+  courseId: number,
+): Promise<LearnerProgress> {
+  const rows = await db
+    .selectFrom('item_progress')
+    .select(['item_id', 'completed_at', 'passed', 'best_score'])
+    .where('user_id', '=', userId)
+    .where('course_id', '=', courseId)
+    .execute();
+  const progress: LearnerProgress = {
+    completed: new Set(),
+    passed: new Set(),
+    bestScores: new Map(),
+  };
   for (const row of rows) {
     if (row.completed_at) progress.completed.add(row.item_id);
     if (row.passed) progress.passed.add(row.item_id);
@@ -84,14 +117,33 @@ export async function learnerProgress(db: Kysely<Database>, userId: number, cour
  * Marks a lesson complete and recomputes the course's progress in the same transaction; returns
  * whether this completed the course. Repeating it changes nothing (idempotent, safe to retry).
  */
-export async function completeLesson(db: Kysely<Database>, userId: number, courseId: number, itemId: number): Promise<{ courseCompleted: boolean }> {
+export async function completeLesson(
+  db: Kysely<Database>,
+  userId: number,
+  courseId: number,
+  itemId: number,
+): Promise<{ courseCompleted: boolean }> {
   return db.transaction().execute(async (trx) => {
     await trx
       .insertInto('item_progress')
-      .values({ user_id: userId, item_id: itemId, course_id: courseId, completed_at: sql<Date>`now()` })
-      .onConflict((conflict) => conflict.columns(['user_id', 'item_id']).doUpdateSet({ completed_at: sql`coalesce(item_progress.completed_at, now())` }))
+      .values({
+        user_id: userId,
+        item_id: itemId,
+        course_id: courseId,
+        completed_at: sql<Date>`now()`,
+      })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['user_id', 'item_id'])
+          .doUpdateSet({ completed_at: sql`coalesce(item_progress.completed_at, now())` }),
+      )
       .execute();
-    await trx.updateTable('enrolments').set({ last_activity_at: sql`now()` }).where('user_id', '=', userId).where('course_id', '=', courseId).execute();
+    await trx
+      .updateTable('enrolments')
+      .set({ last_activity_at: sql`now()` })
+      .where('user_id', '=', userId)
+      .where('course_id', '=', courseId)
+      .execute();
     const completed = await recomputeProgress(trx, { courseId, userId });
     return { courseCompleted: completed.length > 0 };
   });

@@ -14,13 +14,20 @@ export function shuffled<T>(items: readonly T[]): T[] {
 }
 
 /** The questions (and option order) of a new attempt: drawn from the pool and shuffled as configured. */
-export function drawAttempt(quiz: QuizSettings): { questionIds: string[]; optionOrder: Record<string, string[]> } {
+export function drawAttempt(quiz: QuizSettings): {
+  questionIds: string[];
+  optionOrder: Record<string, string[]>;
+} {
   let questions = quiz.shuffleQuestions || quiz.draw ? shuffled(quiz.questions) : quiz.questions;
   if (quiz.draw) questions = questions.slice(0, quiz.draw);
   // A drawn subset keeps the authored order unless shuffling was asked for.
-  if (!quiz.shuffleQuestions) questions = quiz.questions.filter((question) => questions.includes(question));
+  if (!quiz.shuffleQuestions)
+    questions = quiz.questions.filter((question) => questions.includes(question));
   const optionOrder: Record<string, string[]> = {};
-  if (quiz.shuffleOptions) for (const question of questions) if (question.type !== 'true_false') optionOrder[question.id] = shuffled(question.options.map((option) => option.id));
+  if (quiz.shuffleOptions)
+    for (const question of questions)
+      if (question.type !== 'true_false')
+        optionOrder[question.id] = shuffled(question.options.map((option) => option.id));
   return { questionIds: questions.map((question) => question.id), optionOrder };
 }
 
@@ -29,9 +36,14 @@ export function cleanAnswers(questions: QuizQuestion[], raw: Record<string, unkn
   const answers: QuizAnswers = {};
   for (const question of questions) {
     const value = raw[`q-${question.id}`];
-    const chosen = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
-    const valid = [...new Set(chosen)].filter((id) => question.options.some((option) => option.id === id));
-    if (valid.length > 0) answers[question.id] = question.type === 'multiple' ? valid : valid.slice(0, 1);
+    const chosen = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+      (v): v is string => typeof v === 'string',
+    );
+    const valid = [...new Set(chosen)].filter((id) =>
+      question.options.some((option) => option.id === id),
+    );
+    if (valid.length > 0)
+      answers[question.id] = question.type === 'multiple' ? valid : valid.slice(0, 1);
   }
   return answers;
 }
@@ -40,8 +52,11 @@ export function cleanAnswers(questions: QuizQuestion[], raw: Record<string, unkn
 export function grade(questions: QuizQuestion[], answers: QuizAnswers, passMark: number): Grade {
   const results = questions.map((question): QuestionResult => {
     const chosen = answers[question.id] ?? [];
-    const correctIds = question.options.filter((option) => option.correct).map((option) => option.id);
-    const correct = chosen.length === correctIds.length && correctIds.every((id) => chosen.includes(id));
+    const correctIds = question.options
+      .filter((option) => option.correct)
+      .map((option) => option.id);
+    const correct =
+      chosen.length === correctIds.length && correctIds.every((id) => chosen.includes(id));
     return { questionId: question.id, correct, chosen };
   });
   const right = results.filter((result) => result.correct).length;

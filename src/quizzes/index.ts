@@ -1,82 +1,143 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { Type } from 'typebox';
 import type { QuizSettings } from '../db/database.js';
 import { label } from '../learn/localize.js';
-import { loadPlayer, type PlayerContext } from '../learn/player.js';
+import { ItemParams, loadPlayer, type PlayerContext } from '../learn/player.js';
+import { Csrf } from '../web/schemas.js';
 import { htmxTarget } from '../web/view.js';
-import { countSubmitted, findOpenAttempt, latestSubmittedAttempt, openAttempt, saveAnswers, submitAttempt } from './attempts.js';
+import {
+  countSubmitted,
+  findOpenAttempt,
+  latestSubmittedAttempt,
+  openAttempt,
+  saveAnswers,
+  submitAttempt,
+} from './attempts.js';
 import { cleanAnswers } from './grading.js';
 
-type ItemParams = { Params: { slug: string; item: string }; Body: Record<string, unknown> };
+/** A quiz form: `q-<question id>` fields with the chosen option id (several for multiple choice). */
+const AnswersBody = Type.Optional(
+  Type.Object(
+    { _csrf: Csrf },
+    {
+      additionalProperties: Type.Union([
+        Type.String({ maxLength: 200 }),
+        Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 }),
+      ]),
+    },
+  ),
+);
+const QuizRoute = { schema: { params: ItemParams, body: AnswersBody } };
+type QuizRequest = FastifyRequest<{ Params: { slug: string; item: string } }>;
 
 /** Quizzes: answer (saved as you go), submit, see feedback per question, retry within the policy. */
-async function quizzesPlugin(app: FastifyInstance): Promise<void> {
+async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const quizOf = (player: PlayerContext) => player.item.quiz as QuizSettings;
 
-  async function showQuiz(request: FastifyRequest<ItemParams>, reply: FastifyReply, player: PlayerContext, options: { retry?: boolean; courseCompleted?: boolean } = {}) {
-    const userId = request.user!.id;
+  async function showQuiz(
+    request: QuizRequest,
+    reply: FastifyReply,
+    player: PlayerContext,
+    options: { retry?: boolean; courseCompleted?: boolean } = {},
+  ) {
+    const userId = player.user.id;
     const quiz = quizOf(player);
-    const common = { ...player, quiz, courseCompleted: options.courseCompleted ?? false, title: `${label(player.item.title, request.locale)} · ${label(player.item.course_title, request.locale)}` };
+    const common = {
+      ...player,
+      quiz,
+      courseCompleted: options.courseCompleted ?? false,
+      title: `${label(player.item.title, request.locale)} · ${label(player.item.course_title, request.locale)}`,
+    };
     const open = await findOpenAttempt(app.db, userId, player.item.item_id);
-    const latest = open ? undefined : await latestSubmittedAttempt(app.db, userId, player.item.item_id);
+    const latest = open
+      ? undefined
+      : await latestSubmittedAttempt(app.db, userId, player.item.item_id);
     const submitted = await countSubmitted(app.db, userId, player.item.item_id);
     const attemptsLeft = quiz.maxAttempts > 0 ? Math.max(0, quiz.maxAttempts - submitted) : null;
 
     if (latest && !options.retry) {
-      return reply.render('quizzes/result', { ...common, attempt: latest, attemptsLeft, bestScore: player.progress.bestScores.get(player.item.item_id) ?? latest.score });
+      return reply.render('quizzes/result', {
+        ...common,
+        attempt: latest,
+        attemptsLeft,
+        bestScore: player.progress.bestScores.get(player.item.item_id) ?? latest.score,
+      });
     }
     const attempt = open ?? (await openAttempt(app.db, userId, player.item.item_id, quiz));
-    if (attempt === 'no_attempts_left') return reply.render('quizzes/result', { ...common, attempt: latest, attemptsLeft: 0, bestScore: player.progress.bestScores.get(player.item.item_id) ?? null });
-    const questions = attempt.question_ids.map((id) => quiz.questions.find((question) => question.id === id)).filter((question) => question !== undefined);
+    if (attempt === 'no_attempts_left')
+      return reply.render('quizzes/result', {
+        ...common,
+        attempt: latest,
+        attemptsLeft: 0,
+        bestScore: player.progress.bestScores.get(player.item.item_id) ?? null,
+      });
+    const questions = attempt.question_ids
+      .map((id) => quiz.questions.find((question) => question.id === id))
+      .filter((question) => question !== undefined);
     return reply.render('quizzes/quiz', { ...common, attempt, questions, attemptsLeft });
   }
 
-  app.get<ItemParams>('/courses/:slug/quizzes/:item', async (request, reply) => {
-    const player = await loadPlayer(app.db, request, reply, 'quiz');
-    if (!player) return reply;
-    return showQuiz(request, reply, player);
-  });
+  app.get(
+    '/courses/:slug/quizzes/:item',
+    { schema: { params: ItemParams } },
+    async (request, reply) => showQuiz(request, reply, await loadPlayer(app.db, request, 'quiz')),
+  );
 
   // Saves answers given so far (htmx on every change; the "Save" button without JavaScript).
-  app.post<ItemParams>('/courses/:slug/quizzes/:item/answers', async (request, reply) => {
-    const player = await loadPlayer(app.db, request, reply, 'quiz');
-    if (!player) return reply;
-    const open = await findOpenAttempt(app.db, request.user!.id, player.item.item_id);
+  app.post('/courses/:slug/quizzes/:item/answers', QuizRoute, async (request, reply) => {
+    const player = await loadPlayer(app.db, request, 'quiz');
+    const open = await findOpenAttempt(app.db, player.user.id, player.item.item_id);
     if (open) {
-      const questions = quizOf(player).questions.filter((question) => open.question_ids.includes(question.id));
-      await saveAnswers(app.db, open.id, request.user!.id, cleanAnswers(questions, request.body ?? {}));
+      const questions = quizOf(player).questions.filter((question) =>
+        open.question_ids.includes(question.id),
+      );
+      await saveAnswers(
+        app.db,
+        open.id,
+        player.user.id,
+        cleanAnswers(questions, request.body ?? {}),
+      );
     }
     if (request.headers['hx-request'] === 'true') return reply.code(204).send();
     return reply.redirect(player.itemUrl(player.current), 303);
   });
 
-  app.post<ItemParams>('/courses/:slug/quizzes/:item/submit', async (request, reply) => {
-    const player = await loadPlayer(app.db, request, reply, 'quiz');
-    if (!player) return reply;
+  app.post('/courses/:slug/quizzes/:item/submit', QuizRoute, async (request, reply) => {
+    const player = await loadPlayer(app.db, request, 'quiz');
     const quiz = quizOf(player);
     const { courseCompleted } = await submitAttempt(app.db, {
-      userId: request.user!.id,
+      userId: player.user.id,
       courseId: player.item.course_id,
       itemId: player.item.item_id,
       quiz,
-      answers: (questionIds) => cleanAnswers(quiz.questions.filter((question) => questionIds.includes(question.id)), request.body ?? {}),
+      answers: (questionIds) =>
+        cleanAnswers(
+          quiz.questions.filter((question) => questionIds.includes(question.id)),
+          request.body ?? {},
+        ),
     });
     // The quiz URL shows the latest result, so htmx renders it in place and a plain form redirects there.
     if (htmxTarget(request) === 'main') {
-      const refreshed = await loadPlayer(app.db, request, reply, 'quiz');
-      return refreshed ? showQuiz(request, reply, refreshed, { courseCompleted }) : reply;
+      return showQuiz(request, reply, await loadPlayer(app.db, request, 'quiz'), {
+        courseCompleted,
+      });
     }
     if (courseCompleted) reply.flash('player.courseComplete');
     return reply.redirect(player.itemUrl(player.current), 303);
   });
 
-  app.post<ItemParams>('/courses/:slug/quizzes/:item/retry', async (request, reply) => {
-    const player = await loadPlayer(app.db, request, reply, 'quiz');
-    if (!player) return reply;
-    await openAttempt(app.db, request.user!.id, player.item.item_id, quizOf(player));
+  app.post('/courses/:slug/quizzes/:item/retry', QuizRoute, async (request, reply) => {
+    const player = await loadPlayer(app.db, request, 'quiz');
+    await openAttempt(app.db, player.user.id, player.item.item_id, quizOf(player));
     if (htmxTarget(request) === 'main') return showQuiz(request, reply, player, { retry: true });
     return reply.redirect(player.itemUrl(player.current), 303);
   });
 }
 
-export default fp(quizzesPlugin, { name: 'lantern-quizzes', dependencies: ['lantern-view', 'lantern-accounts'] });
+export default fp(quizzesPlugin, {
+  name: 'lantern-quizzes',
+  dependencies: ['lantern-view', 'lantern-accounts'],
+});

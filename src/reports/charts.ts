@@ -46,12 +46,26 @@ export function lineChart(title: string, points: Array<{ label: string; value: n
   const max = Math.max(1, ...points.map((point) => point.value));
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const x = (index: number) => PAD.left + (points.length === 1 ? plotWidth / 2 : (index / (points.length - 1)) * plotWidth);
+  const x = (index: number) =>
+    PAD.left + (points.length === 1 ? plotWidth / 2 : (index / (points.length - 1)) * plotWidth);
   const y = (value: number) => PAD.top + plotHeight - (value / max) * plotHeight;
-  const path = points.map((point, index) => `${index === 0 ? 'M' : 'L'}${x(index).toFixed(1)},${y(point.value).toFixed(1)}`).join(' ');
-  const dots = points.map((point, index) => `<circle cx="${x(index).toFixed(1)}" cy="${y(point.value).toFixed(1)}" r="3" fill="#164766"><title>${escape(`${point.label}: ${point.value}`)}</title></circle>`).join('');
+  const path = points
+    .map(
+      (point, index) =>
+        `${index === 0 ? 'M' : 'L'}${x(index).toFixed(1)},${y(point.value).toFixed(1)}`,
+    )
+    .join(' ');
+  const dots = points
+    .map(
+      (point, index) =>
+        `<circle cx="${x(index).toFixed(1)}" cy="${y(point.value).toFixed(1)}" r="3" fill="#164766"><title>${escape(`${point.label}: ${point.value}`)}</title></circle>`,
+    )
+    .join('');
   const first = points[0]!;
   const last = points.at(-1)!;
   const labels = `<text x="${PAD.left}" y="${HEIGHT - PAD.bottom + 16}" font-size="11" fill="#4a5566">${escape(first.label)}</text><text x="${WIDTH - PAD.right}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="end" font-size="11" fill="#4a5566">${escape(last.label)}</text>`;
-  return frame(title, `${axes(max)}<path d="${path}" fill="none" stroke="#1f5f8b" stroke-width="2.5"/>${dots}${labels}`);
+  return frame(
+    title,
+    `${axes(max)}<path d="${path}" fill="none" stroke="#1f5f8b" stroke-width="2.5"/>${dots}${labels}`,
+  );
 }

@@ -14,7 +14,10 @@ export function neutralise(value: unknown): string {
  * A CSV stream (UTF-8 with BOM, so Excel opens Arabic and accents correctly) fed page by page by
  * `nextPage`, so the whole table never sits in memory.
  */
-export function csvStream(header: string[], nextPage: (after: string | undefined) => Promise<{ rows: unknown[][]; next?: string }>) {
+export function csvStream(
+  header: string[],
+  nextPage: (after: string | undefined) => Promise<{ rows: unknown[][]; next?: string }>,
+) {
   const csv = stringify({ bom: true, record_delimiter: '\r\n', highWaterMark: 64 * 1024 });
   csv.write(header.map(neutralise));
   void (async () => {
@@ -24,7 +27,8 @@ export function csvStream(header: string[], nextPage: (after: string | undefined
         const page = await nextPage(after);
         for (const row of page.rows) {
           // Respect back-pressure: wait when the client reads slower than the database answers.
-          if (!csv.write(row.map(neutralise))) await new Promise((resolve) => csv.once('drain', resolve));
+          if (!csv.write(row.map(neutralise)))
+            await new Promise((resolve) => csv.once('drain', resolve));
         }
         after = page.next;
       } while (after);

@@ -14,12 +14,43 @@ export type LearnerFilters = {
   activeDays?: number;
   search?: string;
 };
-export type LearnerQuery = { cohortId: number; courseId: number; dueOn: string | null; filters: LearnerFilters; sort: LearnerSort; direction: 'asc' | 'desc'; after?: string; limit: number; withTotal?: boolean };
-export type LearnerRow = { id: number; name: string; email: string; status: Exclude<LearnerStatus, 'overdue'>; overdue: boolean; progress: number; last_activity_at: Date | null; time_spent_seconds: number; score: number | null; certificate_code: string | null; sort_key: string | number | Date };
+export type LearnerQuery = {
+  cohortId: number;
+  courseId: number;
+  dueOn: string | null;
+  filters: LearnerFilters;
+  sort: LearnerSort;
+  direction: 'asc' | 'desc';
+  after?: string;
+  limit: number;
+  withTotal?: boolean;
+};
+export type LearnerRow = {
+  id: number;
+  name: string;
+  email: string;
+  status: Exclude<LearnerStatus, 'overdue'>;
+  overdue: boolean;
+  progress: number;
+  last_activity_at: Date | null;
+  time_spent_seconds: number;
+  score: number | null;
+  certificate_code: string | null;
+  sort_key: string | number | Date;
+};
 
 /** The quiz whose best score is the course's final score: its last required quiz. */
 export async function finalQuizId(db: Kysely<Database>, courseId: number): Promise<number | null> {
-  const row = await db.selectFrom('course_items').select('id').where('course_id', '=', courseId).where('kind', '=', 'quiz').where('required', '=', true).where('removed_at', 'is', null).orderBy('position', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('course_items')
+    .select('id')
+    .where('course_id', '=', courseId)
+    .where('kind', '=', 'quiz')
+    .where('required', '=', true)
+    .where('removed_at', 'is', null)
+    .orderBy('position', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
@@ -47,7 +78,13 @@ export function decodeCursor(cursor: string | undefined): [string | number, numb
   if (!cursor) return undefined;
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && (typeof value[0] === 'string' || typeof value[0] === 'number') && Number.isInteger(value[1])) return [value[0], value[1] as number];
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      (typeof value[0] === 'string' || typeof value[0] === 'number') &&
+      Number.isInteger(value[1])
+    )
+      return [value[0], value[1] as number];
   } catch {}
   return undefined;
 }
@@ -56,15 +93,25 @@ export function decodeCursor(cursor: string | undefined): [string | number, numb
  * One page of a cohort's learners for one course, with filters and any sort, paginated by keyset
  * (sort key, user id) so the thousandth page costs what the first does. One query, no per-row work.
  */
-export async function learnerPage(db: Kysely<Database>, query: LearnerQuery, finalItemId: number | null): Promise<{ rows: LearnerRow[]; next?: string; total: number }> {
+export async function learnerPage(
+  db: Kysely<Database>,
+  query: LearnerQuery,
+  finalItemId: number | null,
+): Promise<{ rows: LearnerRow[]; next?: string; total: number }> {
   const key = SORT_KEYS[query.sort];
   // The date test has no column in it: PostgreSQL checks it once per query, not per row.
-  const overdue = query.dueOn ? sql<boolean>`(e.status is distinct from 'completed' and ${query.dueOn}::date < current_date)` : sql<boolean>`false`;
+  const overdue = query.dueOn
+    ? sql<boolean>`(e.status is distinct from 'completed' and ${query.dueOn}::date < current_date)`
+    : sql<boolean>`false`;
   const base = db
     .selectFrom('cohort_members as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .leftJoin('enrolments as e', (join) => join.onRef('e.user_id', '=', 'm.user_id').on('e.course_id', '=', query.courseId))
-    .leftJoin('item_progress as p', (join) => join.onRef('p.user_id', '=', 'm.user_id').on('p.item_id', '=', finalItemId ?? -1))
+    .leftJoin('enrolments as e', (join) =>
+      join.onRef('e.user_id', '=', 'm.user_id').on('e.course_id', '=', query.courseId),
+    )
+    .leftJoin('item_progress as p', (join) =>
+      join.onRef('p.user_id', '=', 'm.user_id').on('p.item_id', '=', finalItemId ?? -1),
+    )
     .where('m.cohort_id', '=', query.cohortId)
     .$call((qb) => {
       const f = query.filters;
@@ -73,37 +120,72 @@ export async function learnerPage(db: Kysely<Database>, query: LearnerQuery, fin
       else if (f.status) q = q.where(STATUS_SQL, '=', f.status);
       if (f.minScore !== undefined) q = q.where('p.best_score', '>=', f.minScore);
       if (f.maxScore !== undefined) q = q.where('p.best_score', '<=', f.maxScore);
-      if (f.activeDays !== undefined && f.activeDays > 0) q = q.where(sql<boolean>`e.last_activity_at >= now() - make_interval(days => ${f.activeDays})`);
-      if (f.activeDays !== undefined && f.activeDays < 0) q = q.where(sql<boolean>`(e.last_activity_at is null or e.last_activity_at < now() - make_interval(days => ${-f.activeDays}))`);
+      if (f.activeDays !== undefined && f.activeDays > 0)
+        q = q.where(
+          sql<boolean>`e.last_activity_at >= now() - make_interval(days => ${f.activeDays})`,
+        );
+      if (f.activeDays !== undefined && f.activeDays < 0)
+        q = q.where(
+          sql<boolean>`(e.last_activity_at is null or e.last_activity_at < now() - make_interval(days => ${-f.activeDays}))`,
+        );
       if (f.search) {
         const pattern = `%${f.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        q = q.where((eb) => eb.or([eb(sql`lower(u.name)`, 'like', pattern), eb('u.email', 'like', pattern)]));
+        q = q.where((eb) =>
+          eb.or([eb(sql`lower(u.name)`, 'like', pattern), eb('u.email', 'like', pattern)]),
+        );
       }
       return q;
     });
 
   const cursor = decodeCursor(query.after);
   const comparison = query.direction === 'asc' ? sql.raw('>') : sql.raw('<');
-  const cursorKey = cursor ? (query.sort === 'activity' ? sql`${cursor[0]}::timestamptz` : query.sort === 'name' ? sql`${cursor[0]}::text` : sql`${cursor[0]}::int`) : undefined;
+  const cursorKey = cursor
+    ? query.sort === 'activity'
+      ? sql`${cursor[0]}::timestamptz`
+      : query.sort === 'name'
+        ? sql`${cursor[0]}::text`
+        : sql`${cursor[0]}::int`
+    : undefined;
   const [rows, total] = await Promise.all([
     base
       .select([
-        'u.id', 'u.name', 'u.email', 'e.last_activity_at', 'p.best_score as score',
+        'u.id',
+        'u.name',
+        'u.email',
+        'e.last_activity_at',
+        'p.best_score as score',
         sql<string>`${STATUS_SQL}`.as('status'),
         overdue.as('overdue'),
         sql<number>`coalesce(e.progress_percent, 0)`.as('progress'),
         sql<number>`coalesce(e.time_spent_seconds, 0)`.as('time_spent_seconds'),
-        (eb) => eb.selectFrom('certificates as cert').select('cert.code').whereRef('cert.user_id', '=', 'm.user_id').where('cert.course_id', '=', query.courseId).as('certificate_code'),
+        (eb) =>
+          eb
+            .selectFrom('certificates as cert')
+            .select('cert.code')
+            .whereRef('cert.user_id', '=', 'm.user_id')
+            .where('cert.course_id', '=', query.courseId)
+            .as('certificate_code'),
         key.as('sort_key'),
       ])
-      .$if(cursorKey !== undefined, (qb) => qb.where(sql<boolean>`(${key}, u.id) ${comparison} (${cursorKey}, ${cursor![1]})`))
+      .$if(cursorKey !== undefined, (qb) =>
+        qb.where(sql<boolean>`(${key}, u.id) ${comparison} (${cursorKey}, ${cursor![1]})`),
+      )
       .orderBy(key, query.direction)
       .orderBy('u.id', query.direction)
       .limit(query.limit + 1)
       .execute(),
-    query.withTotal === false ? Promise.resolve(0) : base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((row) => Number(row.n)),
+    query.withTotal === false
+      ? Promise.resolve(0)
+      : base
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+          .then((row) => Number(row.n)),
   ]);
   const count = total;
   const page = rows.slice(0, query.limit) as unknown as LearnerRow[];
-  return { rows: page, next: rows.length > query.limit ? encodeCursor(page.at(-1)!) : undefined, total: Number(count) };
+  return {
+    rows: page,
+    next: rows.length > query.limit ? encodeCursor(page.at(-1)!) : undefined,
+    total: Number(count),
+  };
 }

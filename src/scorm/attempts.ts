@@ -1,6 +1,6 @@
 /**
  * SCORM attempts: which attempt a launch opens (the course's attempt policy), the CMI it starts
- * from, and how a commit is stored: only when newer than what is stored, with interactions and
+ * from (launch-cmi.ts), and how a commit is stored: only when newer than what is stored, with interactions and
  * objectives as queryable rows and the SCO's status fed into course progress in the same
  * transaction.
  */
@@ -9,6 +9,7 @@ import type { Database, ScormAttemptPolicy } from '../db/database.js';
 import { prepared } from '../db/connect.js';
 import { recomputeProgress } from '../learn/progress.js';
 import type { FlatSco, ParsedPackage, ScormVersion } from './package/index.js';
+import { launchCmi, type Learner } from './launch-cmi.js';
 import type { ParsedCommit } from './runtime/commit.js';
 
 /** Commits of launch n carry seq = n * LAUNCH_STRIDE + k (k = 1, 2, …): a later launch always outranks an earlier one. */
@@ -28,12 +29,20 @@ export type Launch = {
   cmi: { cmi: Record<string, unknown> };
 };
 
-type Learner = { id: number; name: string };
-
 /** Opens (or resumes) the learner's attempt at one SCO of a SCORM course; undefined if the SCO does not exist. */
-export async function openAttempt(db: Kysely<Database>, learner: Learner, courseId: number, itemId: number, scoIdentifier: string): Promise<Launch | undefined> {
+export async function openAttempt(
+  db: Kysely<Database>,
+  learner: Learner,
+  courseId: number,
+  itemId: number,
+  scoIdentifier: string,
+): Promise<Launch | undefined> {
   return db.transaction().execute(async (trx) => {
-    const settings = await trx.selectFrom('scorm_courses').select(['package_id', 'attempt_policy', 'max_attempts']).where('course_id', '=', courseId).executeTakeFirst();
+    const settings = await trx
+      .selectFrom('scorm_courses')
+      .select(['package_id', 'attempt_policy', 'max_attempts'])
+      .where('course_id', '=', courseId)
+      .executeTakeFirst();
     if (!settings) return undefined;
     const last = await trx
       .selectFrom('scorm_attempts')
@@ -47,14 +56,31 @@ export async function openAttempt(db: Kysely<Database>, learner: Learner, course
     // Two tabs launching at once both land on the same attempt number: the loser just resumes it.
     const attempt = await trx
       .insertInto('scorm_attempts')
-      .values({ user_id: learner.id, course_id: courseId, item_id: itemId, package_id: fresh ? settings.package_id : last.package_id, number: fresh ? (last?.number ?? 0) + 1 : last.number, launches: 1 })
-      .onConflict((conflict) => conflict.columns(['user_id', 'item_id', 'number']).doUpdateSet({ launches: sql`scorm_attempts.launches + 1` }))
+      .values({
+        user_id: learner.id,
+        course_id: courseId,
+        item_id: itemId,
+        package_id: fresh ? settings.package_id : last.package_id,
+        number: fresh ? (last?.number ?? 0) + 1 : last.number,
+        launches: 1,
+      })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['user_id', 'item_id', 'number'])
+          .doUpdateSet({ launches: sql`scorm_attempts.launches + 1` }),
+      )
       .returning(['id', 'number', 'package_id', 'launches', 'cmi'])
       .executeTakeFirstOrThrow();
-    const pkg = await trx.selectFrom('scorm_packages').select(['hash', 'content_root', 'scorm_version', 'manifest']).where('id', '=', attempt.package_id).executeTakeFirstOrThrow();
+    const pkg = await trx
+      .selectFrom('scorm_packages')
+      .select(['hash', 'content_root', 'scorm_version', 'manifest'])
+      .where('id', '=', attempt.package_id)
+      .executeTakeFirstOrThrow();
     // Progress is a consequence of the SCOs' states, so a launch repairs it if anything ever left it behind.
     await recomputeProgress(trx, { courseId, userId: learner.id, activeOnly: true });
-    const sco = (pkg.manifest as ParsedPackage).scos.find((entry) => entry.identifier === scoIdentifier);
+    const sco = (pkg.manifest as ParsedPackage).scos.find(
+      (entry) => entry.identifier === scoIdentifier,
+    );
     if (!sco) return undefined;
     return {
       attemptId: attempt.id,
@@ -70,71 +96,23 @@ export async function openAttempt(db: Kysely<Database>, learner: Learner, course
   });
 }
 
-function startsNewAttempt(policy: ScormAttemptPolicy, maxAttempts: number | null, last: { number: number; completion_status: string; success_status: string }): boolean {
+function startsNewAttempt(
+  policy: ScormAttemptPolicy,
+  maxAttempts: number | null,
+  last: { number: number; completion_status: string; success_status: string },
+): boolean {
   if (maxAttempts !== null && last.number >= maxAttempts) return false;
   if (policy === 'always') return true;
   if (policy === 'never') return false;
   return last.completion_status === 'completed' || last.success_status !== 'unknown';
 }
 
-type Cmi = Record<string, unknown>;
-const isRecord = (value: unknown): value is Cmi => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * The stored CMI with what only the LMS may set: who the learner is, entry (resume when the SCO
- * left suspended or saved anything to come back to), launch data and the manifest's thresholds.
- * Write-only elements of the previous session (exit, session_time) are not handed back.
- */
-export function launchCmi(version: ScormVersion, stored: Record<string, unknown> | null, sco: FlatSco, learner: Learner): { cmi: Cmi } {
-  const cmi: Cmi = isRecord(stored?.cmi) ? structuredClone(stored.cmi) : {};
-  const hasHistory = stored !== null;
-  if (version === 'scorm12') {
-    const core: Cmi = isRecord(cmi.core) ? cmi.core : {};
-    const exit = core.exit;
-    delete core.exit;
-    delete core.session_time;
-    const resumable = exit === 'suspend' || Boolean(cmi.suspend_data) || Boolean(core.lesson_location);
-    core.entry = !hasHistory ? 'ab-initio' : resumable ? 'resume' : '';
-    core.student_id = String(learner.id);
-    core.student_name = learner.name;
-    core.credit = 'credit';
-    core.lesson_mode = 'normal';
-    cmi.core = core;
-    cmi.launch_data = sco.dataFromLms ?? '';
-    cmi.student_data = {
-      ...(isRecord(cmi.student_data) ? cmi.student_data : {}),
-      mastery_score: sco.masteryScore === undefined ? '' : String(sco.masteryScore),
-      max_time_allowed: sco.maxTimeAllowed ?? '',
-      time_limit_action: sco.timeLimitAction ?? '',
-    };
-    return { cmi };
-  }
-  const exit = cmi.exit;
-  delete cmi.exit;
-  delete cmi.session_time;
-  const resumable = exit === 'suspend' || exit === 'logout' || Boolean(cmi.suspend_data) || Boolean(cmi.location);
-  cmi.entry = !hasHistory ? 'ab-initio' : resumable ? 'resume' : '';
-  cmi.learner_id = String(learner.id);
-  cmi.learner_name = learner.name;
-  cmi.credit = 'credit';
-  cmi.mode = 'normal';
-  cmi.launch_data = sco.dataFromLms ?? '';
-  if (sco.scaledPassingScore !== undefined) cmi.scaled_passing_score = String(sco.scaledPassingScore);
-  if (sco.completionThreshold) cmi.completion_threshold = String(sco.completionThreshold.minProgressMeasure);
-  if (sco.maxTimeAllowed) cmi.max_time_allowed = sco.maxTimeAllowed;
-  if (sco.timeLimitAction) cmi.time_limit_action = sco.timeLimitAction;
-  // The manifest's objectives are there from the first launch: content reads them right after Initialize.
-  const hasObjectives = Array.isArray(cmi.objectives) ? cmi.objectives.length > 0 : isRecord(cmi.objectives) && Object.keys(cmi.objectives).some((key) => /^\d+$/.test(key));
-  if (!hasObjectives) {
-    const ids = sco.objectives.map((objective) => objective.id).filter(Boolean);
-    if (ids.length > 0) cmi.objectives = ids.map((id) => ({ id }));
-  }
-  return { cmi };
-}
-
 /** Whether a SCO's reported state counts as done for course progress. */
 export function scoDone(commit: Pick<ParsedCommit, 'completionStatus' | 'successStatus'>): boolean {
-  return commit.successStatus === 'passed' || (commit.completionStatus === 'completed' && commit.successStatus !== 'failed');
+  return (
+    commit.successStatus === 'passed' ||
+    (commit.completionStatus === 'completed' && commit.successStatus !== 'failed')
+  );
 }
 
 export type CommitOutcome = 'stored' | 'stale' | 'missing';
@@ -147,11 +125,17 @@ export type CommitOutcome = 'stored' | 'stale' | 'missing';
  * as long as the course is not complete yet: a crash can never leave a done SCO uncounted, and a
  * course left inconsistent by older versions is repaired by the next such commit (or launch).
  */
-export async function recordCommit(db: Kysely<Database>, attemptId: number, userId: number, commit: ParsedCommit): Promise<CommitOutcome> {
+export async function recordCommit(
+  db: Kysely<Database>,
+  attemptId: number,
+  userId: number,
+  commit: ParsedCommit,
+): Promise<CommitOutcome> {
   if (!scoDone(commit)) return (await storeCommit(db, attemptId, userId, commit)).outcome;
   return db.transaction().execute(async (trx) => {
     const { outcome, courseId } = await storeCommit(trx, attemptId, userId, commit);
-    if (courseId !== undefined) await recomputeProgress(trx, { courseId, userId, activeOnly: true });
+    if (courseId !== undefined)
+      await recomputeProgress(trx, { courseId, userId, activeOnly: true });
     return outcome;
   });
 }
@@ -161,12 +145,36 @@ export async function recordCommit(db: Kysely<Database>, attemptId: number, user
  * position, extras trimmed), the item's progress (only written when there is something new to
  * say) and the enrolment's last activity (at most once a minute).
  */
-async function storeCommit(db: Kysely<Database>, attemptId: number, userId: number, commit: ParsedCommit): Promise<{ outcome: CommitOutcome; courseId?: number }> {
+async function storeCommit(
+  db: Kysely<Database>,
+  attemptId: number,
+  userId: number,
+  commit: ParsedCommit,
+): Promise<{ outcome: CommitOutcome; courseId?: number }> {
   const done = scoDone(commit);
   const passed = commit.successStatus === 'passed';
-  const score = commit.scoreScaled === null ? null : Math.round(Math.max(0, Math.min(1, commit.scoreScaled)) * 100);
-  const interactions = commit.interactions.map((x) => ({ position: x.index, interaction_id: x.id, type: x.type, learner_response: x.learnerResponse, correct_response: x.correctResponse, result: x.result, weighting: x.weighting, latency: x.latency, description: x.description }));
-  const objectives = commit.objectives.map((o) => ({ position: o.index, objective_id: o.id, success_status: o.successStatus, completion_status: o.completionStatus, score_scaled: o.scoreScaled }));
+  const score =
+    commit.scoreScaled === null
+      ? null
+      : Math.round(Math.max(0, Math.min(1, commit.scoreScaled)) * 100);
+  const interactions = commit.interactions.map((x) => ({
+    position: x.index,
+    interaction_id: x.id,
+    type: x.type,
+    learner_response: x.learnerResponse,
+    correct_response: x.correctResponse,
+    result: x.result,
+    weighting: x.weighting,
+    latency: x.latency,
+    description: x.description,
+  }));
+  const objectives = commit.objectives.map((o) => ({
+    position: o.index,
+    objective_id: o.id,
+    success_status: o.successStatus,
+    completion_status: o.completionStatus,
+    score_scaled: o.scoreScaled,
+  }));
   const result = await sql<{ course_id: number }>`${sql.raw(prepared('scorm-commit'))}
     with updated as (
       update scorm_attempts
@@ -215,6 +223,11 @@ async function storeCommit(db: Kysely<Database>, attemptId: number, userId: numb
     select u.course_id from updated u`.execute(db);
   const stored = result.rows[0];
   if (stored) return { outcome: 'stored', courseId: stored.course_id };
-  const exists = await db.selectFrom('scorm_attempts').select('id').where('id', '=', attemptId).where('user_id', '=', userId).executeTakeFirst();
+  const exists = await db
+    .selectFrom('scorm_attempts')
+    .select('id')
+    .where('id', '=', attemptId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return { outcome: exists ? 'stale' : 'missing' };
 }

@@ -10,10 +10,12 @@
  * the SCO's own URL.
  */
 import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyStatic from '@fastify/static';
 import { mkdirSync } from 'node:fs';
 import { Eta } from 'eta';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { Type } from 'typebox';
 import type { Config } from '../config.js';
 import { viewsDir } from '../paths.js';
 import assets from '../web/assets.js';
@@ -25,19 +27,42 @@ export const SAME_ORIGIN_PREFIX = '/scorm-content';
 /** Launch tokens live long enough for a long sitting; files already loaded stay cached after. */
 export const CONTENT_TOKEN_SECONDS = 4 * 3600;
 
-export type ContentToken = { h: string; r: string; v: 'scorm12' | 'scorm2004'; u: string; t: string };
+export type ContentToken = {
+  h: string;
+  r: string;
+  v: 'scorm12' | 'scorm2004';
+  u: string;
+  t: string;
+};
 
 /** `base`: '' on the content server, '/scorm-content' on the app (not Fastify's own `prefix` option, which would apply twice). */
 export type ContentRouteOptions = { config: Config; base: string };
 
 const HASH = /^[0-9a-f]{64}$/;
+// Token and hash are checked by the handlers, which answer a bad one 403 with a sentence, not 400.
+const WrapperParams = Type.Object({ token: Type.String() });
+const FileParams = Type.Object({ hash: Type.String(), '*': Type.String() });
 
 /** The routes, for either a standalone content server or the app (same-origin mode). */
-export async function contentRoutes(app: FastifyInstance, { config, base: prefix }: ContentRouteOptions): Promise<void> {
+export async function contentRoutes(
+  instance: FastifyInstance,
+  { config, base: prefix }: ContentRouteOptions,
+): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const appOrigin = sameOrigin(config) ? "'self'" : config.appOrigin;
-  const eta = new Eta({ views: viewsDir, cache: true, autoEscape: true, autoTrim: false, defaultExtension: '.eta' });
+  const eta = new Eta({
+    views: viewsDir,
+    cache: true,
+    autoEscape: true,
+    autoTrim: false,
+    defaultExtension: '.eta',
+  });
   mkdirSync(scormRoot(config.dataDir), { recursive: true });
-  await app.register(fastifyStatic, { root: scormRoot(config.dataDir), serve: false, decorateReply: true });
+  await app.register(fastifyStatic, {
+    root: scormRoot(config.dataDir),
+    serve: false,
+    decorateReply: true,
+  });
 
   const contentHeaders = (reply: FastifyReply) => {
     // Helmet (same-origin mode) said "never framed": the content is framed by the app and the wrapper.
@@ -50,45 +75,84 @@ export async function contentRoutes(app: FastifyInstance, { config, base: prefix
       .header('cross-origin-resource-policy', 'same-site');
   };
 
-  app.get<{ Params: { token: string } }>(`${prefix}/w/:token`, { config: { skipSession: true } }, async (request, reply) => {
-    const launch = verifyToken<ContentToken>(config.sessionSecret, 'scorm-content', request.params.token);
-    if (!launch || !HASH.test(launch.h)) return reply.code(403).type('text/plain; charset=utf-8').send('This launch link has expired. Go back to the course and open the activity again.');
-    const folder = `${prefix}/p/${launch.h}/`;
-    reply.setCookie(CONTENT_COOKIE, request.params.token, { path: folder, httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: CONTENT_TOKEN_SECONDS });
-    const root = launch.r ? `${folder}${launch.r.split('/').map(encodeURIComponent).join('/')}/` : folder;
-    // Absolute launch URLs (an external resource) are used as they are, and only their origin may be framed besides ours.
-    const external = /^https?:/i.test(launch.u) ? safeOrigin(launch.u) : undefined;
-    const html = eta.render('scorm/wrapper', {
-      title: launch.t,
-      api: launch.v === 'scorm12' ? 'API' : 'API_1484_11',
-      appOrigin: sameOrigin(config) ? '' : config.appOrigin,
-      scoSrc: external ? launch.u : root + launch.u,
-      bridgeScript: app.asset('vendor/scorm-again/cross-frame-api.js'),
-      wrapperScript: app.asset('scorm-wrapper.js'),
-      wrapperStyle: app.asset('scorm-wrapper.css'),
-    });
-    contentHeaders(reply)
-      .header('content-security-policy', `default-src 'none'; script-src 'self'; style-src 'self'; frame-src 'self'${external ? ` ${external}` : ''}; frame-ancestors ${appOrigin}; base-uri 'none'`)
-      .header('cache-control', 'no-store');
-    return reply.type('text/html; charset=utf-8').send(html);
-  });
+  app.get(
+    `${prefix}/w/:token`,
+    { schema: { params: WrapperParams }, config: { skipSession: true } },
+    async (request, reply) => {
+      const launch = verifyToken<ContentToken>(
+        config.sessionSecret,
+        'scorm-content',
+        request.params.token,
+      );
+      if (!launch || !HASH.test(launch.h))
+        return reply
+          .code(403)
+          .type('text/plain; charset=utf-8')
+          .send('This launch link has expired. Go back to the course and open the activity again.');
+      const folder = `${prefix}/p/${launch.h}/`;
+      reply.setCookie(CONTENT_COOKIE, request.params.token, {
+        path: folder,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.env === 'production',
+        maxAge: CONTENT_TOKEN_SECONDS,
+      });
+      const root = launch.r
+        ? `${folder}${launch.r.split('/').map(encodeURIComponent).join('/')}/`
+        : folder;
+      // Absolute launch URLs (an external resource) are used as they are, and only their origin may be framed besides ours.
+      const external = /^https?:/i.test(launch.u) ? safeOrigin(launch.u) : undefined;
+      const html = eta.render('scorm/wrapper', {
+        title: launch.t,
+        api: launch.v === 'scorm12' ? 'API' : 'API_1484_11',
+        appOrigin: sameOrigin(config) ? '' : config.appOrigin,
+        scoSrc: external ? launch.u : root + launch.u,
+        bridgeScript: app.asset('vendor/scorm-again/cross-frame-api.js'),
+        wrapperScript: app.asset('scorm-wrapper.js'),
+        wrapperStyle: app.asset('scorm-wrapper.css'),
+      });
+      contentHeaders(reply)
+        .header(
+          'content-security-policy',
+          `default-src 'none'; script-src 'self'; style-src 'self'; frame-src 'self'${external ? ` ${external}` : ''}; frame-ancestors ${appOrigin}; base-uri 'none'`,
+        )
+        .header('cache-control', 'no-store');
+      return reply.type('text/html; charset=utf-8').send(html);
+    },
+  );
 
-  app.get<{ Params: { hash: string; '*': string } }>(`${prefix}/p/:hash/*`, { config: { skipSession: true } }, async (request, reply) => {
-    const { hash } = request.params;
-    const token = request.cookies[CONTENT_COOKIE];
-    const launch = token ? verifyToken<ContentToken>(config.sessionSecret, 'scorm-content', token) : undefined;
-    if (!launch || launch.h !== hash || !HASH.test(hash)) {
-      return reply.code(403).type('text/plain; charset=utf-8').send('Open this activity from its course page.');
-    }
-    // Stored by hash, so a file at this URL never changes.
-    contentHeaders(reply).header('cache-control', 'private, max-age=31536000, immutable');
-    return reply.sendFile(request.params['*'], `${scormRoot(config.dataDir)}/${hash}`, { cacheControl: false, dotfiles: 'allow' });
-  });
+  app.get(
+    `${prefix}/p/:hash/*`,
+    { schema: { params: FileParams }, config: { skipSession: true } },
+    async (request, reply) => {
+      const { hash } = request.params;
+      const token = request.cookies[CONTENT_COOKIE];
+      const launch = token
+        ? verifyToken<ContentToken>(config.sessionSecret, 'scorm-content', token)
+        : undefined;
+      if (!launch || launch.h !== hash || !HASH.test(hash)) {
+        return reply
+          .code(403)
+          .type('text/plain; charset=utf-8')
+          .send('Open this activity from its course page.');
+      }
+      // Stored by hash, so a file at this URL never changes.
+      contentHeaders(reply).header('cache-control', 'private, max-age=31536000, immutable');
+      return reply.sendFile(request.params['*'], `${scormRoot(config.dataDir)}/${hash}`, {
+        cacheControl: false,
+        dotfiles: 'allow',
+      });
+    },
+  );
 }
 
 /** The standalone content server of the default (cross-origin) mode. */
 export async function buildContentApp(config: Config): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: config.logLevel }, routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 }, return503OnClosing: true });
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    return503OnClosing: true,
+  });
   app.decorate('config', config);
   await app.register(cookie);
   await app.register(assets);
@@ -109,5 +173,7 @@ function safeOrigin(url: string): string | undefined {
 
 /** Where the wrapper page for a launch token lives, seen from the app page. */
 export function wrapperUrl(config: Config, token: string): string {
-  return sameOrigin(config) ? `${SAME_ORIGIN_PREFIX}/w/${token}` : `${config.contentOrigin.origin}/w/${token}`;
+  return sameOrigin(config)
+    ? `${SAME_ORIGIN_PREFIX}/w/${token}`
+    : `${config.contentOrigin.origin}/w/${token}`;
 }

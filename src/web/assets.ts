@@ -5,6 +5,7 @@ import { extname, join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { Type } from 'typebox';
 import { publicDir } from '../paths.js';
 
 const require = createRequire(import.meta.url);
@@ -42,7 +43,10 @@ function assetSources(): Array<{ name: string; path: string }> {
   // The SCORM runtime, one file per version (a player loads only its package's version), and the
   // cross-frame bridge halves for the content origin.
   for (const file of ['scorm12', 'scorm2004', 'cross-frame-lms', 'cross-frame-api']) {
-    sources.push({ name: `vendor/scorm-again/${file}.js`, path: require.resolve(`scorm-again/${file}/min`) });
+    sources.push({
+      name: `vendor/scorm-again/${file}.js`,
+      path: require.resolve(`scorm-again/${file}/min`),
+    });
   }
   return sources;
 }
@@ -58,7 +62,13 @@ function buildAssets(): Map<string, Asset> {
     const hash = createHash('sha256').update(raw).digest('base64url').slice(0, 12);
     const ext = extname(source.name);
     const url = `/assets/${source.name.slice(0, -ext.length)}.${hash}${ext}`;
-    byName.set(source.name, { url, type: TYPES[ext] ?? 'application/octet-stream', etag: `"${hash}"`, raw, compressible: COMPRESSIBLE.has(ext) });
+    byName.set(source.name, {
+      url,
+      type: TYPES[ext] ?? 'application/octet-stream',
+      etag: `"${hash}"`,
+      raw,
+      compressible: COMPRESSIBLE.has(ext),
+    });
   }
   return byName;
 }
@@ -80,22 +90,35 @@ async function assetsPlugin(app: FastifyInstance): Promise<void> {
     return asset.url;
   });
 
-  app.get('/assets/*', { config: { skipSession: true } }, async (request: FastifyRequest, reply: FastifyReply) => {
-    const asset = byUrl.get(request.url.split('?')[0] ?? '');
-    if (!asset) return reply.callNotFound();
-    reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', asset.etag).header('vary', 'accept-encoding').type(asset.type);
-    if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
-    const accepted = String(request.headers['accept-encoding'] ?? '');
-    if (asset.compressible && /\bbr\b/.test(accepted)) {
-      asset.brotli ??= brotliCompressSync(asset.raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } });
-      return reply.header('content-encoding', 'br').send(asset.brotli);
-    }
-    if (asset.compressible && /\bgzip\b/.test(accepted)) {
-      asset.gzip ??= gzipSync(asset.raw, { level: 9 });
-      return reply.header('content-encoding', 'gzip').send(asset.gzip);
-    }
-    return reply.send(asset.raw);
-  });
+  app.get(
+    '/assets/*',
+    {
+      schema: { params: Type.Object({ '*': Type.String({ maxLength: 300 }) }) },
+      config: { skipSession: true },
+    },
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const asset = byUrl.get(request.url.split('?')[0] ?? '');
+      if (!asset) return reply.callNotFound();
+      reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('etag', asset.etag)
+        .header('vary', 'accept-encoding')
+        .type(asset.type);
+      if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+      const accepted = String(request.headers['accept-encoding'] ?? '');
+      if (asset.compressible && /\bbr\b/.test(accepted)) {
+        asset.brotli ??= brotliCompressSync(asset.raw, {
+          params: { [zlib.BROTLI_PARAM_QUALITY]: 11 },
+        });
+        return reply.header('content-encoding', 'br').send(asset.brotli);
+      }
+      if (asset.compressible && /\bgzip\b/.test(accepted)) {
+        asset.gzip ??= gzipSync(asset.raw, { level: 9 });
+        return reply.header('content-encoding', 'gzip').send(asset.gzip);
+      }
+      return reply.send(asset.raw);
+    },
+  );
 }
 
 export default fp(assetsPlugin, { name: 'lantern-assets' });

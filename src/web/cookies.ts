@@ -25,7 +25,11 @@ declare module 'fastify' {
     appCookie(kind: CookieKind): string | undefined;
   }
   interface FastifyReply {
-    setAppCookie(kind: CookieKind, value: string, options?: Pick<CookieSerializeOptions, 'maxAge' | 'expires' | 'signed'>): FastifyReply;
+    setAppCookie(
+      kind: CookieKind,
+      value: string,
+      options?: Pick<CookieSerializeOptions, 'maxAge' | 'expires' | 'signed'>,
+    ): FastifyReply;
     clearAppCookie(kind: CookieKind): FastifyReply;
   }
 }
@@ -41,7 +45,9 @@ declare module 'fastify' {
 async function cookiesPlugin(app: FastifyInstance): Promise<void> {
   const { secure, prefix } = app.config.cookies;
   await app.register(cookie, { secret: app.config.sessionSecret });
-  const names = Object.fromEntries(Object.entries(COOKIES).map(([kind, name]) => [kind, prefix + name])) as Record<CookieKind, string>;
+  const names = Object.fromEntries(
+    Object.entries(COOKIES).map(([kind, name]) => [kind, prefix + name]),
+  ) as Record<CookieKind, string>;
   const guardedNames = new Set(GUARDED.map((kind) => names[kind]));
   const base: CookieSerializeOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure };
 
@@ -49,32 +55,47 @@ async function cookiesPlugin(app: FastifyInstance): Promise<void> {
   app.decorateRequest('appCookie', function appCookie(this: FastifyRequest, kind: CookieKind) {
     return this.cookies[names[kind]];
   });
-  app.decorateReply('setAppCookie', function setAppCookie(this: FastifyReply, kind: CookieKind, value: string, options = {}) {
-    return this.setCookie(names[kind], value, { ...base, ...options });
-  });
-  app.decorateReply('clearAppCookie', function clearAppCookie(this: FastifyReply, kind: CookieKind) {
-    return this.clearCookie(names[kind], base);
-  });
+  app.decorateReply(
+    'setAppCookie',
+    function setAppCookie(this: FastifyReply, kind: CookieKind, value: string, options = {}) {
+      return this.setCookie(names[kind], value, { ...base, ...options });
+    },
+  );
+  app.decorateReply(
+    'clearAppCookie',
+    function clearAppCookie(this: FastifyReply, kind: CookieKind) {
+      return this.clearCookie(names[kind], base);
+    },
+  );
 
   app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.cookie;
     if (!header) return;
     const duplicated = duplicatedCookies(header, guardedNames);
     if (duplicated.size === 0) return;
-    request.log.warn({ cookies: [...duplicated.keys()], url: request.url }, 'refused shadowing copies of security cookies');
+    request.log.warn(
+      { cookies: [...duplicated.keys()], url: request.url },
+      'refused shadowing copies of security cookies',
+    );
     for (const [name, values] of duplicated) {
       // The app's own copy, at path /, is the last one the browser sends.
       request.cookies[name] = values.at(-1)!;
       for (const path of shadowingPaths(request.url)) reply.clearCookie(name, { ...base, path });
     }
     if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
-      throw Object.assign(new Error('Duplicated security cookies'), { statusCode: 403, code: 'LANTERN_SHADOWED_COOKIE' });
+      throw Object.assign(new Error('Duplicated security cookies'), {
+        statusCode: 403,
+        code: 'LANTERN_SHADOWED_COOKIE',
+      });
     }
   });
 }
 
 /** Names from `guarded` that occur more than once in a Cookie header, with their values in order. */
-export function duplicatedCookies(header: string, guarded: ReadonlySet<string>): Map<string, string[]> {
+export function duplicatedCookies(
+  header: string,
+  guarded: ReadonlySet<string>,
+): Map<string, string[]> {
   const seen = new Map<string, string[]>();
   for (const pair of header.split(';')) {
     const equals = pair.indexOf('=');

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { LoginRequired, PageRefusal } from './http-errors.js';
 import type { MessageKey } from './i18n/index.js';
 
 type ErrorPage = { status: number; title: MessageKey; text: MessageKey };
@@ -16,12 +17,36 @@ const PAGES = {
 } satisfies Record<string, ErrorPage>;
 
 /** Errors from the database driver that mean "cannot reach the database", as opposed to a bad query. */
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '57014', '08000', '08001', '08003', '08006', 'LANTERN_DB_UNAVAILABLE']);
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  'LANTERN_DB_UNAVAILABLE',
+]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error as { code?: string; message?: string; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
+  for (
+    let current = error as { code?: string; message?: string; cause?: unknown } | undefined;
+    current;
+    current = current.cause as typeof current
+  ) {
     if (current.code && CONNECTION_ERROR_CODES.has(current.code)) return true;
-    if (/timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Query read timeout/i.test(current.message ?? '')) return true;
+    if (
+      /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Query read timeout/i.test(
+        current.message ?? '',
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -30,11 +55,20 @@ function pageFor(error: FastifyError): ErrorPage {
   if (isDatabaseUnavailable(error)) return PAGES.unavailable;
   if (error.code?.startsWith('FST_CSRF')) return PAGES.csrf;
   switch (error.statusCode) {
-    case 403: return PAGES.forbidden;
-    case 404: return PAGES.notFound;
-    case 413: return PAGES.tooLarge;
-    case 429: return PAGES.rateLimited;
-    default: return error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? { ...PAGES.badRequest, status: error.statusCode } : PAGES.server;
+    // A state change without a session (LoginRequired on a POST) is answered as it always was: 403.
+    case 401:
+    case 403:
+      return PAGES.forbidden;
+    case 404:
+      return PAGES.notFound;
+    case 413:
+      return PAGES.tooLarge;
+    case 429:
+      return PAGES.rateLimited;
+    default:
+      return error.statusCode && error.statusCode >= 400 && error.statusCode < 500
+        ? { ...PAGES.badRequest, status: error.statusCode }
+        : PAGES.server;
   }
 }
 
@@ -62,7 +96,8 @@ async function renderErrorPage(reply: FastifyReply, page: ErrorPage): Promise<Fa
   const json = reply.request.routeOptions.config?.jsonErrors;
   if (json) return reply.code(page.status).send(json(page.status));
   const accept = String(reply.request.headers.accept ?? '');
-  if (accept.includes('application/json') && !accept.includes('text/html')) return reply.code(page.status).send({ error: page.title, status: page.status });
+  if (accept.includes('application/json') && !accept.includes('text/html'))
+    return reply.code(page.status).send({ error: page.title, status: page.status });
   return reply.render('errors/error', { page }, { status: page.status });
 }
 
@@ -72,9 +107,20 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
     return renderErrorPage(this, PAGES[kind]);
   });
 
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => renderErrorPage(reply, PAGES.notFound));
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
+    renderErrorPage(reply, PAGES.notFound),
+  );
 
   app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (
+      error instanceof LoginRequired &&
+      request.method === 'GET' &&
+      !reply.request.routeOptions.config?.jsonErrors
+    ) {
+      return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+    }
+    if (error instanceof PageRefusal)
+      return reply.render(error.template, error.data, { status: error.statusCode });
     const page = pageFor(error);
     if (page.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: error.code, status: page.status }, error.message);
@@ -84,7 +130,14 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
       // The error page itself needs the session and CSRF cookie; if even that fails, answer plainly.
       request.log.error({ err: renderError }, 'error page failed');
       if (page.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-      return reply.code(page.status).type('text/plain; charset=utf-8').send(page.status === 503 ? 'Service temporarily unavailable. Try again in a few minutes.' : 'Error');
+      return reply
+        .code(page.status)
+        .type('text/plain; charset=utf-8')
+        .send(
+          page.status === 503
+            ? 'Service temporarily unavailable. Try again in a few minutes.'
+            : 'Error',
+        );
     }
   });
 }

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { MessageKey } from './i18n/index.js';
 
 /** One problem with one field, translated by the template into the person's language. */
@@ -32,16 +33,50 @@ export function newPassword(value: unknown): FieldError | undefined {
   // Passwords are not trimmed: spaces are legitimate characters in a passphrase.
   const password = typeof value === 'string' ? value : '';
   if (password === '') return { key: 'form.error.required' };
-  if ([...password].length < PASSWORD_MIN) return { key: 'form.error.tooShort', params: { min: PASSWORD_MIN } };
-  if ([...password].length > PASSWORD_MAX) return { key: 'form.error.tooLong', params: { max: PASSWORD_MAX } };
+  if ([...password].length < PASSWORD_MIN)
+    return { key: 'form.error.tooShort', params: { min: PASSWORD_MIN } };
+  if ([...password].length > PASSWORD_MAX)
+    return { key: 'form.error.tooLong', params: { max: PASSWORD_MAX } };
   return undefined;
 }
 
 /** Drops the fields without a problem, so `Object.keys(errors).length` says whether the form is valid. */
-export function collectErrors<Field extends string>(checks: Record<Field, FieldError | undefined>): FieldErrors<Field> {
+export function collectErrors<Field extends string>(
+  checks: Record<Field, FieldError | undefined>,
+): FieldErrors<Field> {
   const errors: FieldErrors<Field> = {};
   for (const [field, error] of Object.entries(checks) as Array<[Field, FieldError | undefined]>) {
     if (error) errors[field] = error;
+  }
+  return errors;
+}
+
+/**
+ * The problems a route's body schema found, as field errors, so that a form failing its schema is
+ * shown again with the messages and what was typed (route option `attachValidation: true`), never
+ * answered with a bare 400.
+ */
+export function schemaErrors(request: FastifyRequest): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const problem of request.validationError?.validation ?? []) {
+    const params = problem.params as Record<string, unknown>;
+    const field =
+      typeof params.missingProperty === 'string'
+        ? params.missingProperty
+        : (problem.instancePath.split('/')[1] ?? '');
+    if (!field || errors[field]) continue;
+    if (problem.keyword === 'maxLength')
+      errors[field] = { key: 'form.error.tooLong', params: { max: Number(params.limit) } };
+    else if (
+      problem.keyword === 'required' ||
+      (problem.keyword === 'minLength' && params.limit === 1)
+    )
+      errors[field] = { key: 'form.error.required' };
+    else if (problem.keyword === 'minLength')
+      errors[field] = { key: 'form.error.tooShort', params: { min: Number(params.limit) } };
+    else if (problem.keyword === 'format' && params.format === 'email')
+      errors[field] = { key: 'form.error.email' };
+    else errors[field] = { key: 'form.error.invalid' };
   }
   return errors;
 }

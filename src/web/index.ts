@@ -14,7 +14,11 @@ async function webPlugin(app: FastifyInstance): Promise<void> {
   // Brotli at quality 4 and gzip at level 4 compress pages within a few per cent of their best
   // settings for a fraction of the CPU (pages are made per request; static assets are compressed
   // once, at maximum, in assets.ts).
-  await app.register(compress, { threshold: 1024, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } }, zlibOptions: { level: 4 } });
+  await app.register(compress, {
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 4 },
+  });
   await app.register(assets);
   await app.register(locale);
   await app.register(view);

@@ -45,20 +45,6 @@ async function localePlugin(app: FastifyInstance): Promise<void> {
       return (this[resolved] ??= resolveLocale(this));
     },
   });
-
-  // The switcher is a plain form (works without JavaScript and without an account).
-  app.post<{ Body: { locale?: string; next?: string } }>('/locale', async (request, reply) => {
-    const locale = request.body?.locale;
-    const next = safeNextPath(request.body?.next);
-    if (!isLocale(locale)) return reply.redirect(next, 303);
-    reply.setAppCookie('locale', locale, { maxAge: LOCALE_COOKIE_SECONDS });
-    if (request.user) {
-      await app.accounts.setLocale(request.user.id, locale);
-      // The signed session snapshot still says the old language: have the next page read it afresh.
-      reply.clearAppCookie('seen');
-    }
-    return reply.redirect(next, 303);
-  });
 }
 
 export default fp(localePlugin, { name: 'lantern-locale' });

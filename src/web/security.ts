@@ -20,7 +20,8 @@ declare module 'fastify' {
 }
 
 /** The session a CSRF token belongs to: a token made before login (or for another session) is refused after it. */
-const csrfBinding = (request: FastifyRequest) => (request.user ? `session:${request.user.sessionId}` : 'anonymous');
+const csrfBinding = (request: FastifyRequest) =>
+  request.user ? `session:${request.user.sessionId}` : 'anonymous';
 
 /**
  * Whether a state-changing request comes from the app's own pages. Browsers send Origin (and
@@ -29,7 +30,8 @@ const csrfBinding = (request: FastifyRequest) => (request.user ? `session:${requ
  */
 export function fromOwnOrigin(request: FastifyRequest, appOrigin: string): boolean {
   const origin = request.headers.origin;
-  if (origin !== undefined) return origin === appOrigin || origin === `${request.protocol}://${request.host}`;
+  if (origin !== undefined)
+    return origin === appOrigin || origin === `${request.protocol}://${request.host}`;
   const site = request.headers['sec-fetch-site'];
   return site === undefined || site === 'same-origin';
 }
@@ -70,19 +72,33 @@ async function securityPlugin(app: FastifyInstance): Promise<void> {
     xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
   });
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+  );
 
   // Before any body is read: a page of another origin (the SCORM content origin included) never
   // changes state here, whatever cookies it managed to plant.
   app.addHook('onRequest', async (request) => {
     if (!UNSAFE_METHODS.has(request.method) || fromOwnOrigin(request, app.config.appOrigin)) return;
-    request.log.warn({ origin: request.headers.origin, site: request.headers['sec-fetch-site'], url: request.url }, 'cross-origin state change refused');
-    throw Object.assign(new Error('Cross-origin request refused'), { statusCode: 403, code: 'LANTERN_CROSS_ORIGIN' });
+    request.log.warn(
+      { origin: request.headers.origin, site: request.headers['sec-fetch-site'], url: request.url },
+      'cross-origin state change refused',
+    );
+    throw Object.assign(new Error('Cross-origin request refused'), {
+      statusCode: 403,
+      code: 'LANTERN_CROSS_ORIGIN',
+    });
   });
 
   await app.register(csrf, {
     cookieKey: app.cookieName('csrf'),
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.cookies.secure, signed: true },
+    cookieOpts: {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: app.config.cookies.secure,
+      signed: true,
+    },
     getUserInfo: csrfBinding,
     csrfOpts: { hmacKey: app.config.sessionSecret },
   });
@@ -91,7 +107,8 @@ async function securityPlugin(app: FastifyInstance): Promise<void> {
   });
 
   app.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done) => {
-    if (!UNSAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false) return done();
+    if (!UNSAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false)
+      return done();
     app.csrfProtection(request, reply, done);
   });
 

@@ -5,13 +5,26 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * database lookup. The purpose is part of the signature, not of the token, so a token made for one
  * use (a SCORM launch, a commit, one session's snapshot) is worthless for any other.
  */
-export function signToken(secret: string, purpose: string, payload: Record<string, unknown>, lifetimeSeconds: number, now = Date.now()): string {
-  const body = Buffer.from(JSON.stringify({ ...payload, x: Math.floor(now / 1000) + lifetimeSeconds })).toString('base64url');
+export function signToken(
+  secret: string,
+  purpose: string,
+  payload: Record<string, unknown>,
+  lifetimeSeconds: number,
+  now = Date.now(),
+): string {
+  const body = Buffer.from(
+    JSON.stringify({ ...payload, x: Math.floor(now / 1000) + lifetimeSeconds }),
+  ).toString('base64url');
   return `${body}.${mac(secret, purpose, body)}`;
 }
 
 /** The payload, or undefined when the token is malformed, forged, expired or made for another purpose. */
-export function verifyToken<T extends Record<string, unknown>>(secret: string, purpose: string, token: string | undefined, now = Date.now()): T | undefined {
+export function verifyToken<T extends Record<string, unknown>>(
+  secret: string,
+  purpose: string,
+  token: string | undefined,
+  now = Date.now(),
+): T | undefined {
   if (!token || token.length > 8192) return undefined;
   const dot = token.lastIndexOf('.');
   if (dot <= 0) return undefined;
@@ -20,7 +33,9 @@ export function verifyToken<T extends Record<string, unknown>>(secret: string, p
   const expected = Buffer.from(mac(secret, purpose, body));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   try {
-    const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as T & { x?: unknown };
+    const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as T & {
+      x?: unknown;
+    };
     return typeof payload.x === 'number' && payload.x * 1000 > now ? payload : undefined;
   } catch {
     return undefined;

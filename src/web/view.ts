@@ -18,6 +18,8 @@ export type PageContext = {
   flash: string | undefined;
   /** A date (or timestamp) in the page's language, with a formatter made once per language and style. */
   date: (value: Date | string | number, style?: DateStyle) => string;
+  /** A course's text in the page's language, else English, else whatever language it has. */
+  text: (map: Partial<Record<Locale, string>> | null | undefined) => string;
 };
 
 /** `long` and `medium`: the day; `dateTime`: the day and the minute; `stamp`: a short day with seconds (the audit log). */
@@ -32,10 +34,15 @@ const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
 // of a 50-row table, they grew the process by over a megabyte a request until a full collection.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDate(locale: Locale, value: Date | string | number, style: DateStyle = 'medium'): string {
+export function formatDate(
+  locale: Locale,
+  value: Date | string | number,
+  style: DateStyle = 'medium',
+): string {
   const key = `${locale}|${style}`;
   let formatter = formatters.get(key);
-  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, DATE_STYLES[style])));
+  if (!formatter)
+    formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, DATE_STYLES[style])));
   return formatter.format(new Date(value));
 }
 
@@ -54,7 +61,11 @@ export type RenderOptions = {
 declare module 'fastify' {
   interface FastifyReply {
     /** Renders a page, or only the fragment an htmx request asked for (see RenderOptions). */
-    render(template: string, data?: Record<string, unknown>, options?: RenderOptions): Promise<FastifyReply>;
+    render(
+      template: string,
+      data?: Record<string, unknown>,
+      options?: RenderOptions,
+    ): Promise<FastifyReply>;
     /** Shows a one-line message on the next page this browser renders (after a redirect). */
     flash(key: MessageKey, params?: Record<string, string>): FastifyReply;
   }
@@ -62,7 +73,11 @@ declare module 'fastify' {
 
 /** The element id an htmx request targets (htmx 4 sends `tag#id`), or undefined for plain requests. */
 export function htmxTarget(request: FastifyRequest): string | undefined {
-  if (request.headers['hx-request'] !== 'true' || request.headers['hx-history-restore-request'] === 'true') return undefined;
+  if (
+    request.headers['hx-request'] !== 'true' ||
+    request.headers['hx-history-restore-request'] === 'true'
+  )
+    return undefined;
   const target = String(request.headers['hx-target'] ?? '');
   const hash = target.lastIndexOf('#');
   return hash >= 0 ? target.slice(hash + 1) : target || undefined;
@@ -75,7 +90,10 @@ function takeFlash(request: FastifyRequest, reply: FastifyReply): string | undef
   const unsigned = request.unsignCookie(cookie);
   if (!unsigned.valid || !unsigned.value) return undefined;
   try {
-    const { key, params } = JSON.parse(unsigned.value) as { key: MessageKey; params?: Record<string, string> };
+    const { key, params } = JSON.parse(unsigned.value) as {
+      key: MessageKey;
+      params?: Record<string, string>;
+    };
     return translator(request.locale)(key, params);
   } catch {
     return undefined;
@@ -83,41 +101,66 @@ function takeFlash(request: FastifyRequest, reply: FastifyReply): string | undef
 }
 
 async function viewPlugin(app: FastifyInstance): Promise<void> {
-  const eta = new Eta({ views: viewsDir, cache: true, autoEscape: true, autoTrim: false, defaultExtension: '.eta' });
+  const eta = new Eta({
+    views: viewsDir,
+    cache: true,
+    autoEscape: true,
+    autoTrim: false,
+    defaultExtension: '.eta',
+  });
   await app.register(view, { engine: { eta }, root: viewsDir, production: true, viewExt: 'eta' });
 
-  app.decorateReply('flash', function flash(this: FastifyReply, key: MessageKey, params?: Record<string, string>) {
-    return this.setAppCookie('flash', JSON.stringify({ key, params }), { signed: true, maxAge: 60 });
-  });
+  app.decorateReply(
+    'flash',
+    function flash(this: FastifyReply, key: MessageKey, params?: Record<string, string>) {
+      return this.setAppCookie('flash', JSON.stringify({ key, params }), {
+        signed: true,
+        maxAge: 60,
+      });
+    },
+  );
 
-  app.decorateReply('render', async function render(this: FastifyReply, template: string, data: Record<string, unknown> = {}, options: RenderOptions = {}) {
-    const request = this.request;
-    const locale = request.locale;
-    const context: PageContext & Record<string, unknown> = {
-      t: translator(locale),
-      locale,
-      dir: directionOf(locale),
-      user: request.user,
-      csrfToken: this.csrfToken(),
-      asset: app.asset,
-      path: request.url,
-      flash: takeFlash(request, this),
-      date: (value, style) => formatDate(locale, value, style),
-      ...data,
-    };
-    if (typeof data.titleKey === 'string') context.title = context.t(data.titleKey as MessageKey);
-    const target = htmxTarget(request);
-    const fragment = target ? options.fragments?.[target] : undefined;
-    let html: string;
-    if (fragment) html = await this.viewAsync(fragment, { ...context, ...options.fragmentData });
-    else if (target === 'main') html = await this.viewAsync(template, context, { layout: 'layout/fragment' });
-    else html = await this.viewAsync(template, context, { layout: 'layout/page' });
-    return this.code(options.status ?? 200)
-      .header('vary', 'HX-Request, HX-Target, Cookie, Accept-Language')
-      .header('cache-control', 'private, no-cache')
-      .type('text/html; charset=utf-8')
-      .send(html);
-  });
+  app.decorateReply(
+    'render',
+    async function render(
+      this: FastifyReply,
+      template: string,
+      data: Record<string, unknown> = {},
+      options: RenderOptions = {},
+    ) {
+      const request = this.request;
+      const locale = request.locale;
+      const context: PageContext & Record<string, unknown> = {
+        t: translator(locale),
+        locale,
+        dir: directionOf(locale),
+        user: request.user,
+        csrfToken: this.csrfToken(),
+        asset: app.asset,
+        path: request.url,
+        flash: takeFlash(request, this),
+        date: (value, style) => formatDate(locale, value, style),
+        text: (map) => map?.[locale] || map?.en || Object.values(map ?? {})[0] || '',
+        ...data,
+      };
+      if (typeof data.titleKey === 'string') context.title = context.t(data.titleKey as MessageKey);
+      const target = htmxTarget(request);
+      const fragment = target ? options.fragments?.[target] : undefined;
+      let html: string;
+      if (fragment) html = await this.viewAsync(fragment, { ...context, ...options.fragmentData });
+      else if (target === 'main')
+        html = await this.viewAsync(template, context, { layout: 'layout/fragment' });
+      else html = await this.viewAsync(template, context, { layout: 'layout/page' });
+      return this.code(options.status ?? 200)
+        .header('vary', 'HX-Request, HX-Target, Cookie, Accept-Language')
+        .header('cache-control', 'private, no-cache')
+        .type('text/html; charset=utf-8')
+        .send(html);
+    },
+  );
 }
 
-export default fp(viewPlugin, { name: 'lantern-view', dependencies: ['lantern-assets', 'lantern-locale'] });
+export default fp(viewPlugin, {
+  name: 'lantern-view',
+  dependencies: ['lantern-assets', 'lantern-locale'],
+});

@@ -6,7 +6,10 @@ export class WindowCounter {
   private counts = new Map<string, number>();
   private windowStart = Date.now();
 
-  constructor(private readonly max: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
 
   /** Counts one event; returns 0 when it is allowed, else the seconds until the window ends. */
   hit(key: string, now = Date.now()): number {
@@ -16,6 +19,8 @@ export class WindowCounter {
     }
     const count = (this.counts.get(key) ?? 0) + 1;
     this.counts.set(key, count);
-    return count <= this.max ? 0 : Math.max(1, Math.ceil((this.windowStart + this.windowMs - now) / 1000));
+    return count <= this.max
+      ? 0
+      : Math.max(1, Math.ceil((this.windowStart + this.windowMs - now) / 1000));
   }
 }

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, testConfig, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
+import {
+  createTestApp,
+  testConfig,
+  makeUser,
+  TEST_PASSWORD,
+  type TestContext,
+} from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
 import { findUserByEmail } from '../../src/accounts/users.js';
 
@@ -13,7 +19,12 @@ describe('registration', () => {
   it('creates a learner with an argon2id hash and sends them to log in', async () => {
     const browser = new TestBrowser(ctx.app);
     await browser.get('/register');
-    const response = await browser.post('/register', { name: 'Amina Yusuf', email: 'Amina@Example.org ', password: 'a long enough passphrase', locale: 'fr' });
+    const response = await browser.post('/register', {
+      name: 'Amina Yusuf',
+      email: 'Amina@Example.org ',
+      password: 'a long enough passphrase',
+      locale: 'fr',
+    });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/login');
     const user = await findUserByEmail(ctx.database.db, 'amina@example.org');
@@ -26,7 +37,12 @@ describe('registration', () => {
   it('shows the form again with what was typed and a message beside each wrong field', async () => {
     const browser = new TestBrowser(ctx.app);
     await browser.get('/register');
-    const response = await browser.post('/register', { name: '', email: 'not-an-email', password: 'short', locale: 'en' });
+    const response = await browser.post('/register', {
+      name: '',
+      email: 'not-an-email',
+      password: 'short',
+      locale: 'en',
+    });
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('value="not-an-email"');
     expect(response.body).toContain('id="field-name-error"');
@@ -39,7 +55,12 @@ describe('registration', () => {
   it('refuses an overlong name, in the language of the form', async () => {
     const browser = new TestBrowser(ctx.app, { 'accept-language': 'es-MX,es;q=0.9' });
     await browser.get('/register');
-    const response = await browser.post('/register', { name: 'x'.repeat(121), email: 'long@example.org', password: 'a long enough passphrase', locale: 'es' });
+    const response = await browser.post('/register', {
+      name: 'x'.repeat(121),
+      email: 'long@example.org',
+      password: 'a long enough passphrase',
+      locale: 'es',
+    });
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('lang="es"');
     expect(response.body).toContain('x'.repeat(121));
@@ -50,8 +71,18 @@ describe('registration', () => {
     const existing = await makeUser(ctx);
     const browser = new TestBrowser(ctx.app);
     await browser.get('/register');
-    const taken = await browser.post('/register', { name: 'Someone Else', email: existing.email, password: 'another long passphrase', locale: 'en' });
-    const fresh = await browser.post('/register', { name: 'Brand New', email: 'brand-new@example.org', password: 'another long passphrase', locale: 'en' });
+    const taken = await browser.post('/register', {
+      name: 'Someone Else',
+      email: existing.email,
+      password: 'another long passphrase',
+      locale: 'en',
+    });
+    const fresh = await browser.post('/register', {
+      name: 'Brand New',
+      email: 'brand-new@example.org',
+      password: 'another long passphrase',
+      locale: 'en',
+    });
     expect(taken.statusCode).toBe(fresh.statusCode);
     expect(taken.headers.location).toBe(fresh.headers.location);
     const after = await findUserByEmail(ctx.database.db, existing.email);
@@ -75,7 +106,10 @@ describe('login and logout', () => {
     const home = await browser.get('/');
     expect(home.body).toContain('You are logged out');
     // The old cookie, replayed, is worthless.
-    const replay = await ctx.app.inject({ url: '/account', headers: { cookie: `lantern_session=${sessionCookie}` } });
+    const replay = await ctx.app.inject({
+      url: '/account',
+      headers: { cookie: `lantern_session=${sessionCookie}` },
+    });
     expect(replay.statusCode).toBe(303);
     expect(replay.headers.location).toBe('/login?next=%2Faccount');
   });
@@ -84,8 +118,14 @@ describe('login and logout', () => {
     const user = await makeUser(ctx);
     const browser = new TestBrowser(ctx.app);
     await browser.get('/login');
-    const wrongPassword = await browser.post('/login', { email: user.email, password: 'wrong password here' });
-    const unknownEmail = await browser.post('/login', { email: 'nobody@example.org', password: 'wrong password here' });
+    const wrongPassword = await browser.post('/login', {
+      email: user.email,
+      password: 'wrong password here',
+    });
+    const unknownEmail = await browser.post('/login', {
+      email: 'nobody@example.org',
+      password: 'wrong password here',
+    });
     expect(wrongPassword.statusCode).toBe(401);
     expect(unknownEmail.statusCode).toBe(401);
     const message = 'That email and password do not match an account.';
@@ -98,11 +138,19 @@ describe('login and logout', () => {
     const user = await makeUser(ctx);
     const browser = new TestBrowser(ctx.app);
     await browser.get('/login?next=/account');
-    const back = await browser.post('/login', { email: user.email, password: TEST_PASSWORD, next: '/account' });
+    const back = await browser.post('/login', {
+      email: user.email,
+      password: TEST_PASSWORD,
+      next: '/account',
+    });
     expect(back.headers.location).toBe('/account');
     const other = new TestBrowser(ctx.app);
     await other.get('/login');
-    const away = await other.post('/login', { email: user.email, password: TEST_PASSWORD, next: '//evil.example/' });
+    const away = await other.post('/login', {
+      email: user.email,
+      password: TEST_PASSWORD,
+      next: '//evil.example/',
+    });
     expect(away.headers.location).toBe('/');
   });
 
@@ -111,7 +159,11 @@ describe('login and logout', () => {
     const browser = new TestBrowser(ctx.app);
     await browser.login(user.email, TEST_PASSWORD);
     const { buildApp } = await import('../../src/app.js');
-    const second = await buildApp({ config: ctx.config, database: ctx.database, closeDatabase: false });
+    const second = await buildApp({
+      config: ctx.config,
+      database: ctx.database,
+      closeDatabase: false,
+    });
     try {
       const cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
       const response = await second.inject({ url: '/account', headers: { cookie } });
@@ -123,14 +175,23 @@ describe('login and logout', () => {
   });
 
   it('rate-limits login attempts from one address', async () => {
-    const limited = await createTestApp({ rateLimits: { ...testConfig().rateLimits, login: 3, register: 3 } });
+    const limited = await createTestApp({
+      rateLimits: { ...testConfig().rateLimits, login: 3, register: 3 },
+    });
     try {
       const browser = new TestBrowser(limited.app);
       await browser.get('/login');
       const statuses: number[] = [];
-      for (let attempt = 0; attempt < 5; attempt += 1) statuses.push((await browser.post('/login', { email: 'x@example.org', password: 'nope nope nope' })).statusCode);
+      for (let attempt = 0; attempt < 5; attempt += 1)
+        statuses.push(
+          (await browser.post('/login', { email: 'x@example.org', password: 'nope nope nope' }))
+            .statusCode,
+        );
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
-      const page = await browser.post('/login', { email: 'x@example.org', password: 'nope nope nope' });
+      const page = await browser.post('/login', {
+        email: 'x@example.org',
+        password: 'nope nope nope',
+      });
       expect(page.body).toContain('Too many attempts');
     } finally {
       await limited.close();
@@ -147,14 +208,26 @@ describe('changing a password', () => {
     await laptop.login(user.email, TEST_PASSWORD);
 
     await phone.get('/account');
-    const wrong = await phone.post('/account/password', { current: 'not my password', password: 'a brand new passphrase', confirm: 'a brand new passphrase' });
+    const wrong = await phone.post('/account/password', {
+      current: 'not my password',
+      password: 'a brand new passphrase',
+      confirm: 'a brand new passphrase',
+    });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.body).toContain('The current password is not right.');
 
-    const mismatch = await phone.post('/account/password', { current: TEST_PASSWORD, password: 'a brand new passphrase', confirm: 'something else entirely' });
+    const mismatch = await phone.post('/account/password', {
+      current: TEST_PASSWORD,
+      password: 'a brand new passphrase',
+      confirm: 'something else entirely',
+    });
     expect(mismatch.body).toContain('The two passwords are not the same.');
 
-    const changed = await phone.post('/account/password', { current: TEST_PASSWORD, password: 'a brand new passphrase', confirm: 'a brand new passphrase' });
+    const changed = await phone.post('/account/password', {
+      current: TEST_PASSWORD,
+      password: 'a brand new passphrase',
+      confirm: 'a brand new passphrase',
+    });
     expect(changed.statusCode).toBe(303);
     expect((await phone.get('/account')).statusCode).toBe(200);
     expect((await laptop.get('/account')).statusCode).toBe(303);
@@ -179,7 +252,11 @@ describe('the first admin', () => {
       expect(anywhere.statusCode).toBe(303);
       expect(anywhere.headers.location).toBe('/account');
       await browser.get('/account');
-      await browser.post('/account/password', { current: first!.password, password: 'the admin own passphrase', confirm: 'the admin own passphrase' });
+      await browser.post('/account/password', {
+        current: first!.password,
+        password: 'the admin own passphrase',
+        confirm: 'the admin own passphrase',
+      });
       expect((await browser.get('/admin/users')).statusCode).toBe(200);
     } finally {
       await fresh.close();

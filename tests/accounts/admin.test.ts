@@ -13,7 +13,8 @@ beforeAll(async () => {
   adminId = adminUser.id;
   admin = new TestBrowser(ctx.app);
   await admin.login(adminUser.email, TEST_PASSWORD);
-  for (let i = 0; i < 30; i += 1) await makeUser(ctx, 'learner', { name: `Learner ${String(i).padStart(2, '0')}` });
+  for (let i = 0; i < 30; i += 1)
+    await makeUser(ctx, 'learner', { name: `Learner ${String(i).padStart(2, '0')}` });
   await makeUser(ctx, 'learner', { name: 'Zainab Haddad', email: 'zainab@example.org' });
 });
 afterAll(async () => ctx.close());
@@ -31,7 +32,7 @@ describe('admin user list', () => {
 
   it('searches by name or email, case-insensitively', async () => {
     const byName = await admin.get('/admin/users?q=zAiNaB');
-    expect(byName.body).toContain('1 users found');
+    expect(byName.body).toContain('1 user found');
     expect(byName.body).toContain('zainab@example.org');
     const byEmail = await admin.get('/admin/users?q=zainab@example');
     expect(byEmail.body).toContain('Zainab Haddad');
@@ -40,7 +41,10 @@ describe('admin user list', () => {
   });
 
   it('answers an htmx search with the results fragment only', async () => {
-    const response = await admin.get('/admin/users?q=Learner%2001', { 'hx-request': 'true', 'hx-target': 'div#user-results' });
+    const response = await admin.get('/admin/users?q=Learner%2001', {
+      'hx-request': 'true',
+      'hx-target': 'div#user-results',
+    });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('Learner 01');
     expect(response.body).not.toContain('<html');
@@ -49,7 +53,12 @@ describe('admin user list', () => {
 
   it('records who looked at the user list', async () => {
     await admin.get('/admin/users?q=audit-me');
-    const row = await ctx.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'users.list').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const row = await ctx.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'users.list')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(row.actor_id).toBe(adminId);
     expect(row.detail).toMatchObject({ search: 'audit-me' });
   });
@@ -63,7 +72,11 @@ describe('changing roles', () => {
     expect(plain.statusCode).toBe(303);
     expect((await findUserById(ctx.database.db, person.id))!.role).toBe('trainer');
 
-    const swapped = await admin.post(`/admin/users/${person.id}/role`, { role: 'admin' }, { 'hx-request': 'true', 'hx-target': `tr#user-${person.id}` });
+    const swapped = await admin.post(
+      `/admin/users/${person.id}/role`,
+      { role: 'admin' },
+      { 'hx-request': 'true', 'hx-target': `tr#user-${person.id}` },
+    );
     expect(swapped.statusCode).toBe(200);
     expect(swapped.body.trim()).toMatch(/^<tr id="user-\d+">/);
     expect(swapped.body).toContain('The role of Promoted Person is now Admin.');
@@ -77,7 +90,11 @@ describe('changing roles', () => {
       const browser = new TestBrowser(lonely.app);
       await browser.login(onlyAdmin.email, TEST_PASSWORD);
       await browser.get('/admin/users');
-      const response = await browser.post(`/admin/users/${onlyAdmin.id}/role`, { role: 'learner' }, { 'hx-request': 'true', 'hx-target': `tr#user-${onlyAdmin.id}` });
+      const response = await browser.post(
+        `/admin/users/${onlyAdmin.id}/role`,
+        { role: 'learner' },
+        { 'hx-request': 'true', 'hx-target': `tr#user-${onlyAdmin.id}` },
+      );
       expect(response.statusCode).toBe(409);
       expect(response.body).toContain('This is the last admin');
       expect((await findUserById(lonely.database.db, onlyAdmin.id))!.role).toBe('admin');

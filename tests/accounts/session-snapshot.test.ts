@@ -4,7 +4,15 @@ import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../hel
 import { TestBrowser } from '../helpers/client.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
-const learner: SessionUser = { id: 7, name: 'Amal', email: 'amal@example.org', role: 'learner', locale: 'ar', mustChangePassword: false, sessionId: 'abc' };
+const learner: SessionUser = {
+  id: 7,
+  name: 'Amal',
+  email: 'amal@example.org',
+  role: 'learner',
+  locale: 'ar',
+  mustChangePassword: false,
+  sessionId: 'abc',
+};
 
 describe('the signed session snapshot', () => {
   it('vouches for a learner for 60 seconds, for the session token it was made for only', () => {
@@ -13,16 +21,26 @@ describe('the signed session snapshot', () => {
     expect(readSnapshot(SECRET, 'token-1', snapshot, now + 59_000)).toEqual(learner);
     expect(readSnapshot(SECRET, 'token-1', snapshot, now + 61_000)).toBeUndefined();
     expect(readSnapshot(SECRET, 'token-2', snapshot, now)).toBeUndefined();
-    expect(readSnapshot('another-secret-that-is-long-enough-0123456', 'token-1', snapshot, now)).toBeUndefined();
+    expect(
+      readSnapshot('another-secret-that-is-long-enough-0123456', 'token-1', snapshot, now),
+    ).toBeUndefined();
   });
 
   it('is refused when altered, and never vouches for staff', () => {
     const snapshot = signSnapshot(SECRET, 'token-1', learner);
     const [body, mac] = snapshot.split('.');
-    const promoted = Buffer.from(JSON.stringify({ u: { ...learner, role: 'admin' }, x: Math.floor(Date.now() / 1000) + 60 })).toString('base64url');
+    const promoted = Buffer.from(
+      JSON.stringify({ u: { ...learner, role: 'admin' }, x: Math.floor(Date.now() / 1000) + 60 }),
+    ).toString('base64url');
     expect(readSnapshot(SECRET, 'token-1', `${promoted}.${mac}`)).toBeUndefined();
     expect(readSnapshot(SECRET, 'token-1', `${body}.x${mac!.slice(1)}`)).toBeUndefined();
-    expect(readSnapshot(SECRET, 'token-1', signSnapshot(SECRET, 'token-1', { ...learner, role: 'trainer' }))).toBeUndefined();
+    expect(
+      readSnapshot(
+        SECRET,
+        'token-1',
+        signSnapshot(SECRET, 'token-1', { ...learner, role: 'trainer' }),
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -65,7 +83,11 @@ describe('sessions with snapshots, through the app', () => {
     await browser.login(trainer.email, TEST_PASSWORD);
     await browser.get('/trainer/cohorts');
     expect(browser.cookies.has('lantern_seen')).toBe(false);
-    await ctx.database.db.updateTable('users').set({ role: 'learner' }).where('id', '=', trainer.id).execute();
+    await ctx.database.db
+      .updateTable('users')
+      .set({ role: 'learner' })
+      .where('id', '=', trainer.id)
+      .execute();
     expect((await browser.get('/trainer/cohorts')).statusCode).toBe(403);
   });
 });

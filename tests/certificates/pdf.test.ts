@@ -7,10 +7,34 @@ import { describe, expect, it } from 'vitest';
 import { renderCertificatePdf, type CertificateInput } from '../../src/certificates/pdf.js';
 import { visualRuns } from '../../src/certificates/pdf/bidi.js';
 
-const labels = { heading: 'Certificate of completion', certifies: 'This certifies that', completed: 'has completed the course', date: 'Completed on', verify: 'Verify this certificate at' };
-const arabicLabels = { heading: 'شهادة إتمام', certifies: 'تشهد هذه الوثيقة بأن', completed: 'قد أتمّ الدورة', date: 'تاريخ الإتمام', verify: 'تحقّق من هذه الشهادة على العنوان' };
-const base = { completedOn: new Date('2026-11-23T10:00:00Z'), verificationCode: 'ABCD-EFGH-JK23', verificationUrl: 'https://lantern.example/certificates/ABCD-EFGH-JK23', labels };
-const render = (input: Partial<CertificateInput>) => renderCertificatePdf({ ...base, locale: 'en', learnerName: 'Layla Hassan', courseTitle: 'Introduction', ...input });
+const labels = {
+  heading: 'Certificate of completion',
+  certifies: 'This certifies that',
+  completed: 'has completed the course',
+  date: 'Completed on',
+  verify: 'Verify this certificate at',
+};
+const arabicLabels = {
+  heading: 'شهادة إتمام',
+  certifies: 'تشهد هذه الوثيقة بأن',
+  completed: 'قد أتمّ الدورة',
+  date: 'تاريخ الإتمام',
+  verify: 'تحقّق من هذه الشهادة على العنوان',
+};
+const base = {
+  completedOn: new Date('2026-11-23T10:00:00Z'),
+  verificationCode: 'ABCD-EFGH-JK23',
+  verificationUrl: 'https://lantern.example/certificates/ABCD-EFGH-JK23',
+  labels,
+};
+const render = (input: Partial<CertificateInput>) =>
+  renderCertificatePdf({
+    ...base,
+    locale: 'en',
+    learnerName: 'Layla Hassan',
+    courseTitle: 'Introduction',
+    ...input,
+  });
 const reversed = (text: string) => [...text].reverse().join('');
 
 /**
@@ -35,27 +59,48 @@ function drawnText(pdf: Buffer) {
     const glyphs = new Map<number, string>();
     for (const [, first, list] of cmap.matchAll(/<([0-9a-f]+)> <[0-9a-f]+> \[([^\]]*)\]/gi)) {
       [...list!.matchAll(/<([0-9a-f ]+)>/gi)].forEach(([, units], i) => {
-        glyphs.set(parseInt(first!, 16) + i, String.fromCharCode(...units!.split(' ').map((unit) => parseInt(unit, 16))));
+        glyphs.set(
+          parseInt(first!, 16) + i,
+          String.fromCharCode(...units!.split(' ').map((unit) => parseInt(unit, 16))),
+        );
       });
     }
     return glyphs;
   };
   const page = body(/\/Kids \[(\d+) 0 R\]/.exec(raw)![1]!);
-  const fonts = new Map([...body(/\/Resources (\d+) 0 R/.exec(page)![1]!).matchAll(/\/(F\d+) (\d+) 0 R/g)].map(([, name, n]) => [name!, toUnicode(n!)]));
+  const fonts = new Map(
+    [...body(/\/Resources (\d+) 0 R/.exec(page)![1]!).matchAll(/\/(F\d+) (\d+) 0 R/g)].map(
+      ([, name, n]) => [name!, toUnicode(n!)],
+    ),
+  );
   // One block per pdfkit text call; a mark placed above a letter starts a new Tm inside the block.
   const shows: { x: number; y: number; text: string; glyphs: number[] }[] = [];
-  for (const [, block] of stream(/\/Contents (\d+) 0 R/.exec(page)![1]!).matchAll(/\nBT\n([^]*?)\nET/g)) {
+  for (const [, block] of stream(/\/Contents (\d+) 0 R/.exec(page)![1]!).matchAll(
+    /\nBT\n([^]*?)\nET/g,
+  )) {
     const [, x, y] = /1 0 0 1 ([\d.-]+) ([\d.-]+) Tm/.exec(block!)!;
     const font = fonts.get(/\/(F\d+) [\d.]+ Tf/.exec(block!)![1]!)!;
-    const glyphs = [...block!.matchAll(/<([0-9a-f]+)>/gi)].flatMap(([, hex]) => hex!.match(/.{4}/g)!.map((gid) => parseInt(gid, 16)));
-    shows.push({ x: Number(x), y: Number(y), glyphs, text: glyphs.map((gid) => font.get(gid) ?? '\ufffd').join('') });
+    const glyphs = [...block!.matchAll(/<([0-9a-f]+)>/gi)].flatMap(([, hex]) =>
+      hex!.match(/.{4}/g)!.map((gid) => parseInt(gid, 16)),
+    );
+    shows.push({
+      x: Number(x),
+      y: Number(y),
+      glyphs,
+      text: glyphs.map((gid) => font.get(gid) ?? '\ufffd').join(''),
+    });
   }
   // One printed line = the runs on one baseline, joined left to right.
   const lines = new Map<number, typeof shows>();
-  for (const show of shows) lines.set(Math.round(show.y), [...(lines.get(Math.round(show.y)) ?? []), show]);
+  for (const show of shows)
+    lines.set(Math.round(show.y), [...(lines.get(Math.round(show.y)) ?? []), show]);
   return [...lines.values()].map((runs) => {
     runs.sort((a, b) => a.x - b.x);
-    return { x: runs[0]!.x, text: runs.map((run) => run.text).join(''), glyphs: runs.flatMap((run) => run.glyphs) };
+    return {
+      x: runs[0]!.x,
+      text: runs.map((run) => run.text).join(''),
+      glyphs: runs.flatMap((run) => run.glyphs),
+    };
   });
 }
 
@@ -64,7 +109,9 @@ function infoEntry(pdf: Buffer, key: string): string | undefined {
   const raw = pdf.toString('latin1');
   const ref = new RegExp(`/${key} (\\d+) 0 R`).exec(raw);
   if (!ref) return undefined;
-  const literal = new RegExp(`\\n${ref[1]} 0 obj\\n\\(((?:\\\\.|[^\\\\)])*)\\)`, 's').exec(raw)![1]!.replace(/\\(.)/gs, '$1');
+  const literal = new RegExp(`\\n${ref[1]} 0 obj\\n\\(((?:\\\\.|[^\\\\)])*)\\)`, 's')
+    .exec(raw)![1]!
+    .replace(/\\(.)/gs, '$1');
   if (!literal.startsWith('\u00fe\u00ff')) return literal;
   return Buffer.from(literal.slice(2), 'latin1').swap16().toString('utf16le');
 }
@@ -85,12 +132,21 @@ describe('bidirectional lines', () => {
   });
 
   it('places an Arabic name after French words in a left-to-right line, and takes the direction from the text when asked', () => {
-    expect(visualRuns('Bravo ليلى', 'ltr')).toEqual([{ text: 'Bravo ', rtl: false }, { text: 'ليلى', rtl: true }]);
-    expect(visualRuns('ليلى Ali')).toEqual([{ text: 'Ali', rtl: false }, { text: 'ليلى ', rtl: true }]);
+    expect(visualRuns('Bravo ليلى', 'ltr')).toEqual([
+      { text: 'Bravo ', rtl: false },
+      { text: 'ليلى', rtl: true },
+    ]);
+    expect(visualRuns('ليلى Ali')).toEqual([
+      { text: 'Ali', rtl: false },
+      { text: 'ليلى ', rtl: true },
+    ]);
   });
 
   it('hands Arabic-Indic digits to the shaper reversed, as it lays out Arabic-script runs right to left', () => {
-    expect(visualRuns('الدرس ١٢', 'rtl')).toEqual([{ text: '٢١', rtl: false }, { text: 'الدرس ', rtl: true }]);
+    expect(visualRuns('الدرس ١٢', 'rtl')).toEqual([
+      { text: '٢١', rtl: false },
+      { text: 'الدرس ', rtl: true },
+    ]);
     expect(visualRuns('Unit ١٢', 'ltr')).toEqual([{ text: 'Unit ١٢', rtl: false }]);
   });
 
@@ -102,7 +158,11 @@ describe('bidirectional lines', () => {
 describe('certificate PDF', () => {
   for (const locale of ['en', 'fr', 'es', 'ar'] as const) {
     it(`renders a compact PDF in ${locale} with only embedded fonts and the metadata set`, async () => {
-      const pdf = await render({ locale, learnerName: 'Françoise Núñez ليلى', courseTitle: '¿Œuvre? (CPMS) 2019' });
+      const pdf = await render({
+        locale,
+        learnerName: 'Françoise Núñez ليلى',
+        courseTitle: '¿Œuvre? (CPMS) 2019',
+      });
       const raw = pdf.toString('latin1');
       expect(raw.startsWith('%PDF-')).toBe(true);
       expect(pdf.length).toBeLessThan(150_000);
@@ -116,7 +176,9 @@ describe('certificate PDF', () => {
   }
 
   it('holds the verification code and URL as real text', async () => {
-    const text = drawnText(await render({ locale: 'ar', labels: arabicLabels })).map((line) => line.text);
+    const text = drawnText(await render({ locale: 'ar', labels: arabicLabels })).map(
+      (line) => line.text,
+    );
     expect(text).toContain('ABCD-EFGH-JK23');
     expect(text).toContain('https://lantern.example/certificates/ABCD-EFGH-JK23');
   });
@@ -132,40 +194,68 @@ describe('certificate PDF', () => {
   });
 
   it('shapes a mixed Arabic, Latin and digits title in visual order', async () => {
-    const lines = drawnText(await render({ locale: 'ar', labels: arabicLabels, courseTitle: 'معايير حماية الطفل (CPMS) 2019' }));
-    expect(lines.map((line) => line.text)).toContain(`2019 (CPMS) ${reversed('معايير حماية الطفل')}`);
+    const lines = drawnText(
+      await render({
+        locale: 'ar',
+        labels: arabicLabels,
+        courseTitle: 'معايير حماية الطفل (CPMS) 2019',
+      }),
+    );
+    expect(lines.map((line) => line.text)).toContain(
+      `2019 (CPMS) ${reversed('معايير حماية الطفل')}`,
+    );
     expect(lines.map((line) => line.text)).toContain(reversed(arabicLabels.certifies));
     const digits = drawnText(await render({ courseTitle: 'الدرس ١٢' })).map((line) => line.text);
     expect(digits).toContain(`١٢ ${reversed('الدرس')}`);
   });
 
   it('embeds the Arabic glyphs the Arabic certificate needs and maps them back to text', async () => {
-    const text = drawnText(await render({ locale: 'ar', labels: arabicLabels, learnerName: 'ليلى حسن' })).map((line) => line.text).join('\n');
-    for (const letter of new Set([...'ليلىحسن', ...arabicLabels.completed.replace(/\s/g, '')])) expect(text).toContain(letter);
+    const text = drawnText(
+      await render({ locale: 'ar', labels: arabicLabels, learnerName: 'ليلى حسن' }),
+    )
+      .map((line) => line.text)
+      .join('\n');
+    for (const letter of new Set([...'ليلىحسن', ...arabicLabels.completed.replace(/\s/g, '')]))
+      expect(text).toContain(letter);
     expect(text).not.toContain('\ufffd');
   });
 
   it('mirrors the footer in Arabic: the date sits on the right, on the left otherwise', async () => {
-    const dateLine = async (input: Partial<CertificateInput>) => drawnText(await render(input)).find((line) => line.text.includes('2026') && !line.text.includes('/'))!;
+    const dateLine = async (input: Partial<CertificateInput>) =>
+      drawnText(await render(input)).find(
+        (line) => line.text.includes('2026') && !line.text.includes('/'),
+      )!;
     expect((await dateLine({ locale: 'en' })).x).toBeLessThan(200);
     expect((await dateLine({ locale: 'en' })).text).toBe('November 23, 2026');
     expect((await dateLine({ locale: 'ar', labels: arabicLabels })).x).toBeGreaterThan(500);
-    expect((await dateLine({ locale: 'ar', labels: arabicLabels })).text).toBe(`2026 ${reversed('نوفمبر')} 23`);
+    expect((await dateLine({ locale: 'ar', labels: arabicLabels })).text).toBe(
+      `2026 ${reversed('نوفمبر')} 23`,
+    );
   });
 
   it('keeps an overlong course title inside the border', async () => {
-    const lines = drawnText(await render({ courseTitle: 'Child protection in emergencies '.repeat(6) }));
+    const lines = drawnText(
+      await render({ courseTitle: 'Child protection in emergencies '.repeat(6) }),
+    );
     const title = lines.find((line) => line.text.startsWith('Child protection'))!;
     expect(title.x).toBeGreaterThanOrEqual(70);
   });
 
   // Reported as skipped (not passed) on machines without poppler-utils.
-  it.skipIf(!existsSync('/usr/bin/pdftotext'))('extracts the code and URL with pdftotext too', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'lantern-pdf-')), 'c.pdf');
-    writeFileSync(file, await render({ locale: 'ar', labels: arabicLabels, learnerName: 'ليلى حسن' }));
-    const extracted = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    expect(extracted).toContain('ABCD-EFGH-JK23');
-    expect(extracted).toContain('https://lantern.example/certificates/ABCD-EFGH-JK23');
-    expect(extracted).toContain('ليلى حسن'); // poppler puts the visual order back into reading order
-  });
+  it.skipIf(!existsSync('/usr/bin/pdftotext'))(
+    'extracts the code and URL with pdftotext too',
+    async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'lantern-pdf-')), 'c.pdf');
+      writeFileSync(
+        file,
+        await render({ locale: 'ar', labels: arabicLabels, learnerName: 'ليلى حسن' }),
+      );
+      const extracted = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], {
+        encoding: 'utf8',
+      });
+      expect(extracted).toContain('ABCD-EFGH-JK23');
+      expect(extracted).toContain('https://lantern.example/certificates/ABCD-EFGH-JK23');
+      expect(extracted).toContain('ليلى حسن'); // poppler puts the visual order back into reading order
+    },
+  );
 });

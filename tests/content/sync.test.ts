@@ -23,7 +23,9 @@ describe('course validation names the file and line of each problem', () => {
 
   it('missing translation', () => {
     const courses = copyFixtureCourses();
-    courses.edit('example-course/course.yaml', (text) => text.replace('  es: Un curso corto que utiliza cada función del motor de aprendizaje.\n', ''));
+    courses.edit('example-course/course.yaml', (text) =>
+      text.replace('  es: Un curso corto que utiliza cada función del motor de aprendizaje.\n', ''),
+    );
     const problems = problemsOf(courses.dir);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 12, message: 'missing translation: "es"' });
@@ -32,7 +34,12 @@ describe('course validation names the file and line of each problem', () => {
 
   it('duplicate id', () => {
     const courses = copyFixtureCourses();
-    courses.edit('example-course/course.yaml', (text) => text.replace('      - lesson: english-only\n', '      - lesson: english-only\n      - lesson: welcome\n'));
+    courses.edit('example-course/course.yaml', (text) =>
+      text.replace(
+        '      - lesson: english-only\n',
+        '      - lesson: english-only\n      - lesson: welcome\n',
+      ),
+    );
     const [problem] = problemsOf(courses.dir);
     expect(problem).toMatchObject({ line: 23, message: 'duplicate lesson id "welcome"' });
     expect(problem!.file).toMatch(/example-course\/course\.yaml$/);
@@ -40,17 +47,27 @@ describe('course validation names the file and line of each problem', () => {
 
   it('quiz without a correct answer', () => {
     const courses = copyFixtureCourses();
-    courses.edit('example-course/quizzes/basics-check.yaml', (text) => text.replace('      - id: hello\n        correct: true\n', '      - id: hello\n'));
+    courses.edit('example-course/quizzes/basics-check.yaml', (text) =>
+      text.replace('      - id: hello\n        correct: true\n', '      - id: hello\n'),
+    );
     const [problem] = problemsOf(courses.dir);
-    expect(problem).toMatchObject({ line: 7, message: 'a single question needs exactly one correct option (has 0)' });
+    expect(problem).toMatchObject({
+      line: 7,
+      message: 'a single question needs exactly one correct option (has 0)',
+    });
     expect(problem!.file).toMatch(/quizzes\/basics-check\.yaml$/);
   });
 
   it('broken internal link', () => {
     const courses = copyFixtureCourses();
-    courses.edit('example-course/lessons/welcome.en.md', (text) => text.replace('lesson:english-only', 'lesson:no-such-lesson'));
+    courses.edit('example-course/lessons/welcome.en.md', (text) =>
+      text.replace('lesson:english-only', 'lesson:no-such-lesson'),
+    );
     const [problem] = problemsOf(courses.dir);
-    expect(problem).toMatchObject({ line: 5, message: 'link to an unknown lesson "lesson:no-such-lesson"' });
+    expect(problem).toMatchObject({
+      line: 5,
+      message: 'link to an unknown lesson "lesson:no-such-lesson"',
+    });
     expect(problem!.file).toMatch(/lessons\/welcome\.en\.md$/);
   });
 
@@ -58,7 +75,10 @@ describe('course validation names the file and line of each problem', () => {
     const courses = copyFixtureCourses();
     courses.remove('example-course/media/lantern.svg');
     const [problem] = problemsOf(courses.dir);
-    expect(problem).toMatchObject({ line: 7, message: 'image "media/lantern.svg" is not in the course\'s media/ folder' });
+    expect(problem).toMatchObject({
+      line: 7,
+      message: 'image "media/lantern.svg" is not in the course\'s media/ folder',
+    });
   });
 
   it('missing English lesson file', () => {
@@ -71,7 +91,9 @@ describe('course validation names the file and line of each problem', () => {
 
   it('malformed YAML', () => {
     const courses = copyFixtureCourses();
-    courses.edit('example-course/quizzes/final-check.yaml', (text) => text.replace('pass_mark: 100', 'pass_mark: [100'));
+    courses.edit('example-course/quizzes/final-check.yaml', (text) =>
+      text.replace('pass_mark: 100', 'pass_mark: [100'),
+    );
     const [problem] = problemsOf(courses.dir);
     expect(problem!.message).toMatch(/^YAML error/);
     expect(problem!.file).toMatch(/final-check\.yaml$/);
@@ -79,7 +101,9 @@ describe('course validation names the file and line of each problem', () => {
 
   it('an unquoted comma that splits a translation', () => {
     const courses = copyFixtureCourses();
-    courses.edit('example-course/quizzes/final-check.yaml', (text) => text.replace('feedback: { en: Yes., fr: Oui.', 'feedback: { en: Yes, indeed., fr: Oui.'));
+    courses.edit('example-course/quizzes/final-check.yaml', (text) =>
+      text.replace('feedback: { en: Yes., fr: Oui.', 'feedback: { en: Yes, indeed., fr: Oui.'),
+    );
     const [problem] = problemsOf(courses.dir);
     expect(problem!.message).toMatch(/^unknown language "indeed\."/);
   });
@@ -87,7 +111,9 @@ describe('course validation names the file and line of each problem', () => {
   it('reports every problem at once', () => {
     const courses = copyFixtureCourses();
     courses.remove('example-course/media/lantern.svg');
-    courses.edit('example-course/quizzes/basics-check.yaml', (text) => text.replace('      - id: hello\n        correct: true\n', '      - id: hello\n'));
+    courses.edit('example-course/quizzes/basics-check.yaml', (text) =>
+      text.replace('      - id: hello\n        correct: true\n', '      - id: hello\n'),
+    );
     expect(problemsOf(courses.dir)).toHaveLength(2);
   });
 });
@@ -101,33 +127,63 @@ describe('syncing into the database', () => {
 
   it('renders and sanitises lessons once, and is idempotent', async () => {
     const courses = copyFixtureCourses();
-    expect(await syncCourses(database.db, courses.dir)).toEqual({ added: ['example-course'], updated: [], unchanged: [] });
-    expect(await syncCourses(database.db, courses.dir)).toEqual({ added: [], updated: [], unchanged: ['example-course'] });
-    const welcome = await database.db.selectFrom('course_items').select(['html']).where('slug', '=', 'welcome').executeTakeFirstOrThrow();
+    expect(await syncCourses(database.db, courses.dir)).toEqual({
+      added: ['example-course'],
+      updated: [],
+      unchanged: [],
+    });
+    expect(await syncCourses(database.db, courses.dir)).toEqual({
+      added: [],
+      updated: [],
+      unchanged: ['example-course'],
+    });
+    const welcome = await database.db
+      .selectFrom('course_items')
+      .select(['html'])
+      .where('slug', '=', 'welcome')
+      .executeTakeFirstOrThrow();
     expect(welcome.html!.en).toContain('<strong>hello</strong>');
     expect(welcome.html!.en).toContain('href="/courses/example-course/lessons/english-only"');
-    expect(welcome.html!.en).toMatch(/<img src="\/course-media\/example-course\/[0-9a-f]{12}\/lantern\.svg" alt="A lantern drawn with simple shapes"/);
+    expect(welcome.html!.en).toMatch(
+      /<img src="\/course-media\/example-course\/[0-9a-f]{12}\/lantern\.svg" alt="A lantern drawn with simple shapes"/,
+    );
     expect(welcome.html!.en).not.toContain('<script');
     expect(welcome.html!.fr).toContain('Bonjour'.toLowerCase().slice(0, 3));
   });
 
   it('refuses a broken course without touching the database', async () => {
     const courses = copyFixtureCourses();
-    courses.edit('example-course/course.yaml', (text) => text.replace('title:\n  en: Example course for tests', 'title:\n  en: Changed title'));
+    courses.edit('example-course/course.yaml', (text) =>
+      text.replace('title:\n  en: Example course for tests', 'title:\n  en: Changed title'),
+    );
     courses.remove('example-course/lessons/english-only.en.md');
     await expect(syncCourses(database.db, courses.dir)).rejects.toBeInstanceOf(ContentError);
-    const course = await database.db.selectFrom('courses').select('title').where('slug', '=', 'example-course').executeTakeFirstOrThrow();
+    const course = await database.db
+      .selectFrom('courses')
+      .select('title')
+      .where('slug', '=', 'example-course')
+      .executeTakeFirstOrThrow();
     expect(course.title.en).toBe('Example course for tests');
   });
 
   it('keeps a removed lesson as history and brings it back when it returns', async () => {
     const courses = copyFixtureCourses();
-    courses.edit('example-course/course.yaml', (text) => text.replace('      - lesson: optional-reading\n', ''));
+    courses.edit('example-course/course.yaml', (text) =>
+      text.replace('      - lesson: optional-reading\n', ''),
+    );
     await syncCourses(database.db, courses.dir);
-    const removed = await database.db.selectFrom('course_items').select(['id', 'removed_at']).where('slug', '=', 'optional-reading').executeTakeFirstOrThrow();
+    const removed = await database.db
+      .selectFrom('course_items')
+      .select(['id', 'removed_at'])
+      .where('slug', '=', 'optional-reading')
+      .executeTakeFirstOrThrow();
     expect(removed.removed_at).not.toBeNull();
     await syncCourses(database.db, copyFixtureCourses().dir);
-    const back = await database.db.selectFrom('course_items').select(['id', 'removed_at']).where('slug', '=', 'optional-reading').executeTakeFirstOrThrow();
+    const back = await database.db
+      .selectFrom('course_items')
+      .select(['id', 'removed_at'])
+      .where('slug', '=', 'optional-reading')
+      .executeTakeFirstOrThrow();
     expect(back).toEqual({ id: removed.id, removed_at: null });
   });
 });

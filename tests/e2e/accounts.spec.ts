@@ -12,7 +12,9 @@ test('a visitor registers, logs in, switches to Arabic and logs out', async ({ p
   await page.getByLabel('Email address').fill('not an email');
   await page.getByLabel('Password').fill('a long passphrase for nour');
   await page.getByRole('button', { name: 'Create my account' }).click();
-  await expect(page.getByText('Please enter an email address like name@example.org.')).toBeVisible();
+  await expect(
+    page.getByText('Please enter an email address like name@example.org.'),
+  ).toBeVisible();
   await expect(page.getByLabel('Full name')).toHaveValue('Nour Haddad');
 
   await page.getByLabel('Email address').fill(email);
@@ -57,7 +59,9 @@ test('a learner is refused the admin pages', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not allowed');
 });
 
-test('an admin searches users and changes a role with htmx, without a page load', async ({ page }) => {
+test('an admin searches users and changes a role with htmx, without a page load', async ({
+  page,
+}) => {
   await page.goto('/login');
   await page.getByLabel('Email address').fill('e2e-admin@example.org');
   await page.getByLabel('Password').fill('e2e admin passphrase');

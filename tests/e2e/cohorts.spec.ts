@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations, registerAndLogin } from './helpers.js';
 
-test('a trainer creates a cohort, a learner joins and finishes a module, the trainer sees it and exports CSV', async ({ browser }) => {
+test('a trainer creates a cohort, a learner joins and finishes a module, the trainer sees it and exports CSV', async ({
+  browser,
+}) => {
   const trainerContext = await browser.newContext();
   const trainer = await trainerContext.newPage();
   await trainer.goto('/login');
@@ -45,7 +47,7 @@ test('a trainer creates a cohort, a learner joins and finishes a module, the tra
   await expectNoSeriousA11yViolations(trainer);
   const download = trainer.waitForEvent('download');
   await trainer.getByRole('link', { name: 'Download CSV' }).click();
-  const csv = readFileSync((await (await download).path())!, 'utf8');
+  const csv = readFileSync(await (await download).path(), 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv).toContain('Joining Learner');
   expect(csv).toContain(',In progress,75,');

@@ -23,7 +23,8 @@ async function completeCourse(page: Page, slug: string) {
       const quiz = parse(readFileSync(join(root, 'quizzes', `${item.quiz}.yaml`), 'utf8')) as Quiz;
       await page.goto(`/courses/${slug}/quizzes/${item.quiz}`);
       for (const question of quiz.questions) {
-        for (const option of question.options) if (option.correct) await page.locator(`#q-${question.id}-${option.id}`).check();
+        for (const option of question.options)
+          if (option.correct) await page.locator(`#q-${question.id}-${option.id}`).check();
       }
       await page.locator('.quiz-form button[hx-post$="/submit"]').click();
       await expect(page.locator('.score.passed')).toBeVisible();
@@ -41,7 +42,9 @@ test('a learner completes Introduction to the CPMS and gets the certificate', as
   await completeCourse(page, 'cpms-introduction');
 });
 
-test('a learner completes Safeguarding Matters in Arabic and gets the certificate', async ({ page }) => {
+test('a learner completes Safeguarding Matters in Arabic and gets the certificate', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await registerAndLogin(page, { name: 'ليلى حسن' });
   await page.locator('.language-switcher button[value="ar"]').click();

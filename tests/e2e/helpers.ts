@@ -5,11 +5,21 @@ import { expect, type Page } from '@playwright/test';
 export async function expectNoSeriousA11yViolations(page: Page, exclude?: string): Promise<void> {
   const builder = new AxeBuilder({ page });
   const results = await (exclude ? builder.exclude(exclude) : builder).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  const serious = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  expect(
+    serious.map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
 }
 
-export async function registerAndLogin(page: Page, options: { name: string; password?: string; email?: string }): Promise<string> {
+export async function registerAndLogin(
+  page: Page,
+  options: { name: string; password?: string; email?: string },
+): Promise<string> {
   const email = options.email ?? `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
   const password = options.password ?? 'a long passphrase for e2e';
   await page.goto('/register');
@@ -23,4 +33,13 @@ export async function registerAndLogin(page: Page, options: { name: string; pass
   await page.locator('form[action="/login"] button[type="submit"]').click();
   await expect(page).toHaveURL(/\/$/);
   return email;
+}
+
+/** The admin that tests/e2e/serve.js creates before the server starts. */
+export async function loginAsAdmin(page: Page): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email address').fill('e2e-admin@example.org');
+  await page.getByLabel('Password').fill('e2e admin passphrase');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/$/);
 }

@@ -12,7 +12,9 @@ async function stayedOnPage(page: Page) {
 }
 
 async function journey(page: Page, locale: 'en' | 'ar') {
-  const email = await registerAndLogin(page, { name: locale === 'ar' ? 'ليلى حسن' : 'Layla Hassan' });
+  const email = await registerAndLogin(page, {
+    name: locale === 'ar' ? 'ليلى حسن' : 'Layla Hassan',
+  });
   if (locale === 'ar') {
     await page.locator('.language-switcher button[value="ar"]').click();
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');

@@ -7,13 +7,22 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-e2e-'));
-const env = { ...process.env, PORT: process.env.E2E_PORT ?? '3190', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000', REGISTER_RATE_LIMIT: '1000' };
+const env = {
+  ...process.env,
+  PORT: process.env.E2E_PORT ?? '3190',
+  DATA_DIR: dataDir,
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'warn',
+  LOGIN_RATE_LIMIT: '1000',
+  REGISTER_RATE_LIMIT: '1000',
+};
 env.CONTENT_ORIGIN = `http://localhost:${Number(env.PORT) + 1}`;
 // The example course (it exercises every feature) next to the shipped courses.
 if (!env.COURSES_DIR) {
   const combined = mkdtempSync(join(tmpdir(), 'lantern-e2e-courses-'));
   for (const dir of ['tests/fixtures/courses', 'courses']) {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) symlinkSync(resolve(dir, entry.name), join(combined, entry.name));
+    for (const entry of readdirSync(dir, { withFileTypes: true }))
+      if (entry.isDirectory()) symlinkSync(resolve(dir, entry.name), join(combined, entry.name));
   }
   env.COURSES_DIR = combined;
 }
@@ -38,17 +47,44 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 // A known admin for the specs (the generated first admin's password is only printed to the console).
-const created = spawnSync(process.execPath, ['dist/src/cli.js', 'user:create', '--email', 'e2e-admin@example.org', '--name', 'E2E Admin', '--role', 'admin'], { env, input: 'e2e admin passphrase\n', stdio: ['pipe', 'inherit', 'inherit'] });
+const created = spawnSync(
+  process.execPath,
+  [
+    'dist/src/cli.js',
+    'user:create',
+    '--email',
+    'e2e-admin@example.org',
+    '--name',
+    'E2E Admin',
+    '--role',
+    'admin',
+  ],
+  { env, input: 'e2e admin passphrase\n', stdio: ['pipe', 'inherit', 'inherit'] },
+);
 if (created.status !== 0) process.exit(created.status ?? 1);
-const trainer = spawnSync(process.execPath, ['dist/src/cli.js', 'user:create', '--email', 'e2e-trainer@example.org', '--name', 'E2E Trainer', '--role', 'trainer'], { env, input: 'e2e trainer passphrase\n', stdio: ['pipe', 'inherit', 'inherit'] });
+const trainer = spawnSync(
+  process.execPath,
+  [
+    'dist/src/cli.js',
+    'user:create',
+    '--email',
+    'e2e-trainer@example.org',
+    '--name',
+    'E2E Trainer',
+    '--role',
+    'trainer',
+  ],
+  { env, input: 'e2e trainer passphrase\n', stdio: ['pipe', 'inherit', 'inherit'] },
+);
 if (trainer.status !== 0) process.exit(trainer.status ?? 1);
 
 const server = spawn(process.execPath, ['dist/src/server.js'], { env, stdio: 'inherit' });
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
-server.on('exit', async (code) => {
+server.on('exit', (code) => void finish(code));
+async function finish(code) {
   await dropDatabase().catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(code ?? 0);
-});
+}

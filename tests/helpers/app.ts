@@ -12,11 +12,21 @@ import { syncCourses } from '../../src/content/sync.js';
 import { fixtureCoursesDir } from './courses.js';
 import { openTestDatabase } from './database.js';
 
-export type TestContext = { app: FastifyInstance; database: DatabaseHandle; config: Config; close(): Promise<void> };
+export type TestContext = {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  config: Config;
+  close(): Promise<void>;
+};
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const dataDir = mkdtempSync(join(tmpdir(), 'lantern-test-'));
-  const base = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SESSION_SECRET: 'test-secret-test-secret-test-secret-0123', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
+  const base = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+  });
   return { ...base, rateLimits: { ...base.rateLimits, login: 1000, register: 1000 }, ...overrides };
 }
 
@@ -43,7 +53,11 @@ let counter = 0;
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** Inserts a user directly (registration is tested on its own). */
-export async function makeUser(ctx: TestContext, role: Role = 'learner', extra: { name?: string; email?: string; locale?: Locale } = {}): Promise<User> {
+export async function makeUser(
+  ctx: TestContext,
+  role: Role = 'learner',
+  extra: { name?: string; email?: string; locale?: Locale } = {},
+): Promise<User> {
   counter += 1;
   const user = await createUser(ctx.database.db, {
     email: extra.email ?? `${role}${counter}-${process.pid}@example.org`,

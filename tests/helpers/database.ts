@@ -11,7 +11,11 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 export async function openTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const handle = await openDatabase({ databaseUrl: 'memory://', dataDir: '', databasePoolSize: 1 });
+    const handle = await openDatabase({
+      databaseUrl: 'memory://',
+      dataDir: '',
+      databasePoolSize: 1,
+    });
     await migrateToLatest(handle.db);
     return handle;
   }
@@ -22,7 +26,11 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { url?: strin
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: '', databasePoolSize: 5 });
+  const handle = await openDatabase({
+    databaseUrl: url.toString(),
+    dataDir: '',
+    databasePoolSize: 5,
+  });
   await migrateToLatest(handle.db);
   return {
     ...handle,

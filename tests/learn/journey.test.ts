@@ -18,7 +18,11 @@ async function learner(locale: 'en' | 'fr' | 'ar' = 'en') {
 const base = '/courses/example-course';
 
 async function enrolment(userId: number) {
-  return ctx.database.db.selectFrom('enrolments').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  return ctx.database.db
+    .selectFrom('enrolments')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 describe('catalogue', () => {
@@ -30,7 +34,10 @@ describe('catalogue', () => {
     expect((await browser.get('/?q=nothing-like-this')).body).toContain('No course matches');
     expect((await browser.get('/?topic=testing')).body).toContain('Example course for tests');
     expect((await browser.get('/?topic=other')).body).not.toContain('Example course for tests');
-    const fragment = await browser.get('/?q=example', { 'hx-request': 'true', 'hx-target': 'div#course-list' });
+    const fragment = await browser.get('/?q=example', {
+      'hx-request': 'true',
+      'hx-target': 'div#course-list',
+    });
     expect(fragment.body).not.toContain('<html');
     expect(fragment.body).toContain('class="cards"');
 
@@ -50,7 +57,9 @@ describe('access', () => {
   it('sends anonymous visitors to log in and asks learners to enrol first', async () => {
     const anonymous = await ctx.app.inject({ url: `${base}/lessons/welcome` });
     expect(anonymous.statusCode).toBe(303);
-    expect(anonymous.headers.location).toBe(`/login?next=${encodeURIComponent(`${base}/lessons/welcome`)}`);
+    expect(anonymous.headers.location).toBe(
+      `/login?next=${encodeURIComponent(`${base}/lessons/welcome`)}`,
+    );
     const { browser } = await learner();
     const notEnrolled = await browser.get(`${base}/lessons/welcome`);
     expect(notEnrolled.statusCode).toBe(403);
@@ -85,7 +94,10 @@ describe('lessons', () => {
   it('serves htmx navigation as a fragment', async () => {
     const { browser } = await learner();
     await browser.post(`${base}/enrol`);
-    const fragment = await browser.get(`${base}/lessons/english-only`, { 'hx-request': 'true', 'hx-target': 'main#main' });
+    const fragment = await browser.get(`${base}/lessons/english-only`, {
+      'hx-request': 'true',
+      'hx-target': 'main#main',
+    });
     expect(fragment.body).not.toContain('<html');
     expect(fragment.body).toContain('<title>Only in English');
     expect(fragment.body).toContain('rel="prev"');
@@ -98,19 +110,34 @@ describe('lessons', () => {
     const first = await browser.post(`${base}/lessons/welcome/complete`);
     expect(first.headers.location).toBe(`${base}/lessons/english-only`);
     await browser.post(`${base}/lessons/welcome/complete`);
-    const rows = await ctx.database.db.selectFrom('item_progress').selectAll().where('user_id', '=', user.id).execute();
+    const rows = await ctx.database.db
+      .selectFrom('item_progress')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .execute();
     expect(rows).toHaveLength(1);
-    const htmx = await browser.post(`${base}/lessons/english-only/complete`, {}, { 'hx-request': 'true', 'hx-target': 'main#main' });
+    const htmx = await browser.post(
+      `${base}/lessons/english-only/complete`,
+      {},
+      { 'hx-request': 'true', 'hx-target': 'main#main' },
+    );
     expect(htmx.statusCode).toBe(204);
-    expect(JSON.parse(String(htmx.headers['hx-location']))).toEqual({ path: `${base}/quizzes/basics-check`, target: '#main' });
+    expect(JSON.parse(String(htmx.headers['hx-location']))).toEqual({
+      path: `${base}/quizzes/basics-check`,
+      target: '#main',
+    });
   });
 
   it('"Continue" opens the exact place where the learner stopped', async () => {
     const { browser } = await learner();
     await browser.post(`${base}/enrol`);
-    expect((await browser.get(`${base}/continue`)).headers.location).toBe(`${base}/lessons/welcome`);
+    expect((await browser.get(`${base}/continue`)).headers.location).toBe(
+      `${base}/lessons/welcome`,
+    );
     await browser.get(`${base}/lessons/optional-reading`);
-    expect((await browser.get(`${base}/continue`)).headers.location).toBe(`${base}/lessons/optional-reading`);
+    expect((await browser.get(`${base}/continue`)).headers.location).toBe(
+      `${base}/lessons/optional-reading`,
+    );
     const again = new TestBrowser(ctx.app);
     const my = await browser.get('/my-learning');
     expect(my.body).toContain(`href="${base}/continue"`);
@@ -135,7 +162,11 @@ describe('quizzes', () => {
     const { browser } = await learner();
     await browser.post(`${base}/enrol`);
     await browser.get(`${base}/quizzes/basics-check`);
-    const saved = await browser.post(`${base}/quizzes/basics-check/answers`, { 'q-greeting': 'hello' }, { 'hx-request': 'true' });
+    const saved = await browser.post(
+      `${base}/quizzes/basics-check/answers`,
+      { 'q-greeting': 'hello' },
+      { 'hx-request': 'true' },
+    );
     expect(saved.statusCode).toBe(204);
     const page = await browser.get(`${base}/quizzes/basics-check`);
     expect(page.body).toMatch(/id="q-greeting-hello" name="q-greeting" value="hello" checked/);
@@ -146,27 +177,53 @@ describe('quizzes', () => {
     await browser.post(`${base}/enrol`);
     await browser.get(`${base}/quizzes/basics-check`);
     // Wrong on two of three: 33%, below the 60% pass mark.
-    const failed = await browser.post(`${base}/quizzes/basics-check/submit`, { 'q-greeting': 'goodbye', 'q-colours': 'red', 'q-sky': 'false' });
+    const failed = await browser.post(`${base}/quizzes/basics-check/submit`, {
+      'q-greeting': 'goodbye',
+      'q-colours': 'red',
+      'q-sky': 'false',
+    });
     expect(failed.statusCode).toBe(303);
     const result = await browser.get(`${base}/quizzes/basics-check`);
     expect(result.body).toContain('Your score: 33%');
     expect(result.body).toContain('No, that comes at the end.');
     expect(result.body).toContain('The welcome lesson says hello.');
     // A double click: the second submission records nothing new.
-    await browser.post(`${base}/quizzes/basics-check/submit`, { 'q-greeting': 'hello', 'q-colours': ['red', 'blue'] as unknown as string, 'q-sky': 'false' });
-    const attempts = await ctx.database.db.selectFrom('quiz_attempts').selectAll().where('user_id', '=', user.id).execute();
+    await browser.post(`${base}/quizzes/basics-check/submit`, {
+      'q-greeting': 'hello',
+      'q-colours': ['red', 'blue'] as unknown as string,
+      'q-sky': 'false',
+    });
+    const attempts = await ctx.database.db
+      .selectFrom('quiz_attempts')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .execute();
     expect(attempts).toHaveLength(1);
 
     await browser.post(`${base}/quizzes/basics-check/retry`);
-    const passed = await browser.post(`${base}/quizzes/basics-check/submit`, { 'q-greeting': 'hello', 'q-colours': 'red', 'q-sky': 'false' }, { 'hx-request': 'true', 'hx-target': 'main#main' });
+    const passed = await browser.post(
+      `${base}/quizzes/basics-check/submit`,
+      { 'q-greeting': 'hello', 'q-colours': 'red', 'q-sky': 'false' },
+      { 'hx-request': 'true', 'hx-target': 'main#main' },
+    );
     expect(passed.body).toContain('Your score: 67%');
     expect(passed.body).toContain('you passed');
-    const progress = await ctx.database.db.selectFrom('item_progress').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    const progress = await ctx.database.db
+      .selectFrom('item_progress')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(progress).toMatchObject({ best_score: 67, passed: true, attempts: 2 });
 
     await browser.post(`${base}/quizzes/basics-check/retry`);
     await browser.post(`${base}/quizzes/basics-check/submit`, {});
-    expect(await ctx.database.db.selectFrom('item_progress').select('best_score').where('user_id', '=', user.id).executeTakeFirstOrThrow()).toEqual({ best_score: 67 });
+    expect(
+      await ctx.database.db
+        .selectFrom('item_progress')
+        .select('best_score')
+        .where('user_id', '=', user.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ best_score: 67 });
   });
 
   it('records one attempt when two tabs submit at the same moment', async () => {
@@ -174,11 +231,22 @@ describe('quizzes', () => {
     await browser.post(`${base}/enrol`);
     await browser.get(`${base}/quizzes/basics-check`);
     const answers = { 'q-greeting': 'hello', 'q-colours': 'red', 'q-sky': 'false' };
-    const [first, second] = await Promise.all([browser.post(`${base}/quizzes/basics-check/submit`, answers), browser.post(`${base}/quizzes/basics-check/submit`, answers)]);
+    const [first, second] = await Promise.all([
+      browser.post(`${base}/quizzes/basics-check/submit`, answers),
+      browser.post(`${base}/quizzes/basics-check/submit`, answers),
+    ]);
     expect([first.statusCode, second.statusCode]).toEqual([303, 303]);
-    const attempts = await ctx.database.db.selectFrom('quiz_attempts').selectAll().where('user_id', '=', user.id).execute();
+    const attempts = await ctx.database.db
+      .selectFrom('quiz_attempts')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .execute();
     expect(attempts).toHaveLength(1);
-    const progress = await ctx.database.db.selectFrom('item_progress').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    const progress = await ctx.database.db
+      .selectFrom('item_progress')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(progress.attempts).toBe(1);
   });
 
@@ -203,7 +271,11 @@ describe('completion and certificates', () => {
     await browser.post(`${base}/lessons/welcome/complete`);
     await browser.post(`${base}/lessons/english-only/complete`);
     await browser.get(`${base}/quizzes/basics-check`);
-    await browser.post(`${base}/quizzes/basics-check/submit`, { 'q-greeting': 'hello', 'q-colours': 'red', 'q-sky': 'false' });
+    await browser.post(`${base}/quizzes/basics-check/submit`, {
+      'q-greeting': 'hello',
+      'q-colours': 'red',
+      'q-sky': 'false',
+    });
     expect(await enrolment(user.id)).toMatchObject({ status: 'active', progress_percent: 75 });
     await browser.get(`${base}/quizzes/final-check`);
     // The optional lesson is not needed.
@@ -212,7 +284,11 @@ describe('completion and certificates', () => {
     expect(done).toMatchObject({ status: 'completed', progress_percent: 100 });
     expect(done!.completed_at).not.toBeNull();
 
-    const certificate = await ctx.database.db.selectFrom('certificates').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    const certificate = await ctx.database.db
+      .selectFrom('certificates')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(certificate.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 
     const pdf = await browser.get(`${base}/certificate`);

@@ -15,26 +15,89 @@ let trainer: TestBrowser;
 let cohortId: number;
 const learners: Array<{ id: number; browser: TestBrowser }> = [];
 
-function commit12(seq: number, status: string, raw: string, answers: Array<[string, string, string]>) {
-  const interactions = Object.fromEntries(answers.map(([id, response, result], index) => [String(index), { id, type: 'choice', student_response: response, result, correct_responses: { '0': { pattern: 'a' } } }]));
-  return { seq, cmi: { suspend_data: '', launch_data: '', core: { lesson_status: status, lesson_location: 'q3', score: { raw, min: '0', max: '100' }, total_time: '00:12:00', exit: '' }, interactions } };
+function commit12(
+  seq: number,
+  status: string,
+  raw: string,
+  answers: Array<[string, string, string]>,
+) {
+  const interactions = Object.fromEntries(
+    answers.map(([id, response, result], index) => [
+      String(index),
+      {
+        id,
+        type: 'choice',
+        student_response: response,
+        result,
+        correct_responses: { '0': { pattern: 'a' } },
+      },
+    ]),
+  );
+  return {
+    seq,
+    cmi: {
+      suspend_data: '',
+      launch_data: '',
+      core: {
+        lesson_status: status,
+        lesson_location: 'q3',
+        score: { raw, min: '0', max: '100' },
+        total_time: '00:12:00',
+        exit: '',
+      },
+      interactions,
+    },
+  };
 }
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  const imported = await importPackage(ctx.database.db, await buildMastery12(mkdtempSync(join(tmpdir(), 'lantern-scorm-report-'))), { dataDir: ctx.config.dataDir, slug: 'safeguarding-quiz' });
+  const imported = await importPackage(
+    ctx.database.db,
+    await buildMastery12(mkdtempSync(join(tmpdir(), 'lantern-scorm-report-'))),
+    { dataDir: ctx.config.dataDir, slug: 'safeguarding-quiz' },
+  );
   const trainerUser = await makeUser(ctx, 'trainer');
   trainer = new TestBrowser(ctx.app);
   await trainer.login(trainerUser.email, TEST_PASSWORD);
   await trainer.get('/trainer/cohorts/new');
-  const created = await trainer.post('/trainer/cohorts', { name: 'SCORM cohort', courses: String(imported.courseId), due_on: '' });
+  const created = await trainer.post('/trainer/cohorts', {
+    name: 'SCORM cohort',
+    courses: String(imported.courseId),
+    due_on: '',
+  });
   cohortId = Number(/\/trainer\/cohorts\/(\d+)/.exec(String(created.headers.location))![1]);
-  const { join_code: code } = await ctx.database.db.selectFrom('cohorts').select('join_code').where('id', '=', cohortId).executeTakeFirstOrThrow();
+  const { join_code: code } = await ctx.database.db
+    .selectFrom('cohorts')
+    .select('join_code')
+    .where('id', '=', cohortId)
+    .executeTakeFirstOrThrow();
 
   const outcomes: Array<[string, string, Array<[string, string, string]>]> = [
-    ['passed', '90', [['q1', 'a', 'correct'], ['q2', 'c', 'wrong']]],
-    ['failed', '40', [['q1', 'b', 'wrong'], ['q2', 'c', 'wrong']]],
-    ['failed', '50', [['q1', 'b', 'wrong'], ['q2', 'd', 'wrong']]],
+    [
+      'passed',
+      '90',
+      [
+        ['q1', 'a', 'correct'],
+        ['q2', 'c', 'wrong'],
+      ],
+    ],
+    [
+      'failed',
+      '40',
+      [
+        ['q1', 'b', 'wrong'],
+        ['q2', 'c', 'wrong'],
+      ],
+    ],
+    [
+      'failed',
+      '50',
+      [
+        ['q1', 'b', 'wrong'],
+        ['q2', 'd', 'wrong'],
+      ],
+    ],
   ];
   for (const [status, raw, answers] of outcomes) {
     const user = await makeUser(ctx, 'learner');
@@ -44,7 +107,12 @@ beforeAll(async () => {
     await browser.post('/join', { code });
     const player = await browser.get('/courses/safeguarding-quiz/scos/quiz');
     expect(player.statusCode).toBe(200);
-    const stored = await ctx.app.inject({ method: 'POST', url: launchOf(player).commitUrl, headers: { 'content-type': 'application/json' }, payload: commit12(1_000_001, status, raw, answers) });
+    const stored = await ctx.app.inject({
+      method: 'POST',
+      url: launchOf(player).commitUrl,
+      headers: { 'content-type': 'application/json' },
+      payload: commit12(1_000_001, status, raw, answers),
+    });
     expect(stored.json()).toMatchObject({ result: true, stored: true });
     learners.push({ id: user.id, browser });
   }
@@ -63,7 +131,11 @@ describe('SCORM in the trainer reports', () => {
   it('item analysis has a row per SCORM interaction: answered, % correct and the most chosen wrong response', async () => {
     const page = await trainer.get(`/trainer/cohorts/${cohortId}/items`);
     expect(page.statusCode).toBe(200);
-    const rows = [...page.body.matchAll(/<tr[^>]*>\s*<td>Final quiz<\/td>\s*<td>(q\d)<\/td>\s*<td>(\d+)<\/td>\s*<td>([^<]+)<\/td>\s*<td>([^<]+)<\/td>/g)].map((m) => m.slice(1).map((cell) => cell.trim()));
+    const rows = [
+      ...page.body.matchAll(
+        /<tr[^>]*>\s*<td>Final quiz<\/td>\s*<td>(q\d)<\/td>\s*<td>(\d+)<\/td>\s*<td>([^<]+)<\/td>\s*<td>([^<]+)<\/td>/g,
+      ),
+    ].map((m) => m.slice(1).map((cell) => cell.trim()));
     expect(rows).toEqual([
       ['q1', '3', '33%', 'b (2)'],
       ['q2', '3', '0%', 'c (2)'],
@@ -72,7 +144,9 @@ describe('SCORM in the trainer reports', () => {
 
   it('the completed learner counts as completed on the dashboard; failed ones as in progress', async () => {
     const page = await trainer.get(`/trainer/cohorts/${cohortId}`);
-    const stats = Object.fromEntries([...page.body.matchAll(/<dt>([^<]+)<\/dt><dd>([^<]+)<\/dd>/g)].map((m) => [m[1], m[2]]));
+    const stats = Object.fromEntries(
+      [...page.body.matchAll(/<dt>([^<]+)<\/dt><dd>([^<]+)<\/dd>/g)].map((m) => [m[1], m[2]]),
+    );
     expect(stats).toMatchObject({ Members: '3', Completed: '1' });
   });
 
@@ -80,6 +154,8 @@ describe('SCORM in the trainer reports', () => {
     const other = await makeUser(ctx, 'trainer');
     const browser = new TestBrowser(ctx.app);
     await browser.login(other.email, TEST_PASSWORD);
-    expect((await browser.get(`/trainer/cohorts/${cohortId}/learners/${learners[0]!.id}`)).statusCode).toBe(403);
+    expect(
+      (await browser.get(`/trainer/cohorts/${cohortId}/learners/${learners[0]!.id}`)).statusCode,
+    ).toBe(403);
   });
 });

@@ -7,7 +7,15 @@ import { createTestApp, type TestContext } from '../helpers/app.js';
 import type { TestBrowser } from '../helpers/client.js';
 import { buildGolf12, buildMissingLaunchFile, buildRise2004, buildZipSlip } from './fixtures.js';
 import { removeDir, tempDir } from './helpers.js';
-import { importFixture, multipartBody, signedIn, storedFolders, treeOf, uploadPackage, uploadsDir } from './integration.js';
+import {
+  importFixture,
+  multipartBody,
+  signedIn,
+  storedFolders,
+  treeOf,
+  uploadPackage,
+  uploadsDir,
+} from './integration.js';
 
 let ctx: TestContext;
 let dir: string;
@@ -27,11 +35,16 @@ afterAll(async () => {
 });
 
 const db = () => ctx.database.db;
-const courseBySlug = (slug: string) => db().selectFrom('courses').select(['id', 'kind']).where('slug', '=', slug).executeTakeFirst();
-const packageFolders = async () => (await storedFolders(ctx.config.dataDir)).filter((name) => !name.startsWith('.'));
+const courseBySlug = (slug: string) =>
+  db().selectFrom('courses').select(['id', 'kind']).where('slug', '=', slug).executeTakeFirst();
+const packageFolders = async () =>
+  (await storedFolders(ctx.config.dataDir)).filter((name) => !name.startsWith('.'));
 
 /** The admin page, then the form posted as the browser would. */
-async function upload(zip: string, fields: { slug?: string; locale?: string; csrf?: string | null } = {}) {
+async function upload(
+  zip: string,
+  fields: { slug?: string; locale?: string; csrf?: string | null } = {},
+) {
   const page = await admin.get('/admin/scorm');
   expect(page.statusCode).toBe(200);
   return uploadPackage(ctx, admin, zip, fields);
@@ -41,15 +54,29 @@ describe('uploading a package', () => {
   it('imports it, publishes the course in the catalogue, and lets a learner enrol and launch it', async () => {
     const response = await upload(await buildGolf12(dir), { slug: 'uploaded-golf' });
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('Golf Explained - Run-time Basic Calls was imported as a new course (SCORM 1.2; activities: 1).');
+    expect(response.body).toContain(
+      'Golf Explained - Run-time Basic Calls was imported as a new course (SCORM 1.2; activities: 1).',
+    );
     expect(response.body).toContain('href="/courses/uploaded-golf"');
 
     const course = await courseBySlug('uploaded-golf');
     expect(course).toMatchObject({ kind: 'scorm' });
-    const pkg = await db().selectFrom('scorm_packages').select(['imported_by', 'version_number']).where('course_id', '=', course!.id).executeTakeFirstOrThrow();
+    const pkg = await db()
+      .selectFrom('scorm_packages')
+      .select(['imported_by', 'version_number'])
+      .where('course_id', '=', course!.id)
+      .executeTakeFirstOrThrow();
     expect(pkg).toEqual({ imported_by: adminId, version_number: 1 });
-    const audit = await db().selectFrom('audit_log').select(['actor_id', 'detail']).where('action', '=', 'scorm.import').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ actor_id: adminId, detail: { course: 'uploaded-golf', version: 1, outcome: 'created', file: 'golf-12.zip' } });
+    const audit = await db()
+      .selectFrom('audit_log')
+      .select(['actor_id', 'detail'])
+      .where('action', '=', 'scorm.import')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({
+      actor_id: adminId,
+      detail: { course: 'uploaded-golf', version: 1, outcome: 'created', file: 'golf-12.zip' },
+    });
     // The page lists the imported course with its version.
     expect((await admin.get('/admin/scorm')).body).toContain('<code>uploaded-golf</code>');
 
@@ -74,17 +101,32 @@ describe('uploading a package', () => {
     expect(again.body).toContain('is already imported with exactly this file: nothing changed.');
     expect(await packageFolders()).toEqual(folders);
     const course = await courseBySlug('uploaded-rise');
-    expect(await db().selectFrom('scorm_packages').select('id').where('course_id', '=', course!.id).execute()).toHaveLength(1);
+    expect(
+      await db()
+        .selectFrom('scorm_packages')
+        .select('id')
+        .where('course_id', '=', course!.id)
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it('refuses a broken package with 422, lists each problem with its file, and keeps what was typed', async () => {
     const folders = await packageFolders();
-    const response = await upload(await buildMissingLaunchFile(dir), { slug: 'typed-address', locale: 'fr' });
+    const response = await upload(await buildMissingLaunchFile(dir), {
+      slug: 'typed-address',
+      locale: 'fr',
+    });
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('missing-launch-file.zip was not imported. Nothing was saved.');
-    expect(response.body).toMatch(/<li>imsmanifest\.xml(:\d+)? item\[identifier=one\]: The launch file &quot;index\.html&quot; is not in the package\.<\/li>/);
-    expect(response.body).toMatch(/<li>imsmanifest\.xml(:\d+)? item\[identifier=two\]: The launch file &quot;lesson2\/start\.html&quot; is not in the package\.<\/li>/);
-    expect(response.body).toMatch(/name="slug"[^>]*value="typed-address"|value="typed-address"[^>]*name="slug"/);
+    expect(response.body).toMatch(
+      /<li>imsmanifest\.xml(:\d+)? item\[identifier=one\]: The launch file &quot;index\.html&quot; is not in the package\.<\/li>/,
+    );
+    expect(response.body).toMatch(
+      /<li>imsmanifest\.xml(:\d+)? item\[identifier=two\]: The launch file &quot;lesson2\/start\.html&quot; is not in the package\.<\/li>/,
+    );
+    expect(response.body).toMatch(
+      /name="slug"[^>]*value="typed-address"|value="typed-address"[^>]*name="slug"/,
+    );
     expect(response.body).toMatch(/<option value="fr" selected>/);
     expect(await courseBySlug('typed-address')).toBeUndefined();
     expect(await packageFolders()).toEqual(folders);
@@ -98,33 +140,53 @@ describe('uploading a package', () => {
   });
 
   it('refuses an address that belongs to a native course', async () => {
-    const response = await upload(await buildGolf12(dir, 'golf-native-slug.zip'), { slug: 'example-course' });
+    const response = await upload(await buildGolf12(dir, 'golf-native-slug.zip'), {
+      slug: 'example-course',
+    });
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('That address belongs to a native course; choose another one.');
     expect(await courseBySlug('example-course')).toMatchObject({ kind: 'native' });
   });
 
   it('refuses an address that is not one, and says what an address may hold', async () => {
-    const response = await upload(await buildGolf12(dir, 'golf-bad-slug.zip'), { slug: 'Golf Course!' });
+    const response = await upload(await buildGolf12(dir, 'golf-bad-slug.zip'), {
+      slug: 'Golf Course!',
+    });
     expect(response.statusCode).toBe(422);
-    expect(response.body).toContain('The course address may only hold lowercase letters, digits and single hyphens.');
+    expect(response.body).toContain(
+      'The course address may only hold lowercase letters, digits and single hyphens.',
+    );
     expect(response.body).toContain('value="Golf Course!"');
   });
 
   it('asks for a file when none was chosen', async () => {
     await admin.get('/admin/scorm');
-    const { payload, contentType } = multipartBody([{ name: '_csrf', value: admin.csrfToken }, { name: 'slug', value: 'no-file' }]);
+    const { payload, contentType } = multipartBody([
+      { name: '_csrf', value: admin.csrfToken },
+      { name: 'slug', value: 'no-file' },
+    ]);
     const cookie = [...admin.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    const response = await ctx.app.inject({ method: 'POST', url: '/admin/scorm', payload, headers: { 'content-type': contentType, cookie, accept: 'text/html' } });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/admin/scorm',
+      payload,
+      headers: { 'content-type': contentType, cookie, accept: 'text/html' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Choose a .zip file to import.');
   });
 
   it('refuses a form without its CSRF token, imports nothing and keeps no upload', async () => {
-    const response = await upload(await buildGolf12(dir, 'golf-no-csrf.zip'), { slug: 'no-csrf', csrf: null });
+    const response = await upload(await buildGolf12(dir, 'golf-no-csrf.zip'), {
+      slug: 'no-csrf',
+      csrf: null,
+    });
     expect(response.statusCode).toBe(403);
     expect(await courseBySlug('no-csrf')).toBeUndefined();
-    const forged = await upload(await buildGolf12(dir, 'golf-forged-csrf.zip'), { slug: 'forged-csrf', csrf: 'not-the-token' });
+    const forged = await upload(await buildGolf12(dir, 'golf-forged-csrf.zip'), {
+      slug: 'forged-csrf',
+      csrf: 'not-the-token',
+    });
     expect(forged.statusCode).toBe(403);
     expect(await courseBySlug('forged-csrf')).toBeUndefined();
     // The uploaded zips are deleted once the response is sent (an onResponse hook, hence the wait).
@@ -135,44 +197,91 @@ describe('uploading a package', () => {
 describe('who may use the page', () => {
   let courseId: number;
   beforeAll(async () => {
-    courseId = (await importFixture(ctx, dir, buildGolf12, { slug: 'settings-golf', fileName: 'golf-settings.zip' })).courseId;
+    courseId = (
+      await importFixture(ctx, dir, buildGolf12, {
+        slug: 'settings-golf',
+        fileName: 'golf-settings.zip',
+      })
+    ).courseId;
   });
 
-  it.each(['learner', 'trainer'] as const)('a %s gets 403 on the page, the upload and the settings', async (role) => {
-    const { browser } = await signedIn(ctx, role);
-    expect((await browser.get('/admin/scorm')).statusCode).toBe(403);
-    await browser.get('/');
-    const settings = await browser.post(`/admin/scorm/${courseId}/settings`, { policy: 'always', maxAttempts: '' });
-    expect(settings.statusCode).toBe(403);
-    const uploaded = await uploadPackage(ctx, browser, await buildGolf12(dir, `golf-by-${role}.zip`), { slug: `by-${role}` });
-    expect(uploaded.statusCode).toBe(403);
-    expect(await courseBySlug(`by-${role}`)).toBeUndefined();
-    expect(await db().selectFrom('scorm_courses').select('attempt_policy').where('course_id', '=', courseId).executeTakeFirstOrThrow()).toEqual({ attempt_policy: 'when_finished' });
-  });
+  it.each(['learner', 'trainer'] as const)(
+    'a %s gets 403 on the page, the upload and the settings',
+    async (role) => {
+      const { browser } = await signedIn(ctx, role);
+      expect((await browser.get('/admin/scorm')).statusCode).toBe(403);
+      await browser.get('/');
+      const settings = await browser.post(`/admin/scorm/${courseId}/settings`, {
+        policy: 'always',
+        maxAttempts: '',
+      });
+      expect(settings.statusCode).toBe(403);
+      const uploaded = await uploadPackage(
+        ctx,
+        browser,
+        await buildGolf12(dir, `golf-by-${role}.zip`),
+        { slug: `by-${role}` },
+      );
+      expect(uploaded.statusCode).toBe(403);
+      expect(await courseBySlug(`by-${role}`)).toBeUndefined();
+      expect(
+        await db()
+          .selectFrom('scorm_courses')
+          .select('attempt_policy')
+          .where('course_id', '=', courseId)
+          .executeTakeFirstOrThrow(),
+      ).toEqual({ attempt_policy: 'when_finished' });
+    },
+  );
 
   it('sends an anonymous visitor to log in', async () => {
-    const response = await ctx.app.inject({ url: '/admin/scorm', headers: { accept: 'text/html' } });
+    const response = await ctx.app.inject({
+      url: '/admin/scorm',
+      headers: { accept: 'text/html' },
+    });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/login?next=%2Fadmin%2Fscorm');
   });
 
   it('saves valid attempt settings and refuses invalid ones with 400', async () => {
     await admin.get('/admin/scorm');
-    const saved = await admin.post(`/admin/scorm/${courseId}/settings`, { policy: 'never', maxAttempts: '3' });
+    const saved = await admin.post(`/admin/scorm/${courseId}/settings`, {
+      policy: 'never',
+      maxAttempts: '3',
+    });
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe('/admin/scorm');
-    const settings = () => db().selectFrom('scorm_courses').select(['attempt_policy', 'max_attempts']).where('course_id', '=', courseId).executeTakeFirstOrThrow();
+    const settings = () =>
+      db()
+        .selectFrom('scorm_courses')
+        .select(['attempt_policy', 'max_attempts'])
+        .where('course_id', '=', courseId)
+        .executeTakeFirstOrThrow();
     expect(await settings()).toEqual({ attempt_policy: 'never', max_attempts: 3 });
 
-    for (const form of [{ policy: 'sometimes', maxAttempts: '' }, { policy: 'always', maxAttempts: '0' }, { policy: 'always', maxAttempts: 'two' }, { policy: 'always', maxAttempts: '1001' }]) {
+    for (const form of [
+      { policy: 'sometimes', maxAttempts: '' },
+      { policy: 'always', maxAttempts: '0' },
+      { policy: 'always', maxAttempts: 'two' },
+      { policy: 'always', maxAttempts: '1001' },
+    ]) {
       const refused = await admin.post(`/admin/scorm/${courseId}/settings`, form);
       expect(refused.statusCode, JSON.stringify(form)).toBe(400);
-      expect(refused.body).toContain('Choose an attempt policy, and a maximum between 1 and 1000 (or leave it empty).');
+      expect(refused.body).toContain(
+        'Choose an attempt policy, and a maximum between 1 and 1000 (or leave it empty).',
+      );
       // What was typed is still in the form.
-      expect(refused.body).toMatch(new RegExp(`id="max-${courseId}" name="maxAttempts"[^>]* value="${form.maxAttempts}" aria-invalid="true"`));
+      expect(refused.body).toMatch(
+        new RegExp(
+          `id="max-${courseId}" name="maxAttempts"[^>]* value="${form.maxAttempts}" aria-invalid="true"`,
+        ),
+      );
     }
     expect(await settings()).toEqual({ attempt_policy: 'never', max_attempts: 3 });
-    const cleared = await admin.post(`/admin/scorm/${courseId}/settings`, { policy: 'when_finished', maxAttempts: '' });
+    const cleared = await admin.post(`/admin/scorm/${courseId}/settings`, {
+      policy: 'when_finished',
+      maxAttempts: '',
+    });
     expect(cleared.statusCode).toBe(303);
     expect(await settings()).toEqual({ attempt_policy: 'when_finished', max_attempts: null });
   });

@@ -22,7 +22,11 @@ export function minimalManifest12(href = 'index.html'): string {
 }
 
 function minimal(extra: ZipEntrySpec[] = []): ZipEntrySpec[] {
-  return [{ name: 'imsmanifest.xml', data: minimalManifest12() }, { name: 'index.html', data: '<!DOCTYPE html><title>x</title>' }, ...extra];
+  return [
+    { name: 'imsmanifest.xml', data: minimalManifest12() },
+    { name: 'index.html', data: '<!DOCTYPE html><title>x</title>' },
+    ...extra,
+  ];
 }
 
 export async function buildNotZip(dir: string, fileName = 'not-a-zip.zip'): Promise<string> {
@@ -54,7 +58,10 @@ export function buildMalformedXml(dir: string, fileName = 'malformed-xml.zip'): 
 }
 
 /** Two faults at once: a launch file in the wrong case and one missing entirely. */
-export function buildMissingLaunchFile(dir: string, fileName = 'missing-launch-file.zip'): Promise<string> {
+export function buildMissingLaunchFile(
+  dir: string,
+  fileName = 'missing-launch-file.zip',
+): Promise<string> {
   const manifest = `<?xml version="1.0"?>
 <manifest identifier="missing" ${NS_12}>
   <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
@@ -68,66 +75,132 @@ export function buildMissingLaunchFile(dir: string, fileName = 'missing-launch-f
   </resources>
 </manifest>
 `;
-  return writeZip(join(dir, fileName), [{ name: 'imsmanifest.xml', data: manifest }, { name: 'Index.html', data: '<!DOCTYPE html>' }]);
+  return writeZip(join(dir, fileName), [
+    { name: 'imsmanifest.xml', data: manifest },
+    { name: 'Index.html', data: '<!DOCTYPE html>' },
+  ]);
 }
 
-export function buildMissingResource(dir: string, fileName = 'missing-resource.zip'): Promise<string> {
+export function buildMissingResource(
+  dir: string,
+  fileName = 'missing-resource.zip',
+): Promise<string> {
   const manifest = minimalManifest12().replace('identifierref="res"', 'identifierref="res_gone"');
-  return writeZip(join(dir, fileName), [{ name: 'imsmanifest.xml', data: manifest }, { name: 'index.html', data: '<!DOCTYPE html>' }]);
+  return writeZip(join(dir, fileName), [
+    { name: 'imsmanifest.xml', data: manifest },
+    { name: 'index.html', data: '<!DOCTYPE html>' },
+  ]);
 }
 
 /** SCORM 1.1: declared by schemaversion and by its ADL namespace. */
-export function buildUnsupportedVersion(dir: string, fileName = 'unsupported-version.zip'): Promise<string> {
+export function buildUnsupportedVersion(
+  dir: string,
+  fileName = 'unsupported-version.zip',
+): Promise<string> {
   const manifest = minimalManifest12()
     .replace('<schemaversion>1.2</schemaversion>', '<schemaversion>1.1</schemaversion>')
     .replace('adlcp_rootv1p2', 'adlcp_rootv1p1');
-  return writeZip(join(dir, fileName), [{ name: 'imsmanifest.xml', data: manifest }, { name: 'index.html', data: '<!DOCTYPE html>' }]);
+  return writeZip(join(dir, fileName), [
+    { name: 'imsmanifest.xml', data: manifest },
+    { name: 'index.html', data: '<!DOCTYPE html>' },
+  ]);
 }
 
 /** An entry named `../evil.js` (classic zip-slip). */
 export function buildZipSlip(dir: string, fileName = 'zip-slip.zip'): Promise<string> {
-  return writeZip(join(dir, fileName), minimal([{ name: 'evil', rename: '../evil.js', data: 'alert(1)' }]));
+  return writeZip(
+    join(dir, fileName),
+    minimal([{ name: 'evil', rename: '../evil.js', data: 'alert(1)' }]),
+  );
 }
 
 export function buildAbsolutePath(dir: string, fileName = 'absolute-path.zip'): Promise<string> {
-  return writeZip(join(dir, fileName), minimal([{ name: 'evil', rename: '/tmp/evil.js', data: 'alert(1)' }]));
+  return writeZip(
+    join(dir, fileName),
+    minimal([{ name: 'evil', rename: '/tmp/evil.js', data: 'alert(1)' }]),
+  );
 }
 
 /** `..\evil.js`: harmless on Linux, a traversal for any Windows tool that unpacks it later. */
 export function buildBackslashPath(dir: string, fileName = 'backslash-path.zip'): Promise<string> {
-  return writeZip(join(dir, fileName), minimal([{ name: 'evil', rename: '..\\evil.js', data: 'alert(1)' }]));
+  return writeZip(
+    join(dir, fileName),
+    minimal([{ name: 'evil', rename: '..\\evil.js', data: 'alert(1)' }]),
+  );
 }
 
 /** 20 MiB of zeros, which deflate to about 20 KiB: a ratio near 1000. */
-export function buildZipBomb(dir: string, fileName = 'zip-bomb.zip', bytes = 20 * 1024 ** 2): Promise<string> {
-  return writeZip(join(dir, fileName), minimal([{ name: 'assets/video.mp4', data: Buffer.alloc(bytes) }]));
+export function buildZipBomb(
+  dir: string,
+  fileName = 'zip-bomb.zip',
+  bytes = 20 * 1024 ** 2,
+): Promise<string> {
+  return writeZip(
+    join(dir, fileName),
+    minimal([{ name: 'assets/video.mp4', data: Buffer.alloc(bytes) }]),
+  );
 }
 
 /** The same bomb, but its headers claim a harmless 1 KiB: only counting real bytes stops it. */
-export function buildLyingZipBomb(dir: string, fileName = 'lying-zip-bomb.zip', bytes = 20 * 1024 ** 2): Promise<string> {
-  return writeZip(join(dir, fileName), minimal([{ name: 'assets/video.mp4', data: Buffer.alloc(bytes), declaredSize: 1024 }]));
+export function buildLyingZipBomb(
+  dir: string,
+  fileName = 'lying-zip-bomb.zip',
+  bytes = 20 * 1024 ** 2,
+): Promise<string> {
+  return writeZip(
+    join(dir, fileName),
+    minimal([{ name: 'assets/video.mp4', data: Buffer.alloc(bytes), declaredSize: 1024 }]),
+  );
 }
 
 export function buildSymlink(dir: string, fileName = 'symlink.zip'): Promise<string> {
-  return writeZip(join(dir, fileName), minimal([{ name: 'shared/passwd', data: '/etc/passwd', mode: 0o120777 }]));
+  return writeZip(
+    join(dir, fileName),
+    minimal([{ name: 'shared/passwd', data: '/etc/passwd', mode: 0o120777 }]),
+  );
 }
 
-export function buildDuplicateNames(dir: string, fileName = 'duplicate-names.zip'): Promise<string> {
-  return writeZip(join(dir, fileName), minimal([{ name: 'index.html', data: '<!DOCTYPE html><title>second</title>' }]));
+export function buildDuplicateNames(
+  dir: string,
+  fileName = 'duplicate-names.zip',
+): Promise<string> {
+  return writeZip(
+    join(dir, fileName),
+    minimal([{ name: 'index.html', data: '<!DOCTYPE html><title>second</title>' }]),
+  );
 }
 
 /** `Index.html` next to `index.html`: distinct on Linux, one file on Windows or macOS. */
-export function buildDuplicateNamesCase(dir: string, fileName = 'duplicate-names-case.zip'): Promise<string> {
-  return writeZip(join(dir, fileName), minimal([{ name: 'Index.html', data: '<!DOCTYPE html><title>second</title>' }]));
+export function buildDuplicateNamesCase(
+  dir: string,
+  fileName = 'duplicate-names-case.zip',
+): Promise<string> {
+  return writeZip(
+    join(dir, fileName),
+    minimal([{ name: 'Index.html', data: '<!DOCTYPE html><title>second</title>' }]),
+  );
 }
 
-export function buildEncryptedEntry(dir: string, fileName = 'encrypted-entry.zip'): Promise<string> {
-  return writeZip(join(dir, fileName), minimal([{ name: 'secret.html', data: 'password protected', encrypted: true }]));
+export function buildEncryptedEntry(
+  dir: string,
+  fileName = 'encrypted-entry.zip',
+): Promise<string> {
+  return writeZip(
+    join(dir, fileName),
+    minimal([{ name: 'secret.html', data: 'password protected', encrypted: true }]),
+  );
 }
 
 /** `count` small files next to a valid package. */
-export function buildTooManyFiles(dir: string, count = 50, fileName = 'too-many-files.zip'): Promise<string> {
-  const extra = Array.from({ length: count }, (_, i) => ({ name: `assets/file-${i}.txt`, data: `file ${i}` }));
+export function buildTooManyFiles(
+  dir: string,
+  count = 50,
+  fileName = 'too-many-files.zip',
+): Promise<string> {
+  const extra = Array.from({ length: count }, (_, i) => ({
+    name: `assets/file-${i}.txt`,
+    data: `file ${i}`,
+  }));
   return writeZip(join(dir, fileName), minimal(extra));
 }
 

@@ -11,15 +11,27 @@ const cli = join(import.meta.dirname, '../../dist/src/cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'lantern-scorm-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, [cli, 'scorm:import', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: join(dir, 'data'), DATABASE_URL: '', COURSES_DIR: join(import.meta.dirname, '../fixtures/courses') } });
+  spawnSync(process.execPath, [cli, 'scorm:import', ...args], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      DATA_DIR: join(dir, 'data'),
+      DATABASE_URL: '',
+      COURSES_DIR: join(import.meta.dirname, '../fixtures/courses'),
+    },
+  });
 
 describe.runIf(existsSync(cli))('npm run cli -- scorm:import', () => {
   it('imports a package, with the notice about its folder; a second import of the same file changes nothing', async () => {
     const zip = await buildGolfInFolder(dir);
     const first = run(zip, '--slug', 'golf');
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain('notice: Golf Course/imsmanifest.xml: The manifest is inside the folder "Golf Course"');
-    expect(first.stdout).toMatch(/\(SCORM 1\.2, 1 SCO\): imported as a new course\. Course: \/courses\/golf/);
+    expect(first.stdout).toContain(
+      'notice: Golf Course/imsmanifest.xml: The manifest is inside the folder "Golf Course"',
+    );
+    expect(first.stdout).toMatch(
+      /\(SCORM 1\.2, 1 SCO\): imported as a new course\. Course: \/courses\/golf/,
+    );
     const again = run(zip);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('already imported with this exact file: nothing changed');

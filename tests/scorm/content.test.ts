@@ -8,12 +8,29 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
-import { buildContentApp, CONTENT_TOKEN_SECONDS, type ContentToken } from '../../src/scorm/content.js';
+import {
+  buildContentApp,
+  CONTENT_TOKEN_SECONDS,
+  type ContentToken,
+} from '../../src/scorm/content.js';
 import { packageDir, scormRoot } from '../../src/scorm/import.js';
 import { signToken } from '../../src/web/signed-token.js';
-import { buildGolf12, buildGolfInFolder, buildRise2004, buildXmlBase2004, minimalManifest12, writeZip } from './fixtures.js';
+import {
+  buildGolf12,
+  buildGolfInFolder,
+  buildRise2004,
+  buildXmlBase2004,
+  minimalManifest12,
+  writeZip,
+} from './fixtures.js';
 import { removeDir, tempDir } from './helpers.js';
-import { contentCookieOf, enrolledLearner, importFixture, launch, wrapperUrlOf } from './integration.js';
+import {
+  contentCookieOf,
+  enrolledLearner,
+  importFixture,
+  launch,
+  wrapperUrlOf,
+} from './integration.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -26,12 +43,22 @@ const IMMUTABLE = 'private, max-age=31536000, immutable';
 /** The `data-…` attributes of the wrapper page's body. */
 function wrapperData(page: LightMyRequestResponse): Record<string, string> {
   const body = /<body([^>]*)>/.exec(page.body)?.[1] ?? '';
-  return Object.fromEntries([...body.matchAll(/data-([a-z-]+)="([^"]*)"/g)].map((match) => [match[1]!, match[2]!.replace(/&amp;/g, '&')]));
+  return Object.fromEntries(
+    [...body.matchAll(/data-([a-z-]+)="([^"]*)"/g)].map((match) => [
+      match[1]!,
+      match[2]!.replace(/&amp;/g, '&'),
+    ]),
+  );
 }
 
 /** The hash of a course's current package. */
 async function hashOf(ctx: TestContext, courseId: number): Promise<string> {
-  const row = await ctx.database.db.selectFrom('scorm_courses as s').innerJoin('scorm_packages as p', 'p.id', 's.package_id').select('p.hash').where('s.course_id', '=', courseId).executeTakeFirstOrThrow();
+  const row = await ctx.database.db
+    .selectFrom('scorm_courses as s')
+    .innerJoin('scorm_packages as p', 'p.id', 's.package_id')
+    .select('p.hash')
+    .where('s.course_id', '=', courseId)
+    .executeTakeFirstOrThrow();
   return row.hash;
 }
 
@@ -51,12 +78,22 @@ describe('cross-origin mode: the standalone content server', () => {
     await content.ready();
     courses.golf = (await importFixture(ctx, dir, buildGolf12, { slug: 'golf' })).courseId;
     courses.rise = (await importFixture(ctx, dir, buildRise2004, { slug: 'rise' })).courseId;
-    courses.folder = (await importFixture(ctx, dir, buildGolfInFolder, { slug: 'golf-folder' })).courseId;
-    courses.xmlBase = (await importFixture(ctx, dir, buildXmlBase2004, { slug: 'referral' })).courseId;
+    courses.folder = (
+      await importFixture(ctx, dir, buildGolfInFolder, { slug: 'golf-folder' })
+    ).courseId;
+    courses.xmlBase = (
+      await importFixture(ctx, dir, buildXmlBase2004, { slug: 'referral' })
+    ).courseId;
     // File names a URL must encode: a percent sign, spaces, and a literal "%20".
     const oddNames = (target: string) =>
       writeZip(join(target, 'odd-names.zip'), [
-        { name: 'imsmanifest.xml', data: minimalManifest12('50%25%20off.html').replace('identifier="minimal"', 'identifier="odd.names"') },
+        {
+          name: 'imsmanifest.xml',
+          data: minimalManifest12('50%25%20off.html').replace(
+            'identifier="minimal"',
+            'identifier="odd.names"',
+          ),
+        },
         { name: '50% off.html', data: '<!DOCTYPE html><title>Fifty</title>' },
         { name: 'img/a b.png', data: 'a space' },
         { name: 'img/a%20b.png', data: 'a literal percent-two-zero' },
@@ -78,7 +115,8 @@ describe('cross-origin mode: the standalone content server', () => {
     return { url, wrapper, browser };
   }
 
-  const getFile = (path: string, cookie?: string) => content.inject({ url: path, headers: cookie ? { cookie } : {} });
+  const getFile = (path: string, cookie?: string) =>
+    content.inject({ url: path, headers: cookie ? { cookie } : {} });
 
   it('serves a SCORM 1.2 wrapper exposing only window.API, framable by the app only, with a cookie for the package folder', async () => {
     const hash = await hashOf(ctx, courses.golf);
@@ -89,7 +127,11 @@ describe('cross-origin mode: the standalone content server', () => {
     const csp = String(wrapper.headers['content-security-policy']);
     expect(csp).toContain(`frame-ancestors ${ctx.config.appOrigin}`);
     expect(csp).not.toMatch(/frame-ancestors[^;]*\*/);
-    expect(wrapperData(wrapper)).toMatchObject({ api: 'API', 'app-origin': ctx.config.appOrigin, 'sco-src': `/p/${hash}/shared/launchpage.html` });
+    expect(wrapperData(wrapper)).toMatchObject({
+      api: 'API',
+      'app-origin': ctx.config.appOrigin,
+      'sco-src': `/p/${hash}/shared/launchpage.html`,
+    });
     expect(wrapper.body).not.toContain('API_1484_11');
 
     const cookie = contentCookieOf(wrapper);
@@ -112,10 +154,19 @@ describe('cross-origin mode: the standalone content server', () => {
     expect(launchPage.headers['content-type']).toMatch(/^text\/html/);
     expect(launchPage.headers['cache-control']).toBe(IMMUTABLE);
     expect(launchPage.headers['x-content-type-options']).toBe('nosniff');
-    expect(String(launchPage.headers['content-security-policy'])).toContain(`frame-ancestors 'self' ${ctx.config.appOrigin}`);
-    expect(launchPage.body).toBe(await readFile(join(packageDir(ctx.config.dataDir, hash), 'shared/launchpage.html'), 'utf8'));
+    expect(String(launchPage.headers['content-security-policy'])).toContain(
+      `frame-ancestors 'self' ${ctx.config.appOrigin}`,
+    );
+    expect(launchPage.body).toBe(
+      await readFile(join(packageDir(ctx.config.dataDir, hash), 'shared/launchpage.html'), 'utf8'),
+    );
 
-    for (const [path, type] of [['shared/scormfunctions.js', /javascript/], ['shared/style.css', /^text\/css/], ['Playing/rules.jpg', /^image\/jpeg/], ['Etiquette/Course.html', /^text\/html/]] as const) {
+    for (const [path, type] of [
+      ['shared/scormfunctions.js', /javascript/],
+      ['shared/style.css', /^text\/css/],
+      ['Playing/rules.jpg', /^image\/jpeg/],
+      ['Etiquette/Course.html', /^text\/html/],
+    ] as const) {
       const file = await getFile(`/p/${hash}/${path}`, header);
       expect(file.statusCode, path).toBe(200);
       expect(file.headers['content-type'], path).toMatch(type);
@@ -127,12 +178,16 @@ describe('cross-origin mode: the standalone content server', () => {
   it('serves files under a content root and names with spaces, and launch URLs with parameters', async () => {
     const folder = await openWrapper('golf-folder', 'item_1');
     const folderSrc = wrapperData(folder.wrapper)['sco-src']!;
-    expect(folderSrc).toBe(`/p/${await hashOf(ctx, courses.folder)}/Golf%20Course/shared/launchpage.html`);
+    expect(folderSrc).toBe(
+      `/p/${await hashOf(ctx, courses.folder)}/Golf%20Course/shared/launchpage.html`,
+    );
     expect((await getFile(folderSrc, contentCookieOf(folder.wrapper).header)).statusCode).toBe(200);
 
     const part2 = await openWrapper('referral', 'part_2');
     const src = wrapperData(part2.wrapper)['sco-src']!;
-    expect(src).toBe(`/p/${await hashOf(ctx, courses.xmlBase)}/content/v2/part%202/start.html?part=2`);
+    expect(src).toBe(
+      `/p/${await hashOf(ctx, courses.xmlBase)}/content/v2/part%202/start.html?part=2`,
+    );
     const page = await getFile(src, contentCookieOf(part2.wrapper).header);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<title>Part 2</title>');
@@ -143,14 +198,20 @@ describe('cross-origin mode: the standalone content server', () => {
     const { wrapper } = await openWrapper('odd-names', 'item');
     const { header } = contentCookieOf(wrapper);
     expect(wrapperData(wrapper)['sco-src']).toBe(`/p/${hash}/50%25%20off.html`);
-    expect((await getFile(`/p/${hash}/50%25%20off.html`, header)).body).toContain('<title>Fifty</title>');
+    expect((await getFile(`/p/${hash}/50%25%20off.html`, header)).body).toContain(
+      '<title>Fifty</title>',
+    );
     expect((await getFile(`/p/${hash}/img/a%20b.png`, header)).body).toBe('a space');
-    expect((await getFile(`/p/${hash}/img/a%2520b.png`, header)).body).toBe('a literal percent-two-zero');
+    expect((await getFile(`/p/${hash}/img/a%2520b.png`, header)).body).toBe(
+      'a literal percent-two-zero',
+    );
   });
 
   it('serves the wrapper’s own scripts and stylesheet from the content origin', async () => {
     const { wrapper } = await openWrapper('golf', 'item_1');
-    const assets = [...wrapper.body.matchAll(/<(?:script src|link rel="stylesheet" href)="([^"]+)"/g)].map((match) => match[1]!);
+    const assets = [
+      ...wrapper.body.matchAll(/<(?:script src|link rel="stylesheet" href)="([^"]+)"/g),
+    ].map((match) => match[1]!);
     expect(assets).toHaveLength(3);
     for (const asset of assets) {
       expect(asset, asset).toMatch(/^\/assets\//);
@@ -164,8 +225,14 @@ describe('cross-origin mode: the standalone content server', () => {
     const without = await getFile(`/p/${golfHash}/shared/launchpage.html`);
     expect(without.statusCode).toBe(403);
     expect(without.body).toContain('Open this activity from its course page.');
-    expect((await getFile(`/p/${golfHash}/shared/launchpage.html`, contentCookieOf(rise.wrapper).header)).statusCode).toBe(403);
-    expect((await getFile(`/p/${golfHash}/shared/launchpage.html`, 'lantern_content=forged.token')).statusCode).toBe(403);
+    expect(
+      (await getFile(`/p/${golfHash}/shared/launchpage.html`, contentCookieOf(rise.wrapper).header))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await getFile(`/p/${golfHash}/shared/launchpage.html`, 'lantern_content=forged.token'))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('refuses a tampered or expired launch token, as a wrapper address and as a cookie', async () => {
@@ -181,14 +248,35 @@ describe('cross-origin mode: the standalone content server', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain('This launch link has expired.');
     expect(refused.headers['set-cookie']).toBeUndefined();
-    expect((await getFile(`/p/${await hashOf(ctx, courses.rise)}/scormdriver/indexAPI.html`, `lantern_content=${tampered}`)).statusCode).toBe(403);
+    expect(
+      (
+        await getFile(
+          `/p/${await hashOf(ctx, courses.rise)}/scormdriver/indexAPI.html`,
+          `lantern_content=${tampered}`,
+        )
+      ).statusCode,
+    ).toBe(403);
 
-    const expired = contentToken(ctx, { h: hash, r: '', v: 'scorm12', u: 'shared/launchpage.html', t: 'Golf' }, Date.now() - (CONTENT_TOKEN_SECONDS + 60) * 1000);
+    const expired = contentToken(
+      ctx,
+      { h: hash, r: '', v: 'scorm12', u: 'shared/launchpage.html', t: 'Golf' },
+      Date.now() - (CONTENT_TOKEN_SECONDS + 60) * 1000,
+    );
     expect((await content.inject({ url: `/w/${expired}` })).statusCode).toBe(403);
-    expect((await getFile(`/p/${hash}/shared/launchpage.html`, `lantern_content=${expired}`)).statusCode).toBe(403);
+    expect(
+      (await getFile(`/p/${hash}/shared/launchpage.html`, `lantern_content=${expired}`)).statusCode,
+    ).toBe(403);
     // The same token, still valid, is accepted: the refusals above are about the signature and the time.
-    const fresh = contentToken(ctx, { h: hash, r: '', v: 'scorm12', u: 'shared/launchpage.html', t: 'Golf' });
-    expect((await getFile(`/p/${hash}/shared/launchpage.html`, `lantern_content=${fresh}`)).statusCode).toBe(200);
+    const fresh = contentToken(ctx, {
+      h: hash,
+      r: '',
+      v: 'scorm12',
+      u: 'shared/launchpage.html',
+      t: 'Golf',
+    });
+    expect(
+      (await getFile(`/p/${hash}/shared/launchpage.html`, `lantern_content=${fresh}`)).statusCode,
+    ).toBe(200);
   });
 
   it('serves nothing outside the package folder, however the path is written', async () => {
@@ -226,7 +314,9 @@ describe('cross-origin mode: the standalone content server', () => {
     const { url } = await openWrapper('golf', 'item_1');
     const hash = await hashOf(ctx, courses.golf);
     expect((await ctx.app.inject({ url: `/scorm-content${url.pathname}` })).statusCode).toBe(404);
-    expect((await ctx.app.inject({ url: `/scorm-content/p/${hash}/shared/launchpage.html` })).statusCode).toBe(404);
+    expect(
+      (await ctx.app.inject({ url: `/scorm-content/p/${hash}/shared/launchpage.html` })).statusCode,
+    ).toBe(404);
   });
 
   it('answers its health check', async () => {
@@ -240,7 +330,9 @@ describe('same-origin mode: the app serves the wrapper and files under /scorm-co
 
   beforeAll(async () => {
     ctx = await createTestApp({ scormServing: 'same-origin' });
-    courseId = (await importFixture(ctx, dir, buildGolf12, { slug: 'golf', fileName: 'golf-same-origin.zip' })).courseId;
+    courseId = (
+      await importFixture(ctx, dir, buildGolf12, { slug: 'golf', fileName: 'golf-same-origin.zip' })
+    ).courseId;
   });
   afterAll(async () => ctx?.close());
 
@@ -256,20 +348,33 @@ describe('same-origin mode: the app serves the wrapper and files under /scorm-co
     expect(wrapper.statusCode).toBe(200);
     expect(String(wrapper.headers['content-security-policy'])).toContain("frame-ancestors 'self'");
     expect(wrapper.headers['x-frame-options']).toBeUndefined();
-    expect(wrapperData(wrapper)).toMatchObject({ api: 'API', 'app-origin': '', 'sco-src': `/scorm-content/p/${hash}/shared/launchpage.html` });
+    expect(wrapperData(wrapper)).toMatchObject({
+      api: 'API',
+      'app-origin': '',
+      'sco-src': `/scorm-content/p/${hash}/shared/launchpage.html`,
+    });
     const cookie = contentCookieOf(wrapper);
     expect(cookie.path).toBe(`/scorm-content/p/${hash}/`);
 
-    const file = await ctx.app.inject({ url: `/scorm-content/p/${hash}/shared/launchpage.html`, headers: { cookie: cookie.header } });
+    const file = await ctx.app.inject({
+      url: `/scorm-content/p/${hash}/shared/launchpage.html`,
+      headers: { cookie: cookie.header },
+    });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toMatch(/^text\/html/);
     expect(file.headers['cache-control']).toBe(IMMUTABLE);
     expect(file.headers['x-frame-options']).toBeUndefined();
     expect(String(file.headers['content-security-policy'])).toContain("frame-ancestors 'self'");
 
-    expect((await ctx.app.inject({ url: `/scorm-content/p/${hash}/shared/launchpage.html` })).statusCode).toBe(403);
+    expect(
+      (await ctx.app.inject({ url: `/scorm-content/p/${hash}/shared/launchpage.html` })).statusCode,
+    ).toBe(403);
     await writeFile(join(scormRoot(ctx.config.dataDir), 'secret.txt'), 'not part of any package');
-    for (const path of [`/scorm-content/p/${hash}/%2e%2e/secret.txt`, `/scorm-content/p/${hash}/../secret.txt`, `/scorm-content/p/${hash}/..%2fsecret.txt`]) {
+    for (const path of [
+      `/scorm-content/p/${hash}/%2e%2e/secret.txt`,
+      `/scorm-content/p/${hash}/../secret.txt`,
+      `/scorm-content/p/${hash}/..%2fsecret.txt`,
+    ]) {
       const traversal = await ctx.app.inject({ url: path, headers: { cookie: cookie.header } });
       expect(traversal.statusCode, path).not.toBe(200);
       expect(traversal.body, path).not.toContain('not part of any package');
@@ -278,6 +383,8 @@ describe('same-origin mode: the app serves the wrapper and files under /scorm-co
 
   it('has no content routes at the root of the app', async () => {
     const hash = await hashOf(ctx, courseId);
-    expect((await ctx.app.inject({ url: `/p/${hash}/shared/launchpage.html` })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ url: `/p/${hash}/shared/launchpage.html` })).statusCode).toBe(
+      404,
+    );
   });
 });

@@ -26,14 +26,32 @@ export function scoRuntimeScript(version: FixtureVersion): string {
   const is12 = version === 'scorm12';
   const names = is12
     ? {
-        api: 'API', init: 'LMSInitialize', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', finish: 'LMSFinish',
-        error: 'LMSGetLastError', location: 'cmi.core.lesson_location', entry: 'cmi.core.entry', learner: 'cmi.core.student_name',
-        exit: 'cmi.core.exit', mastery: 'cmi.student_data.mastery_score',
+        api: 'API',
+        init: 'LMSInitialize',
+        get: 'LMSGetValue',
+        set: 'LMSSetValue',
+        commit: 'LMSCommit',
+        finish: 'LMSFinish',
+        error: 'LMSGetLastError',
+        location: 'cmi.core.lesson_location',
+        entry: 'cmi.core.entry',
+        learner: 'cmi.core.student_name',
+        exit: 'cmi.core.exit',
+        mastery: 'cmi.student_data.mastery_score',
       }
     : {
-        api: 'API_1484_11', init: 'Initialize', get: 'GetValue', set: 'SetValue', commit: 'Commit', finish: 'Terminate',
-        error: 'GetLastError', location: 'cmi.location', entry: 'cmi.entry', learner: 'cmi.learner_name',
-        exit: 'cmi.exit', mastery: 'cmi.scaled_passing_score',
+        api: 'API_1484_11',
+        init: 'Initialize',
+        get: 'GetValue',
+        set: 'SetValue',
+        commit: 'Commit',
+        finish: 'Terminate',
+        error: 'GetLastError',
+        location: 'cmi.location',
+        entry: 'cmi.entry',
+        learner: 'cmi.learner_name',
+        exit: 'cmi.exit',
+        mastery: 'cmi.scaled_passing_score',
       };
   return `/* Lantern test SCO (${is12 ? 'SCORM 1.2' : 'SCORM 2004'}). */
 (function () {
@@ -197,11 +215,25 @@ const CSS = 'body { font-family: sans-serif; margin: 2rem; }\n';
 
 /** Schema files real exports ship next to the manifest; their content does not matter here. */
 function schemaStubs(names: string[], prefix = ''): ZipEntrySpec[] {
-  return names.map((name) => ({ name: prefix + name, data: `<?xml version="1.0"?>\n<!-- ${name} (stub) -->\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>\n` }));
+  return names.map((name) => ({
+    name: prefix + name,
+    data: `<?xml version="1.0"?>\n<!-- ${name} (stub) -->\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>\n`,
+  }));
 }
 
-const XSD_12 = ['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd'];
-const XSD_2004 = ['adlcp_v1p3.xsd', 'adlnav_v1p3.xsd', 'adlseq_v1p3.xsd', 'imscp_v1p1.xsd', 'imsss_v1p0.xsd'];
+const XSD_12 = [
+  'adlcp_rootv1p2.xsd',
+  'ims_xml.xsd',
+  'imscp_rootv1p1p2.xsd',
+  'imsmd_rootv1p2p1.xsd',
+];
+const XSD_2004 = [
+  'adlcp_v1p3.xsd',
+  'adlnav_v1p3.xsd',
+  'adlseq_v1p3.xsd',
+  'imscp_v1p1.xsd',
+  'imsss_v1p0.xsd',
+];
 
 const NS_12 = `xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd"`;
 const NS_2004 = `xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3" xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3" xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3" xmlns:imsss="http://www.imsglobal.org/xsd/imsss" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`;
@@ -219,7 +251,9 @@ const GOLF_PAGES = [
 
 /** The files of a golf-style course: a shared launch page framing pages in sub-folders. */
 function golfFiles(prefix = ''): ZipEntrySpec[] {
-  const links = GOLF_PAGES.map((p) => `<li><a href="../${p.folder}/${p.file}" target="content">${p.title}</a></li>`).join('');
+  const links = GOLF_PAGES.map(
+    (p) => `<li><a href="../${p.folder}/${p.file}" target="content">${p.title}</a></li>`,
+  ).join('');
   return [
     {
       name: `${prefix}shared/launchpage.html`,
@@ -233,13 +267,21 @@ function golfFiles(prefix = ''): ZipEntrySpec[] {
     },
     { name: `${prefix}shared/scormfunctions.js`, data: scoRuntimeScript('scorm12') },
     { name: `${prefix}shared/style.css`, data: CSS },
-    ...GOLF_PAGES.map((p) => ({ name: `${prefix}${p.folder}/${p.file}`, data: contentPage(p.title, `All about ${p.title.toLowerCase()}.`, '../shared/style.css') })),
+    ...GOLF_PAGES.map((p) => ({
+      name: `${prefix}${p.folder}/${p.file}`,
+      data: contentPage(p.title, `All about ${p.title.toLowerCase()}.`, '../shared/style.css'),
+    })),
     { name: `${prefix}Playing/rules.jpg`, data: Buffer.alloc(64, 7), compress: false },
   ];
 }
 
 function golfManifest(): string {
-  const files = ['shared/launchpage.html', 'shared/scormfunctions.js', 'shared/style.css', ...GOLF_PAGES.map((p) => `${p.folder}/${p.file}`)];
+  const files = [
+    'shared/launchpage.html',
+    'shared/scormfunctions.js',
+    'shared/style.css',
+    ...GOLF_PAGES.map((p) => `${p.folder}/${p.file}`),
+  ];
   return `<?xml version="1.0" standalone="no" ?>
 <manifest identifier="com.scorm.golfsamples.runtime.basicruntime.12" version="1" ${NS_12}>
   <metadata>
@@ -265,7 +307,11 @@ ${files.map((f) => `      <file href="${f}"/>`).join('\n')}
 
 /** SCORM 1.2, one SCO: `shared/launchpage.html` framing content in sub-folders. */
 export function buildGolf12(dir: string, fileName = 'golf-12.zip'): Promise<string> {
-  return writeZip(join(dir, fileName), [{ name: 'imsmanifest.xml', data: golfManifest() }, ...golfFiles(), ...schemaStubs(XSD_12)]);
+  return writeZip(join(dir, fileName), [
+    { name: 'imsmanifest.xml', data: golfManifest() },
+    ...golfFiles(),
+    ...schemaStubs(XSD_12),
+  ]);
 }
 
 /** The golf course zipped as its folder (plus Finder junk), as people often upload it. */
@@ -304,10 +350,15 @@ ${GOLF_PAGES.map((p, i) => `      <item identifier="item_${p.folder.toLowerCase(
     </organization>
   </organizations>
   <resources>
-${GOLF_PAGES.map((p, i) => `    <resource identifier="res_${i + 1}" type="webcontent" adlcp:scormtype="sco" href="shared/launchpage.html?content=${p.folder.toLowerCase()}">
+${GOLF_PAGES.map(
+  (
+    p,
+    i,
+  ) => `    <resource identifier="res_${i + 1}" type="webcontent" adlcp:scormtype="sco" href="shared/launchpage.html?content=${p.folder.toLowerCase()}">
       <file href="shared/launchpage.html"/>
       <dependency identifierref="common_files"/>
-    </resource>`).join('\n')}
+    </resource>`,
+).join('\n')}
     <resource identifier="common_files" type="webcontent" adlcp:scormtype="asset">
       <file href="shared/scormfunctions.js"/>
       <file href="shared/style.css"/>
@@ -315,7 +366,11 @@ ${GOLF_PAGES.map((p, i) => `    <resource identifier="res_${i + 1}" type="webcon
   </resources>
 </manifest>
 `;
-  return writeZip(join(dir, fileName), [{ name: 'imsmanifest.xml', data: manifest }, ...golfFiles(), ...schemaStubs(XSD_12)]);
+  return writeZip(join(dir, fileName), [
+    { name: 'imsmanifest.xml', data: manifest },
+    ...golfFiles(),
+    ...schemaStubs(XSD_12),
+  ]);
 }
 
 /** SCORM 1.2 quiz with mastery score, time limit and launch data (`adlcp:scormType` spelling). */
@@ -344,7 +399,10 @@ export function buildMastery12(dir: string, fileName = 'mastery-12.zip'): Promis
 `;
   return writeZip(join(dir, fileName), [
     { name: 'imsmanifest.xml', data: manifest },
-    { name: 'quiz/index.html', data: scoPage({ title: 'Final quiz', script: 'sco.js', page: 'question-1' }) },
+    {
+      name: 'quiz/index.html',
+      data: scoPage({ title: 'Final quiz', script: 'sco.js', page: 'question-1' }),
+    },
     { name: 'quiz/sco.js', data: scoRuntimeScript('scorm12') },
   ]);
 }
@@ -399,7 +457,14 @@ export function buildRise2004(dir: string, fileName = 'rise-2004.zip'): Promise<
       }),
     },
     { name: 'scormdriver/scormdriver.js', data: scoRuntimeScript('scorm2004') },
-    { name: 'scormcontent/index.html', data: contentPage('Protecting Children in Emergencies', 'Lesson 1: what to do first.', 'lib/main.css') },
+    {
+      name: 'scormcontent/index.html',
+      data: contentPage(
+        'Protecting Children in Emergencies',
+        'Lesson 1: what to do first.',
+        'lib/main.css',
+      ),
+    },
     { name: 'scormcontent/lib/main.css', data: CSS },
     { name: 'scormcontent/assets/cover.png', data: Buffer.alloc(128, 3), compress: false },
     ...schemaStubs(XSD_2004),
@@ -479,15 +544,24 @@ export function buildFourthEdition2004(dir: string, fileName = 'fourth-2004.zip'
 `;
   return writeZip(join(dir, fileName), [
     { name: 'imsmanifest.xml', data: manifest },
-    { name: 'lessons/lesson.html', data: scoPage({ title: 'Lesson', script: '../scripts/sco.js', page: 'lesson' }) },
-    { name: 'assessment/index.html', data: scoPage({ title: 'Assessment', script: '../scripts/sco.js', page: 'q1' }) },
+    {
+      name: 'lessons/lesson.html',
+      data: scoPage({ title: 'Lesson', script: '../scripts/sco.js', page: 'lesson' }),
+    },
+    {
+      name: 'assessment/index.html',
+      data: scoPage({ title: 'Assessment', script: '../scripts/sco.js', page: 'q1' }),
+    },
     { name: 'scripts/sco.js', data: scoRuntimeScript('scorm2004') },
     { name: 'glossary.html', data: contentPage('Glossary', 'Case management: …') },
   ]);
 }
 
 /** SCORM 2004 whose title and description live in an external LOM file. */
-export function buildExternalMetadata2004(dir: string, fileName = 'external-metadata-2004.zip'): Promise<string> {
+export function buildExternalMetadata2004(
+  dir: string,
+  fileName = 'external-metadata-2004.zip',
+): Promise<string> {
   const manifest = `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="lantern.metadata" ${NS_2004}>
   <metadata>
@@ -546,14 +620,23 @@ export function buildXmlBase2004(dir: string, fileName = 'xml-base-2004.zip'): P
 `;
   return writeZip(join(dir, fileName), [
     { name: 'imsmanifest.xml', data: manifest },
-    { name: 'content/v2/part1/start.html', data: scoPage({ title: 'Part 1', script: '../../sco.js' }) },
-    { name: 'content/v2/part 2/start.html', data: scoPage({ title: 'Part 2', script: '../../sco.js' }) },
+    {
+      name: 'content/v2/part1/start.html',
+      data: scoPage({ title: 'Part 1', script: '../../sco.js' }),
+    },
+    {
+      name: 'content/v2/part 2/start.html',
+      data: scoPage({ title: 'Part 2', script: '../../sco.js' }),
+    },
     { name: 'content/sco.js', data: scoRuntimeScript('scorm2004') },
   ]);
 }
 
 /** A 1.2 manifest without `<organizations>` content: the importer makes one item per SCO. */
-export function buildNoOrganization12(dir: string, fileName = 'no-organization-12.zip'): Promise<string> {
+export function buildNoOrganization12(
+  dir: string,
+  fileName = 'no-organization-12.zip',
+): Promise<string> {
   const manifest = `<?xml version="1.0"?>
 <manifest identifier="bare" ${NS_12}>
   <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>

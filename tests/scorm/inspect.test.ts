@@ -46,7 +46,14 @@ describe('inspectPackage accepts real-looking packages', () => {
       title: 'Golf Explained - Run-time Basic Calls',
       contentRoot: '',
       organization: { identifier: 'golf_sample_default_org' },
-      scos: [{ identifier: 'item_1', scormType: 'sco', launchUrl: 'shared/launchpage.html', launchFile: 'shared/launchpage.html' }],
+      scos: [
+        {
+          identifier: 'item_1',
+          scormType: 'sco',
+          launchUrl: 'shared/launchpage.html',
+          launchFile: 'shared/launchpage.html',
+        },
+      ],
       notices: [],
     });
     expect(result.manifest.edition).toBeUndefined();
@@ -58,9 +65,21 @@ describe('inspectPackage accepts real-looking packages', () => {
   it('Rise-style SCORM 2004 3rd edition: scormdriver/indexAPI.html framing ../scormcontent/', async () => {
     const target = staging();
     const { manifest } = await inspectPackage(await buildRise2004(dir), target);
-    expect(manifest).toMatchObject({ version: 'scorm2004', edition: 3, title: 'Protecting Children in Emergencies' });
-    expect(manifest.scos).toEqual([expect.objectContaining({ identifier: 'Rise_SCO', launchUrl: 'scormdriver/indexAPI.html', scormType: 'sco' })]);
-    expect(await readFile(join(target, 'scormdriver/indexAPI.html'), 'utf8')).toContain('../scormcontent/index.html');
+    expect(manifest).toMatchObject({
+      version: 'scorm2004',
+      edition: 3,
+      title: 'Protecting Children in Emergencies',
+    });
+    expect(manifest.scos).toEqual([
+      expect.objectContaining({
+        identifier: 'Rise_SCO',
+        launchUrl: 'scormdriver/indexAPI.html',
+        scormType: 'sco',
+      }),
+    ]);
+    expect(await readFile(join(target, 'scormdriver/indexAPI.html'), 'utf8')).toContain(
+      '../scormcontent/index.html',
+    );
   });
 
   it('multi-SCO 1.2 with query strings in hrefs and inline metadata', async () => {
@@ -69,7 +88,11 @@ describe('inspectPackage accepts real-looking packages', () => {
     expect(manifest.scos.map((sco) => [sco.identifier, sco.launchUrl, sco.launchFile])).toEqual([
       ['item_playing', 'shared/launchpage.html?content=playing', 'shared/launchpage.html'],
       ['item_etiquette', 'shared/launchpage.html?content=etiquette', 'shared/launchpage.html'],
-      ['item_handicapping', 'shared/launchpage.html?content=handicapping', 'shared/launchpage.html'],
+      [
+        'item_handicapping',
+        'shared/launchpage.html?content=handicapping',
+        'shared/launchpage.html',
+      ],
       ['item_havingfun', 'shared/launchpage.html?content=havingfun', 'shared/launchpage.html'],
     ]);
   });
@@ -86,8 +109,18 @@ describe('inspectPackage accepts real-looking packages', () => {
 
   it('2004 4th edition, nested multi-SCO with sequencing data', async () => {
     const { manifest } = await inspectPackage(await buildFourthEdition2004(dir), staging());
-    expect(manifest).toMatchObject({ version: 'scorm2004', edition: 4, title: 'Case Management Basics' });
-    expect(manifest.items.map((item) => [item.identifier, item.resourceIdentifier, item.children.length])).toEqual([
+    expect(manifest).toMatchObject({
+      version: 'scorm2004',
+      edition: 4,
+      title: 'Case Management Basics',
+    });
+    expect(
+      manifest.items.map((item) => [
+        item.identifier,
+        item.resourceIdentifier,
+        item.children.length,
+      ]),
+    ).toEqual([
       ['module_1', undefined, 2],
       ['module_2', undefined, 2],
     ]);
@@ -96,7 +129,11 @@ describe('inspectPackage accepts real-looking packages', () => {
     expect(byId.m1_intro).toMatchObject({
       resourceIdentifier: 'res_lesson',
       launchUrl: 'lessons/lesson.html?lesson=intro',
-      completionThreshold: { completedByMeasure: true, minProgressMeasure: 0.75, progressWeight: 0.5 },
+      completionThreshold: {
+        completedByMeasure: true,
+        minProgressMeasure: 0.75,
+        progressWeight: 0.5,
+      },
       dataFromLms: 'intro-data',
       scaledPassingScore: 0.6,
       maxTimeAllowed: 'PT20M',
@@ -111,9 +148,17 @@ describe('inspectPackage accepts real-looking packages', () => {
       timeLimitAction: 'continue,no message',
       maxTimeAllowed: 'PT20M',
     });
-    expect(byId.m2_assessment).toMatchObject({ attemptLimit: 3, maxTimeAllowed: 'PT45M', path: ['Module 2: Response'] });
+    expect(byId.m2_assessment).toMatchObject({
+      attemptLimit: 3,
+      maxTimeAllowed: 'PT45M',
+      path: ['Module 2: Response'],
+    });
     expect(byId.m2_assessment!.scaledPassingScore).toBeUndefined();
-    expect(byId.m2_glossary).toMatchObject({ scormType: 'asset', visible: false, launchUrl: 'glossary.html' });
+    expect(byId.m2_glossary).toMatchObject({
+      scormType: 'asset',
+      visible: false,
+      launchUrl: 'glossary.html',
+    });
   });
 
   it('external metadata file (title and description)', async () => {
@@ -129,7 +174,9 @@ describe('inspectPackage accepts real-looking packages', () => {
       ['content/v2/part1/start.html?from=lms&part=1', 'content/v2/part1/start.html'],
       ['content/v2/part%202/start.html?part=2', 'content/v2/part 2/start.html'],
     ]);
-    expect(manifest.notices.map((notice) => notice.code)).toEqual(['default_organization_fallback']);
+    expect(manifest.notices.map((notice) => notice.code)).toEqual([
+      'default_organization_fallback',
+    ]);
   });
 
   it('a manifest inside one top-level folder: that folder is the content root', async () => {
@@ -137,7 +184,13 @@ describe('inspectPackage accepts real-looking packages', () => {
     expect(manifest.contentRoot).toBe('Golf Course');
     expect(manifest.scos[0]!.launchUrl).toBe('shared/launchpage.html');
     expect(files.map((file) => file.path)).toContain('Golf Course/shared/launchpage.html');
-    expect(manifest.notices).toEqual([{ code: 'manifest_in_subfolder', file: 'Golf Course/imsmanifest.xml', params: { folder: 'Golf Course' } }]);
+    expect(manifest.notices).toEqual([
+      {
+        code: 'manifest_in_subfolder',
+        file: 'Golf Course/imsmanifest.xml',
+        params: { folder: 'Golf Course' },
+      },
+    ]);
   });
 
   it('no organisation: one item per SCO resource', async () => {
@@ -146,50 +199,99 @@ describe('inspectPackage accepts real-looking packages', () => {
     expect(manifest.notices.map((notice) => notice.code)).toEqual(['organization_synthesised']);
   });
 
-  it.each(Object.entries(GOOD_FIXTURES))('%s: every SCO launch file was extracted', async (name, build) => {
-    const target = staging();
-    const { manifest } = await inspectPackage(await build(dir, `${name}-check.zip`), target);
-    for (const sco of manifest.scos) {
-      const content = await readFile(join(target, manifest.contentRoot, sco.launchFile!), 'utf8');
-      if (sco.scormType === 'sco') expect(content).toMatch(/<script src="[^"]+"><\/script>/);
-    }
-  });
+  it.each(Object.entries(GOOD_FIXTURES))(
+    '%s: every SCO launch file was extracted',
+    async (name, build) => {
+      const target = staging();
+      const { manifest } = await inspectPackage(await build(dir, `${name}-check.zip`), target);
+      for (const sco of manifest.scos) {
+        const content = await readFile(join(target, manifest.contentRoot, sco.launchFile!), 'utf8');
+        if (sco.scormType === 'sco') expect(content).toMatch(/<script src="[^"]+"><\/script>/);
+      }
+    },
+  );
 });
 
 describe('inspectPackage refuses broken packages and empties the staging folder', () => {
   const cases = [
-    { name: 'not a zip', build: buildNotZip, problems: [expect.objectContaining({ code: 'not_zip' })] },
-    { name: 'no manifest', build: buildNoManifest, problems: [{ code: 'no_manifest', file: 'imsmanifest.xml' }] },
+    {
+      name: 'not a zip',
+      build: buildNotZip,
+      problems: [expect.objectContaining({ code: 'not_zip' })],
+    },
+    {
+      name: 'no manifest',
+      build: buildNoManifest,
+      problems: [{ code: 'no_manifest', file: 'imsmanifest.xml' }],
+    },
     {
       name: 'malformed XML',
       build: buildMalformedXml,
-      problems: [{ code: 'malformed_xml', file: 'imsmanifest.xml', line: 6, params: { reason: expect.stringContaining('"item" != "organization"') } }],
+      problems: [
+        {
+          code: 'malformed_xml',
+          file: 'imsmanifest.xml',
+          line: 6,
+          params: { reason: expect.stringContaining('"item" != "organization"') },
+        },
+      ],
     },
     {
       name: 'missing launch file',
       build: buildMissingLaunchFile,
       problems: [
-        expect.objectContaining({ code: 'missing_launch_file', file: 'imsmanifest.xml', element: 'item[identifier=one]', params: expect.objectContaining({ path: 'index.html', didYouMean: 'Index.html' }) }),
-        expect.objectContaining({ code: 'missing_launch_file', file: 'imsmanifest.xml', element: 'item[identifier=two]', params: expect.objectContaining({ path: 'lesson2/start.html' }) }),
+        expect.objectContaining({
+          code: 'missing_launch_file',
+          file: 'imsmanifest.xml',
+          element: 'item[identifier=one]',
+          params: expect.objectContaining({ path: 'index.html', didYouMean: 'Index.html' }),
+        }),
+        expect.objectContaining({
+          code: 'missing_launch_file',
+          file: 'imsmanifest.xml',
+          element: 'item[identifier=two]',
+          params: expect.objectContaining({ path: 'lesson2/start.html' }),
+        }),
       ],
     },
     {
       name: 'missing resource',
       build: buildMissingResource,
-      problems: [{ code: 'missing_resource', file: 'imsmanifest.xml', element: 'item[identifier=item]', line: 5, params: { item: 'item', identifierref: 'res_gone' } }],
+      problems: [
+        {
+          code: 'missing_resource',
+          file: 'imsmanifest.xml',
+          element: 'item[identifier=item]',
+          line: 5,
+          params: { item: 'item', identifierref: 'res_gone' },
+        },
+      ],
     },
     {
       name: 'unsupported version',
       build: buildUnsupportedVersion,
-      problems: [{ code: 'unsupported_version', file: 'imsmanifest.xml', element: 'schemaversion', params: { schemaversion: '1.1' } }],
+      problems: [
+        {
+          code: 'unsupported_version',
+          file: 'imsmanifest.xml',
+          element: 'schemaversion',
+          params: { schemaversion: '1.1' },
+        },
+      ],
     },
-    { name: 'zip-slip', build: buildZipSlip, problems: [{ code: 'unsafe_path', file: '../evil.js', params: { reason: 'parent_segment' } }] },
+    {
+      name: 'zip-slip',
+      build: buildZipSlip,
+      problems: [{ code: 'unsafe_path', file: '../evil.js', params: { reason: 'parent_segment' } }],
+    },
   ];
 
   for (const { name, build, problems } of cases) {
     it(name, async () => {
       const target = staging();
-      expect(await problemsOf(async () => inspectPackage(await build(dir), target))).toEqual(problems);
+      expect(await problemsOf(async () => inspectPackage(await build(dir), target))).toEqual(
+        problems,
+      );
       expect(await listTree(target)).toEqual([]);
     });
   }
@@ -204,19 +306,30 @@ describe('inspectPackage refuses broken packages and empties the staging folder'
 
   it('caps the size of the manifest it will parse', async () => {
     const zip = await buildGolf12(dir, 'golf-manifest-cap.zip');
-    expect(await problemsOf(() => inspectPackage(zip, staging(), { maxManifestBytes: 100 }))).toEqual([
-      { code: 'limit_manifest_size', file: 'imsmanifest.xml', params: { limit: 100 } },
-    ]);
+    expect(
+      await problemsOf(() => inspectPackage(zip, staging(), { maxManifestBytes: 100 })),
+    ).toEqual([{ code: 'limit_manifest_size', file: 'imsmanifest.xml', params: { limit: 100 } }]);
   });
 });
 
 describe('locateManifest', () => {
   it('prefers the root', () => {
-    expect(locateManifest(['imsmanifest.xml', 'a/imsmanifest.xml'])).toMatchObject({ ok: true, contentRoot: '', manifestPath: 'imsmanifest.xml' });
+    expect(locateManifest(['imsmanifest.xml', 'a/imsmanifest.xml'])).toMatchObject({
+      ok: true,
+      contentRoot: '',
+      manifestPath: 'imsmanifest.xml',
+    });
   });
 
   it('accepts one top-level folder, ignoring archiver junk', () => {
-    expect(locateManifest(['pkg/imsmanifest.xml', 'pkg/index.html', '__MACOSX/pkg/._index.html', '.DS_Store'])).toMatchObject({
+    expect(
+      locateManifest([
+        'pkg/imsmanifest.xml',
+        'pkg/index.html',
+        '__MACOSX/pkg/._index.html',
+        '.DS_Store',
+      ]),
+    ).toMatchObject({
       ok: true,
       contentRoot: 'pkg',
       manifestPath: 'pkg/imsmanifest.xml',
@@ -226,7 +339,11 @@ describe('locateManifest', () => {
   it('refuses a manifest in one of several folders, saying where it is', () => {
     expect(locateManifest(['a/imsmanifest.xml', 'b/index.html'])).toEqual({
       ok: false,
-      problem: { code: 'no_manifest', file: 'imsmanifest.xml', params: { found: 'a/imsmanifest.xml' } },
+      problem: {
+        code: 'no_manifest',
+        file: 'imsmanifest.xml',
+        params: { found: 'a/imsmanifest.xml' },
+      },
     });
   });
 
@@ -239,7 +356,13 @@ describe('locateManifest', () => {
       ok: true,
       contentRoot: '',
       manifestPath: 'IMSManifest.xml',
-      notices: [{ code: 'manifest_name_case', file: 'IMSManifest.xml', params: { name: 'IMSManifest.xml' } }],
+      notices: [
+        {
+          code: 'manifest_name_case',
+          file: 'IMSManifest.xml',
+          params: { name: 'IMSManifest.xml' },
+        },
+      ],
     });
   });
 
@@ -250,6 +373,9 @@ describe('locateManifest', () => {
     ]);
     const { manifest } = await inspectPackage(zip, staging());
     expect(manifest.contentRoot).toBe('Course');
-    expect(manifest.notices.map((notice) => notice.code)).toEqual(['manifest_in_subfolder', 'manifest_name_case']);
+    expect(manifest.notices.map((notice) => notice.code)).toEqual([
+      'manifest_in_subfolder',
+      'manifest_name_case',
+    ]);
   });
 });

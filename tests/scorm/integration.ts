@@ -10,19 +10,33 @@ import type { LightMyRequestResponse } from 'fastify';
 import { makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
 import type { Role, User } from '../../src/db/database.js';
-import { importPackage, scormRoot, type ImportOptions, type ImportResult } from '../../src/scorm/import.js';
+import {
+  importPackage,
+  scormRoot,
+  type ImportOptions,
+  type ImportResult,
+} from '../../src/scorm/import.js';
 
 export type Build = (dir: string, fileName?: string) => Promise<string>;
 
 /** Builds a fixture zip in `dir` and imports it into the test app's database and data folder. */
-export async function importFixture(ctx: TestContext, dir: string, build: Build, options: Partial<ImportOptions> & { fileName?: string } = {}): Promise<ImportResult> {
+export async function importFixture(
+  ctx: TestContext,
+  dir: string,
+  build: Build,
+  options: Partial<ImportOptions> & { fileName?: string } = {},
+): Promise<ImportResult> {
   const { fileName, ...rest } = options;
   const zip = await build(dir, fileName);
   return importPackage(ctx.database.db, zip, { dataDir: ctx.config.dataDir, ...rest });
 }
 
 /** A user of the given role, logged in. */
-export async function signedIn(ctx: TestContext, role: Role = 'learner', name?: string): Promise<{ user: User; browser: TestBrowser }> {
+export async function signedIn(
+  ctx: TestContext,
+  role: Role = 'learner',
+  name?: string,
+): Promise<{ user: User; browser: TestBrowser }> {
   const user = await makeUser(ctx, role, name ? { name } : {});
   const browser = new TestBrowser(ctx.app);
   await browser.login(user.email, TEST_PASSWORD);
@@ -30,11 +44,16 @@ export async function signedIn(ctx: TestContext, role: Role = 'learner', name?: 
 }
 
 /** A learner logged in and enrolled in the course (through the course page's form). */
-export async function enrolledLearner(ctx: TestContext, slug: string, name?: string): Promise<{ user: User; browser: TestBrowser }> {
+export async function enrolledLearner(
+  ctx: TestContext,
+  slug: string,
+  name?: string,
+): Promise<{ user: User; browser: TestBrowser }> {
   const learner = await signedIn(ctx, 'learner', name);
   await learner.browser.get(`/courses/${slug}`);
   const enrolled = await learner.browser.post(`/courses/${slug}/enrol`);
-  if (enrolled.statusCode !== 303) throw new Error(`enrolling in ${slug} answered ${enrolled.statusCode}`);
+  if (enrolled.statusCode !== 303)
+    throw new Error(`enrolling in ${slug} answered ${enrolled.statusCode}`);
   return learner;
 }
 
@@ -49,7 +68,9 @@ export type LaunchJson = {
 
 /** What the player page hands scorm-again: the JSON in `<script type="application/json" id="scorm-launch">`. */
 export function launchOf(page: LightMyRequestResponse): LaunchJson {
-  const json = /<script type="application\/json" id="scorm-launch">([\s\S]*?)<\/script>/.exec(page.body)?.[1];
+  const json = /<script type="application\/json" id="scorm-launch">([\s\S]*?)<\/script>/.exec(
+    page.body,
+  )?.[1];
   if (!json) throw new Error(`no launch JSON in the page (status ${page.statusCode})`);
   return JSON.parse(json) as LaunchJson;
 }
@@ -62,9 +83,14 @@ export function wrapperUrlOf(page: LightMyRequestResponse): string {
 }
 
 /** Opens a SCO's player page and returns the page with its launch. */
-export async function launch(browser: TestBrowser, slug: string, identifier: string): Promise<{ page: LightMyRequestResponse; launch: LaunchJson }> {
+export async function launch(
+  browser: TestBrowser,
+  slug: string,
+  identifier: string,
+): Promise<{ page: LightMyRequestResponse; launch: LaunchJson }> {
   const page = await browser.get(`/courses/${slug}/scos/${encodeURIComponent(identifier)}`);
-  if (page.statusCode !== 200) throw new Error(`the player of ${slug}/${identifier} answered ${page.statusCode}`);
+  if (page.statusCode !== 200)
+    throw new Error(`the player of ${slug}/${identifier} answered ${page.statusCode}`);
   return { page, launch: launchOf(page) };
 }
 
@@ -74,14 +100,27 @@ export type CommitBody = { seq: number; cmi: Record<string, unknown> };
  * Posts a commit the way the player does: fetch with JSON, or (`beacon`) navigator.sendBeacon's
  * text/plain on page close. No session cookie: the token in the URL is the credential.
  */
-export async function postCommit(ctx: TestContext, url: string, body: CommitBody | string, options: { beacon?: boolean; origin?: string } = {}): Promise<LightMyRequestResponse> {
-  const headers: Record<string, string> = { 'content-type': options.beacon ? 'text/plain;charset=UTF-8' : 'application/json' };
+export async function postCommit(
+  ctx: TestContext,
+  url: string,
+  body: CommitBody | string,
+  options: { beacon?: boolean; origin?: string } = {},
+): Promise<LightMyRequestResponse> {
+  const headers: Record<string, string> = {
+    'content-type': options.beacon ? 'text/plain;charset=UTF-8' : 'application/json',
+  };
   if (options.origin) headers.origin = options.origin;
-  return ctx.app.inject({ method: 'POST', url, headers, payload: typeof body === 'string' ? body : JSON.stringify(body) });
+  return ctx.app.inject({
+    method: 'POST',
+    url,
+    headers,
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 /** A form part: a text field, or a file. */
-export type FormPart = { name: string; value: string } | { name: string; filename: string; data: Buffer; type?: string };
+export type FormPart =
+  { name: string; value: string } | { name: string; filename: string; data: Buffer; type?: string };
 
 /** A multipart/form-data body, parts in the order given (a browser sends them in form order). */
 export function multipartBody(parts: FormPart[]): { payload: Buffer; contentType: string } {
@@ -89,29 +128,57 @@ export function multipartBody(parts: FormPart[]): { payload: Buffer; contentType
   const chunks: Buffer[] = [];
   for (const part of parts) {
     if ('value' in part) {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`));
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`,
+        ),
+      );
     } else {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type ?? 'application/zip'}\r\n\r\n`));
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type ?? 'application/zip'}\r\n\r\n`,
+        ),
+      );
       chunks.push(part.data, Buffer.from('\r\n'));
     }
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    payload: Buffer.concat(chunks),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 /**
  * Submits the admin import form as a browser would: `_csrf` (the token of the last page the browser
  * saw, unless `csrf: null`), the zip, the course address and the language.
  */
-export async function uploadPackage(ctx: TestContext, browser: TestBrowser, zipPath: string, fields: { slug?: string; locale?: string; csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
+export async function uploadPackage(
+  ctx: TestContext,
+  browser: TestBrowser,
+  zipPath: string,
+  fields: { slug?: string; locale?: string; csrf?: string | null } = {},
+): Promise<LightMyRequestResponse> {
   const parts: FormPart[] = [];
   const csrf = fields.csrf === undefined ? browser.csrfToken : fields.csrf;
   if (csrf !== null) parts.push({ name: '_csrf', value: csrf });
-  parts.push({ name: 'package', filename: zipPath.split('/').at(-1)!, data: await readFile(zipPath) });
-  parts.push({ name: 'slug', value: fields.slug ?? '' }, { name: 'locale', value: fields.locale ?? 'en' });
+  parts.push({
+    name: 'package',
+    filename: zipPath.split('/').at(-1)!,
+    data: await readFile(zipPath),
+  });
+  parts.push(
+    { name: 'slug', value: fields.slug ?? '' },
+    { name: 'locale', value: fields.locale ?? 'en' },
+  );
   const { payload, contentType } = multipartBody(parts);
   const cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  return ctx.app.inject({ method: 'POST', url: '/admin/scorm', payload, headers: { accept: 'text/html', 'content-type': contentType, ...(cookie ? { cookie } : {}) } });
+  return ctx.app.inject({
+    method: 'POST',
+    url: '/admin/scorm',
+    payload,
+    headers: { accept: 'text/html', 'content-type': contentType, ...(cookie ? { cookie } : {}) },
+  });
 }
 
 /** The folders directly under DATA_DIR/scorm, sorted (package folders are named by hash). */
@@ -130,15 +197,34 @@ export const stagingDir = (dataDir: string) => join(scormRoot(dataDir), '.stagin
 export const uploadsDir = (dataDir: string) => join(scormRoot(dataDir), '.uploads');
 
 /** The content cookie a wrapper response set, as `name=value` for a Cookie header, with its attributes. */
-export function contentCookieOf(response: LightMyRequestResponse): { header: string; path: string | undefined; httpOnly: boolean | undefined; sameSite: string | undefined } {
-  const cookies = response.cookies as Array<{ name: string; value: string; path?: string; httpOnly?: boolean; sameSite?: string }>;
+export function contentCookieOf(response: LightMyRequestResponse): {
+  header: string;
+  path: string | undefined;
+  httpOnly: boolean | undefined;
+  sameSite: string | undefined;
+} {
+  const cookies = response.cookies as Array<{
+    name: string;
+    value: string;
+    path?: string;
+    httpOnly?: boolean;
+    sameSite?: string;
+  }>;
   const cookie = cookies.find((entry) => entry.name === 'lantern_content');
   if (!cookie) throw new Error(`no content cookie (status ${response.statusCode})`);
-  return { header: `${cookie.name}=${cookie.value}`, path: cookie.path, httpOnly: cookie.httpOnly, sameSite: cookie.sameSite };
+  return {
+    header: `${cookie.name}=${cookie.value}`,
+    path: cookie.path,
+    httpOnly: cookie.httpOnly,
+    sameSite: cookie.sameSite,
+  };
 }
 
 /** The files (not folders) under a folder, relative, sorted. */
 export async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name))).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
 }

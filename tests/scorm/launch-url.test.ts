@@ -27,7 +27,12 @@ describe('resolveHref (xml:base chain)', () => {
   it.each([
     [[], 'index.html', 'index.html', 'index.html'],
     [['content/'], 'index.html', 'content/index.html', 'content/index.html'],
-    [['content/', 'v1/', 'sco1/'], 'index.html', 'content/v1/sco1/index.html', 'content/v1/sco1/index.html'],
+    [
+      ['content/', 'v1/', 'sco1/'],
+      'index.html',
+      'content/v1/sco1/index.html',
+      'content/v1/sco1/index.html',
+    ],
     // A base without its final slash still names a folder in practice.
     [['content', 'sco1'], 'index.html', 'content/sco1/index.html', 'content/sco1/index.html'],
     [[undefined, 'a/', undefined], 'b.html', 'a/b.html', 'a/b.html'],
@@ -42,8 +47,14 @@ describe('resolveHref (xml:base chain)', () => {
   });
 
   it('marks other sites as external and refuses other schemes', () => {
-    expect(resolveHref([], 'https://example.org/course/')).toEqual({ kind: 'external', url: 'https://example.org/course/' });
-    expect(resolveHref(['https://cdn.example.org/pkg/'], 'index.html')).toEqual({ kind: 'external', url: 'https://cdn.example.org/pkg/index.html' });
+    expect(resolveHref([], 'https://example.org/course/')).toEqual({
+      kind: 'external',
+      url: 'https://example.org/course/',
+    });
+    expect(resolveHref(['https://cdn.example.org/pkg/'], 'index.html')).toEqual({
+      kind: 'external',
+      url: 'https://cdn.example.org/pkg/index.html',
+    });
     expect(resolveHref([], 'javascript:alert(1)')).toEqual({ kind: 'invalid' });
     expect(resolveHref([], 'file:///etc/passwd')).toEqual({ kind: 'invalid' });
   });

@@ -8,10 +8,22 @@ const ADL12 = 'http://www.adlnet.org/xsd/adlcp_rootv1p2';
 const ADL2004 = 'http://www.adlnet.org/xsd/adlcp_v1p3';
 const IMSSS = 'http://www.imsglobal.org/xsd/imsss';
 
-function manifest(options: { cp?: string; adl?: string; schemaversion?: string | null; extraNs?: string; metadata?: string; body: string }): string {
+function manifest(options: {
+  cp?: string;
+  adl?: string;
+  schemaversion?: string | null;
+  extraNs?: string;
+  metadata?: string;
+  body: string;
+}): string {
   const cp = options.cp ?? CP12;
   const adl = options.adl ?? (cp === CP12 ? ADL12 : ADL2004);
-  const version = options.schemaversion === undefined ? (cp === CP12 ? '1.2' : '2004 3rd Edition') : options.schemaversion;
+  const version =
+    options.schemaversion === undefined
+      ? cp === CP12
+        ? '1.2'
+        : '2004 3rd Edition'
+      : options.schemaversion;
   const metadata =
     version === null && !options.metadata
       ? ''
@@ -29,8 +41,10 @@ const oneSco = (href = 'index.html', scormType = 'adlcp:scormtype="sco"') => `
 </organization></organizations>
 <resources><resource identifier="res1" type="webcontent" ${scormType} href="${href}"/></resources>`;
 
-const files = (...paths: string[]): PackageFiles => memoryFiles(Object.fromEntries(paths.map((path) => [path, '<html></html>'])));
-const parse = (xml: string, available: PackageFiles = files('index.html')) => parseManifest(xml, available);
+const files = (...paths: string[]): PackageFiles =>
+  memoryFiles(Object.fromEntries(paths.map((path) => [path, '<html></html>'])));
+const parse = (xml: string, available: PackageFiles = files('index.html')) =>
+  parseManifest(xml, available);
 
 describe('version detection', () => {
   it.each([
@@ -48,12 +62,25 @@ describe('version detection', () => {
 
   it('infers 1.2 from the ADL namespace when schemaversion is missing', async () => {
     const parsed = await parse(manifest({ schemaversion: null, body: oneSco() }));
-    expect(parsed).toMatchObject({ version: 'scorm12', notices: [{ code: 'version_inferred', params: { version: 'SCORM 1.2' } }] });
+    expect(parsed).toMatchObject({
+      version: 'scorm12',
+      notices: [{ code: 'version_inferred', params: { version: 'SCORM 1.2' } }],
+    });
   });
 
   it('infers 2004 from the namespaces, 4th edition when its features are used', async () => {
-    const third = await parse(manifest({ cp: CP2004, schemaversion: null, body: oneSco('index.html', 'adlcp:scormType="sco"') }));
-    expect(third).toMatchObject({ version: 'scorm2004', edition: 3, notices: [{ code: 'version_inferred' }] });
+    const third = await parse(
+      manifest({
+        cp: CP2004,
+        schemaversion: null,
+        body: oneSco('index.html', 'adlcp:scormType="sco"'),
+      }),
+    );
+    expect(third).toMatchObject({
+      version: 'scorm2004',
+      edition: 3,
+      notices: [{ code: 'version_inferred' }],
+    });
     const body = oneSco('index.html', 'adlcp:scormType="sco"').replace(
       '<title>Lesson</title>',
       '<title>Lesson</title><adlcp:completionThreshold completedByMeasure="true" minProgressMeasure="0.5"/>',
@@ -63,19 +90,54 @@ describe('version detection', () => {
   });
 
   it('falls back to namespaces on an unknown schemaversion, with a notice', async () => {
-    const parsed = await parse(manifest({ cp: CP2004, schemaversion: 'SCORM 2004', body: oneSco() }));
-    expect(parsed).toMatchObject({ version: 'scorm2004', notices: [{ code: 'unknown_schemaversion', element: 'schemaversion', params: { schemaversion: 'SCORM 2004' } }] });
+    const parsed = await parse(
+      manifest({ cp: CP2004, schemaversion: 'SCORM 2004', body: oneSco() }),
+    );
+    expect(parsed).toMatchObject({
+      version: 'scorm2004',
+      notices: [
+        {
+          code: 'unknown_schemaversion',
+          element: 'schemaversion',
+          params: { schemaversion: 'SCORM 2004' },
+        },
+      ],
+    });
   });
 
   it('refuses SCORM 1.1 → unsupported_version', async () => {
-    const problems = await problemsOf(() => parse(manifest({ schemaversion: '1.1', adl: 'http://www.adlnet.org/xsd/adlcp_rootv1p1', body: oneSco() })));
-    expect(problems).toEqual([{ code: 'unsupported_version', file: 'imsmanifest.xml', element: 'schemaversion', params: { schemaversion: '1.1' } }]);
+    const problems = await problemsOf(() =>
+      parse(
+        manifest({
+          schemaversion: '1.1',
+          adl: 'http://www.adlnet.org/xsd/adlcp_rootv1p1',
+          body: oneSco(),
+        }),
+      ),
+    );
+    expect(problems).toEqual([
+      {
+        code: 'unsupported_version',
+        file: 'imsmanifest.xml',
+        element: 'schemaversion',
+        params: { schemaversion: '1.1' },
+      },
+    ]);
   });
 
   it('refuses a Common Cartridge manifest → unsupported_version', async () => {
     const cc = 'http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1';
-    const problems = await problemsOf(() => parse(manifest({ cp: cc, adl: ADL2004, schemaversion: '1.1.0', body: oneSco() })));
-    expect(problems).toEqual([{ code: 'unsupported_version', file: 'imsmanifest.xml', element: 'manifest', params: { namespace: cc } }]);
+    const problems = await problemsOf(() =>
+      parse(manifest({ cp: cc, adl: ADL2004, schemaversion: '1.1.0', body: oneSco() })),
+    );
+    expect(problems).toEqual([
+      {
+        code: 'unsupported_version',
+        file: 'imsmanifest.xml',
+        element: 'manifest',
+        params: { namespace: cc },
+      },
+    ]);
   });
 
   it('refuses a plain IMS content package without any SCORM sign', async () => {
@@ -106,13 +168,21 @@ describe('namespaces, not prefixes', () => {
   });
 
   it('ignores an attribute that merely looks like adlcp:scormtype', async () => {
-    const body = oneSco('index.html', 'adlcp:scormtype="sco"').replace('adlcp:scormtype', 'fake:scormtype');
-    const parsed = await parse(manifest({ body, extraNs: 'xmlns:fake="http://example.org/not-adl"' }));
+    const body = oneSco('index.html', 'adlcp:scormtype="sco"').replace(
+      'adlcp:scormtype',
+      'fake:scormtype',
+    );
+    const parsed = await parse(
+      manifest({ body, extraNs: 'xmlns:fake="http://example.org/not-adl"' }),
+    );
     expect(parsed.scos[0]!.scormType).toBe('asset');
   });
 
   it('ignores elements in foreign namespaces', async () => {
-    const body = oneSco().replace('<title>Lesson</title>', '<title>Lesson</title><other:item xmlns:other="urn:x" identifier="ghost" identifierref="nowhere"/>');
+    const body = oneSco().replace(
+      '<title>Lesson</title>',
+      '<title>Lesson</title><other:item xmlns:other="urn:x" identifier="ghost" identifierref="nowhere"/>',
+    );
     const parsed = await parse(manifest({ body }));
     expect(parsed.scos.map((sco) => sco.identifier)).toEqual(['item1']);
   });
@@ -138,14 +208,20 @@ describe('organisations and items', () => {
     const parsed = await parse(manifest({ body: twoOrgs('default="third"') }));
     expect(parsed.organization.identifier).toBe('first');
     expect(parsed.notices).toEqual([
-      expect.objectContaining({ code: 'default_organization_fallback', element: 'organizations', params: { used: 'first', requested: 'third' } }),
+      expect.objectContaining({
+        code: 'default_organization_fallback',
+        element: 'organizations',
+        params: { used: 'first', requested: 'third' },
+      }),
     ]);
   });
 
   it('falls back to the first organisation when there is no default', async () => {
     const parsed = await parse(manifest({ body: twoOrgs('') }));
     expect(parsed.organization.identifier).toBe('first');
-    expect(parsed.notices).toEqual([expect.objectContaining({ code: 'default_organization_fallback', params: { used: 'first' } })]);
+    expect(parsed.notices).toEqual([
+      expect.objectContaining({ code: 'default_organization_fallback', params: { used: 'first' } }),
+    ]);
   });
 
   it('synthesises one item per SCO resource when there is no organisation', async () => {
@@ -161,7 +237,9 @@ describe('organisations and items', () => {
       ['b', 'b.html'],
     ]);
     expect(parsed.items.map((item) => item.resourceIdentifier)).toEqual(['a', 'b']);
-    expect(parsed.notices).toEqual([expect.objectContaining({ code: 'organization_synthesised', params: { count: 2 } })]);
+    expect(parsed.notices).toEqual([
+      expect.objectContaining({ code: 'organization_synthesised', params: { count: 2 } }),
+    ]);
   });
 
   it('keeps the tree: containers group items, launchable items are flattened in order', async () => {
@@ -183,19 +261,44 @@ describe('organisations and items', () => {
         title: 'Module 1',
         visible: true,
         children: [
-          { identifier: 'm1a', title: 'Part A', visible: true, resourceIdentifier: 'r', parameters: 'p=a', children: [] },
+          {
+            identifier: 'm1a',
+            title: 'Part A',
+            visible: true,
+            resourceIdentifier: 'r',
+            parameters: 'p=a',
+            children: [],
+          },
           {
             identifier: 'm1s',
             title: 'Section',
             visible: true,
-            children: [{ identifier: 'm1s1', title: 'Deep', visible: false, resourceIdentifier: 'r', parameters: 'p=deep', children: [] }],
+            children: [
+              {
+                identifier: 'm1s1',
+                title: 'Deep',
+                visible: false,
+                resourceIdentifier: 'r',
+                parameters: 'p=deep',
+                children: [],
+              },
+            ],
           },
         ],
       },
       { identifier: 'end', title: 'End', visible: true, resourceIdentifier: 'r', children: [] },
     ]);
     // Three items share one resource; each is tracked under its own identifier.
-    expect(parsed.scos.map((sco) => [sco.identifier, sco.resourceIdentifier, sco.launchUrl, sco.depth, sco.path, sco.visible])).toEqual([
+    expect(
+      parsed.scos.map((sco) => [
+        sco.identifier,
+        sco.resourceIdentifier,
+        sco.launchUrl,
+        sco.depth,
+        sco.path,
+        sco.visible,
+      ]),
+    ).toEqual([
       ['m1a', 'r', 'index.html?p=a', 1, ['Module 1'], true],
       ['m1s1', 'r', 'index.html?p=deep', 2, ['Module 1', 'Section'], false],
       ['end', 'r', 'index.html', 0, [], true],
@@ -208,19 +311,25 @@ describe('organisations and items', () => {
   });
 
   it('combines xml:base of manifest, resources and resource', async () => {
-    const xml = manifest({ body: oneSco('start.html?x=1').replace('<resources>', '<resources xml:base="v2/">').replace('identifier="res1"', 'identifier="res1" xml:base="sco/"') }).replace(
-      'identifier="test.manifest"',
-      'identifier="test.manifest" xml:base="content/"',
-    );
+    const xml = manifest({
+      body: oneSco('start.html?x=1')
+        .replace('<resources>', '<resources xml:base="v2/">')
+        .replace('identifier="res1"', 'identifier="res1" xml:base="sco/"'),
+    }).replace('identifier="test.manifest"', 'identifier="test.manifest" xml:base="content/"');
     const parsed = await parse(xml, files('content/v2/sco/start.html'));
-    expect(parsed.scos[0]).toMatchObject({ launchUrl: 'content/v2/sco/start.html?x=1', launchFile: 'content/v2/sco/start.html' });
+    expect(parsed.scos[0]).toMatchObject({
+      launchUrl: 'content/v2/sco/start.html?x=1',
+      launchFile: 'content/v2/sco/start.html',
+    });
   });
 
   it('launches an external address with a notice', async () => {
     const parsed = await parse(manifest({ body: oneSco('https://example.org/course/index.html') }));
     expect(parsed.scos[0]).toMatchObject({ launchUrl: 'https://example.org/course/index.html' });
     expect(parsed.scos[0]!.launchFile).toBeUndefined();
-    expect(parsed.notices).toEqual([expect.objectContaining({ code: 'external_launch_url', element: 'item[identifier=item1]' })]);
+    expect(parsed.notices).toEqual([
+      expect.objectContaining({ code: 'external_launch_url', element: 'item[identifier=item1]' }),
+    ]);
   });
 });
 
@@ -235,11 +344,19 @@ describe('SCORM data per item', () => {
        <adlcp:dataFromLMS>level=2</adlcp:dataFromLMS>`,
     );
     const [sco] = (await parse(manifest({ body }))).scos;
-    expect(sco).toMatchObject({ masteryScore: 75, maxTimeAllowed: '01:00:00', timeLimitAction: 'exit,message', dataFromLms: 'level=2' });
+    expect(sco).toMatchObject({
+      masteryScore: 75,
+      maxTimeAllowed: '01:00:00',
+      timeLimitAction: 'exit,message',
+      dataFromLms: 'level=2',
+    });
   });
 
   it('1.2: ignores a mastery score that is not a number between 0 and 100', async () => {
-    const body = oneSco().replace('<title>Lesson</title>', '<title>Lesson</title><adlcp:masteryscore>eighty</adlcp:masteryscore>');
+    const body = oneSco().replace(
+      '<title>Lesson</title>',
+      '<title>Lesson</title><adlcp:masteryscore>eighty</adlcp:masteryscore>',
+    );
     const [sco] = (await parse(manifest({ body }))).scos;
     expect(sco!.masteryScore).toBeUndefined();
   });
@@ -257,13 +374,19 @@ ${manifestExtra}`,
     });
 
   it('2004 3rd edition: completion threshold as text', async () => {
-    const [sco] = (await parse(sco2004('<adlcp:completionThreshold>0.8</adlcp:completionThreshold>'))).scos;
+    const [sco] = (
+      await parse(sco2004('<adlcp:completionThreshold>0.8</adlcp:completionThreshold>'))
+    ).scos;
     expect(sco!.completionThreshold).toEqual({ completedByMeasure: true, minProgressMeasure: 0.8 });
   });
 
   it('2004 4th edition: completion threshold attributes with their defaults', async () => {
     const [sco] = (await parse(sco2004('<adlcp:completionThreshold progressWeight="2"/>'))).scos;
-    expect(sco!.completionThreshold).toEqual({ completedByMeasure: false, minProgressMeasure: 1, progressWeight: 2 });
+    expect(sco!.completionThreshold).toEqual({
+      completedByMeasure: false,
+      minProgressMeasure: 1,
+      progressWeight: 2,
+    });
   });
 
   it('2004: objectives, scaled passing score, limits, launch data and time limit action', async () => {
@@ -305,18 +428,34 @@ ${manifestExtra}`,
         <imsss:objectives><imsss:primaryObjective objectiveID="shared_obj"/></imsss:objectives>
       </imsss:sequencing>
     </imsss:sequencingCollection>`;
-    const inherited = (await parse(sco2004('<imsss:sequencing IDRef="shared"/>', collection))).scos[0]!;
-    expect(inherited).toMatchObject({ maxTimeAllowed: 'PT10M', objectives: [{ id: 'shared_obj', primary: true }] });
+    const inherited = (await parse(sco2004('<imsss:sequencing IDRef="shared"/>', collection)))
+      .scos[0]!;
+    expect(inherited).toMatchObject({
+      maxTimeAllowed: 'PT10M',
+      objectives: [{ id: 'shared_obj', primary: true }],
+    });
     const overridden = (
-      await parse(sco2004('<imsss:sequencing IDRef="shared"><imsss:objectives><imsss:primaryObjective objectiveID="own"/></imsss:objectives></imsss:sequencing>', collection))
+      await parse(
+        sco2004(
+          '<imsss:sequencing IDRef="shared"><imsss:objectives><imsss:primaryObjective objectiveID="own"/></imsss:objectives></imsss:sequencing>',
+          collection,
+        ),
+      )
     ).scos[0]!;
-    expect(overridden).toMatchObject({ maxTimeAllowed: 'PT10M', objectives: [{ id: 'own', primary: true }] });
+    expect(overridden).toMatchObject({
+      maxTimeAllowed: 'PT10M',
+      objectives: [{ id: 'own', primary: true }],
+    });
   });
 
   it('2004: a sequencing reference to nothing is a notice', async () => {
     const parsed = await parse(sco2004('<imsss:sequencing IDRef="ghost"/>'));
     expect(parsed.notices).toEqual([
-      expect.objectContaining({ code: 'sequencing_reference_missing', element: 'item[identifier=item1]', params: { item: 'item1', idref: 'ghost' } }),
+      expect.objectContaining({
+        code: 'sequencing_reference_missing',
+        element: 'item[identifier=item1]',
+        params: { item: 'item1', idref: 'ghost' },
+      }),
     ]);
   });
 });
@@ -326,25 +465,36 @@ describe('metadata', () => {
     const lom = `<lom xmlns="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"><general>
       <title><langstring xml:lang="fr"></langstring><langstring xml:lang="en">Inline title</langstring></title>
       <description><langstring>Inline description</langstring></description></general></lom>`;
-    const parsed = await parse(manifest({ metadata: lom, body: oneSco().replace('<title>Course</title>', '') }));
+    const parsed = await parse(
+      manifest({ metadata: lom, body: oneSco().replace('<title>Course</title>', '') }),
+    );
     expect(parsed).toMatchObject({ title: 'Inline title', description: 'Inline description' });
   });
 
   it('reads an external metadata file (adlcp:location)', async () => {
     const lom = `<?xml version="1.0"?><lom xmlns="http://ltsc.ieee.org/xsd/LOM"><general><description><string language="en">From a file</string></description></general></lom>`;
     const available = memoryFiles({ 'index.html': '', 'meta/course.xml': lom });
-    const parsed = await parse(manifest({ metadata: '<adlcp:location>meta/course.xml</adlcp:location>', body: oneSco() }), available);
+    const parsed = await parse(
+      manifest({ metadata: '<adlcp:location>meta/course.xml</adlcp:location>', body: oneSco() }),
+      available,
+    );
     expect(parsed.description).toBe('From a file');
   });
 
   it('a missing or broken metadata file is a notice, not an error', async () => {
-    const missing = await parse(manifest({ metadata: '<adlcp:location>meta.xml</adlcp:location>', body: oneSco() }));
-    expect(missing.notices).toEqual([{ code: 'metadata_file_missing', file: 'meta.xml', params: { path: 'meta.xml' } }]);
+    const missing = await parse(
+      manifest({ metadata: '<adlcp:location>meta.xml</adlcp:location>', body: oneSco() }),
+    );
+    expect(missing.notices).toEqual([
+      { code: 'metadata_file_missing', file: 'meta.xml', params: { path: 'meta.xml' } },
+    ]);
     const broken = await parse(
       manifest({ metadata: '<adlcp:location>meta.xml</adlcp:location>', body: oneSco() }),
       memoryFiles({ 'index.html': '', 'meta.xml': '<lom><general>' }),
     );
-    expect(broken.notices).toEqual([{ code: 'metadata_file_malformed', file: 'meta.xml', params: { path: 'meta.xml' } }]);
+    expect(broken.notices).toEqual([
+      { code: 'metadata_file_malformed', file: 'meta.xml', params: { path: 'meta.xml' } },
+    ]);
   });
 });
 
@@ -364,36 +514,87 @@ describe('problems are collected and located', () => {
   <resource identifier="missing_file" type="webcontent" adlcp:scormtype="sco" href="lessons/Start.html"/>
   <resource identifier="ok" type="webcontent" adlcp:scormtype="sco" href="index.html"/>
 </resources>`;
-    const problems = await problemsOf(() => parse(manifest({ body }), files('index.html', 'lessons/start.html')));
+    const problems = await problemsOf(() =>
+      parse(manifest({ body }), files('index.html', 'lessons/start.html')),
+    );
     expect(problems).toEqual([
-      { code: 'duplicate_identifier', file: 'imsmanifest.xml', element: 'resource[identifier=ok]', line: 16, params: { identifier: 'ok' } },
-      { code: 'missing_resource', file: 'imsmanifest.xml', element: 'item[identifier=a]', line: 6, params: { item: 'a', identifierref: 'gone' } },
-      { code: 'resource_without_href', file: 'imsmanifest.xml', element: 'item[identifier=b]', line: 7, params: { item: 'b', resource: 'no_href' } },
-      { code: 'duplicate_identifier', file: 'imsmanifest.xml', element: 'item[identifier=c]', line: 9, params: { identifier: 'c' } },
+      {
+        code: 'duplicate_identifier',
+        file: 'imsmanifest.xml',
+        element: 'resource[identifier=ok]',
+        line: 16,
+        params: { identifier: 'ok' },
+      },
+      {
+        code: 'missing_resource',
+        file: 'imsmanifest.xml',
+        element: 'item[identifier=a]',
+        line: 6,
+        params: { item: 'a', identifierref: 'gone' },
+      },
+      {
+        code: 'resource_without_href',
+        file: 'imsmanifest.xml',
+        element: 'item[identifier=b]',
+        line: 7,
+        params: { item: 'b', resource: 'no_href' },
+      },
+      {
+        code: 'duplicate_identifier',
+        file: 'imsmanifest.xml',
+        element: 'item[identifier=c]',
+        line: 9,
+        params: { identifier: 'c' },
+      },
       {
         code: 'missing_launch_file',
         file: 'imsmanifest.xml',
         element: 'item[identifier=d]',
         line: 10,
-        params: { item: 'd', resource: 'missing_file', path: 'lessons/Start.html', didYouMean: 'lessons/start.html' },
+        params: {
+          item: 'd',
+          resource: 'missing_file',
+          path: 'lessons/Start.html',
+          didYouMean: 'lessons/start.html',
+        },
       },
     ]);
   });
 
   it('malformed XML → malformed_xml with the line of the unclosed element', async () => {
-    const problems = await problemsOf(() => parse('<?xml version="1.0"?>\n<manifest>\n  <organizations>\n</manifest>', files()));
-    expect(problems).toEqual([{ code: 'malformed_xml', file: 'imsmanifest.xml', line: 3, params: { reason: expect.stringContaining('mismatch') } }]);
+    const problems = await problemsOf(() =>
+      parse('<?xml version="1.0"?>\n<manifest>\n  <organizations>\n</manifest>', files()),
+    );
+    expect(problems).toEqual([
+      {
+        code: 'malformed_xml',
+        file: 'imsmanifest.xml',
+        line: 3,
+        params: { reason: expect.stringContaining('mismatch') },
+      },
+    ]);
   });
 
   it('an undeclared prefix or entity is malformed too', async () => {
-    expect(await problemsOf(() => parse('<manifest><adlcp:x/></manifest>', files()))).toEqual([expect.objectContaining({ code: 'malformed_xml', line: 1 })]);
-    expect(await problemsOf(() => parse('<manifest>&nbsp;</manifest>', files()))).toEqual([expect.objectContaining({ code: 'malformed_xml' })]);
-    expect(await problemsOf(() => parse('', files()))).toEqual([expect.objectContaining({ code: 'malformed_xml' })]);
+    expect(await problemsOf(() => parse('<manifest><adlcp:x/></manifest>', files()))).toEqual([
+      expect.objectContaining({ code: 'malformed_xml', line: 1 }),
+    ]);
+    expect(await problemsOf(() => parse('<manifest>&nbsp;</manifest>', files()))).toEqual([
+      expect.objectContaining({ code: 'malformed_xml' }),
+    ]);
+    expect(await problemsOf(() => parse('', files()))).toEqual([
+      expect.objectContaining({ code: 'malformed_xml' }),
+    ]);
   });
 
   it('another root element → not_a_manifest', async () => {
     expect(await problemsOf(() => parse('<html><body/></html>', files()))).toEqual([
-      { code: 'not_a_manifest', file: 'imsmanifest.xml', element: 'html', params: { root: 'html' } },
+      {
+        code: 'not_a_manifest',
+        file: 'imsmanifest.xml',
+        element: 'html',
+        params: { root: 'html' },
+      },
     ]);
   });
 
@@ -402,10 +603,13 @@ describe('problems are collected and located', () => {
     expect(await problemsOf(() => parse(manifest({ body: containersOnly })))).toEqual([
       { code: 'no_launchable_item', file: 'imsmanifest.xml', element: 'organization' },
     ]);
-    expect(await problemsOf(() => parse(manifest({ body: '<organizations/><resources/>' })))).toEqual([
-      { code: 'no_organization', file: 'imsmanifest.xml', element: 'organizations' },
-    ]);
-    const withResource = containersOnly.replace('<resources/>', '<resources><resource identifier="r" type="webcontent" href="index.html"/></resources>');
+    expect(
+      await problemsOf(() => parse(manifest({ body: '<organizations/><resources/>' }))),
+    ).toEqual([{ code: 'no_organization', file: 'imsmanifest.xml', element: 'organizations' }]);
+    const withResource = containersOnly.replace(
+      '<resources/>',
+      '<resources><resource identifier="r" type="webcontent" href="index.html"/></resources>',
+    );
     expect(await problemsOf(() => parse(manifest({ body: withResource })))).toEqual([
       { code: 'no_launchable_item', file: 'imsmanifest.xml', element: 'organization' },
     ]);
@@ -413,26 +617,44 @@ describe('problems are collected and located', () => {
 
   it('reports problems against the manifest path it was given', async () => {
     const problems = await problemsOf(() =>
-      parseManifest(manifest({ body: oneSco('gone.html') }), files(), { manifestFile: 'Course/imsmanifest.xml', contentRoot: 'Course' }),
+      parseManifest(manifest({ body: oneSco('gone.html') }), files(), {
+        manifestFile: 'Course/imsmanifest.xml',
+        contentRoot: 'Course',
+      }),
     );
-    expect(problems[0]).toMatchObject({ code: 'missing_launch_file', file: 'Course/imsmanifest.xml' });
+    expect(problems[0]).toMatchObject({
+      code: 'missing_launch_file',
+      file: 'Course/imsmanifest.xml',
+    });
   });
 });
 
 describe('encodings', () => {
   it('reads UTF-16 with a byte order mark', async () => {
-    const xml = manifest({ body: oneSco().replace('<title>Course</title>', '<title>Protección</title>') });
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml.replace('UTF-8', 'UTF-16'), 'utf16le')]);
+    const xml = manifest({
+      body: oneSco().replace('<title>Course</title>', '<title>Protección</title>'),
+    });
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(xml.replace('UTF-8', 'UTF-16'), 'utf16le'),
+    ]);
     expect((await parseManifest(bytes, files('index.html'))).title).toBe('Protección');
   });
 
   it('honours an ISO-8859-1 declaration', async () => {
-    const xml = manifest({ body: oneSco().replace('<title>Course</title>', '<title>Sécurité</title>') }).replace('UTF-8', 'ISO-8859-1');
-    expect((await parseManifest(Buffer.from(xml, 'latin1'), files('index.html'))).title).toBe('Sécurité');
+    const xml = manifest({
+      body: oneSco().replace('<title>Course</title>', '<title>Sécurité</title>'),
+    }).replace('UTF-8', 'ISO-8859-1');
+    expect((await parseManifest(Buffer.from(xml, 'latin1'), files('index.html'))).title).toBe(
+      'Sécurité',
+    );
   });
 
   it('skips a UTF-8 byte order mark', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(manifest({ body: oneSco() }))]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(manifest({ body: oneSco() })),
+    ]);
     expect((await parseManifest(bytes, files('index.html'))).version).toBe('scorm12');
   });
 });

@@ -35,12 +35,21 @@ export async function zipBuffer(entries: ZipEntrySpec[]): Promise<Buffer> {
     let name = entry.name;
     if (entry.rename !== undefined) {
       name = placeholder(entry.rename, index);
-      if (Buffer.byteLength(name) !== Buffer.byteLength(entry.rename)) throw new Error('placeholder length');
+      if (Buffer.byteLength(name) !== Buffer.byteLength(entry.rename))
+        throw new Error('placeholder length');
     }
-    if (entry.rename !== undefined || entry.encrypted || entry.declaredSize !== undefined) patches.set(name, entry);
-    const options = { mtime: new Date('2024-01-01T00:00:00Z'), ...(entry.mode !== undefined ? { mode: entry.mode } : {}) };
+    if (entry.rename !== undefined || entry.encrypted || entry.declaredSize !== undefined)
+      patches.set(name, entry);
+    const options = {
+      mtime: new Date('2024-01-01T00:00:00Z'),
+      ...(entry.mode !== undefined ? { mode: entry.mode } : {}),
+    };
     if (entry.directory) zip.addEmptyDirectory(name, options);
-    else zip.addBuffer(Buffer.from(entry.data ?? ''), name, { ...options, compress: entry.compress ?? true });
+    else
+      zip.addBuffer(Buffer.from(entry.data ?? ''), name, {
+        ...options,
+        compress: entry.compress ?? true,
+      });
   });
   zip.end();
   const chunks: Buffer[] = [];
@@ -64,7 +73,12 @@ function patchHeaders(buffer: Buffer, patches: Map<string, ZipEntrySpec>): void 
   for (let i = 0; i < count; i += 1) {
     if (buffer.readUInt32LE(offset) !== 0x02014b50) throw new Error('bad central header');
     const nameLength = buffer.readUInt16LE(offset + 28);
-    const next = offset + 46 + nameLength + buffer.readUInt16LE(offset + 30) + buffer.readUInt16LE(offset + 32);
+    const next =
+      offset +
+      46 +
+      nameLength +
+      buffer.readUInt16LE(offset + 30) +
+      buffer.readUInt16LE(offset + 32);
     const name = buffer.toString('utf8', offset + 46, offset + 46 + nameLength);
     const patch = patches.get(name);
     if (patch) {

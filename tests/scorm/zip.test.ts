@@ -42,7 +42,11 @@ describe('readPackageZip extracts a package', () => {
     const launch = result.files.find((file) => file.path === 'shared/launchpage.html')!;
     expect((await stat(join(target, 'shared/launchpage.html'))).size).toBe(launch.size);
     expect(result.totalBytes).toBe(result.files.reduce((sum, file) => sum + file.size, 0));
-    expect(result.hash).toBe(createHash('sha256').update(await readFile(zip)).digest('hex'));
+    expect(result.hash).toBe(
+      createHash('sha256')
+        .update(await readFile(zip))
+        .digest('hex'),
+    );
     expect(result.zipBytes).toBe((await stat(zip)).size);
     expect(progress.map((entry) => entry.path)).toEqual(paths);
     expect(progress.at(-1)!.totalBytes).toBe(result.totalBytes);
@@ -67,7 +71,9 @@ describe('readPackageZip extracts a package', () => {
   });
 
   it('accepts small files that compress very well (the ratio floor)', async () => {
-    const zip = await writeZip(join(dir, 'spaces.zip'), [{ name: 'data.json', data: ' '.repeat(512 * 1024) }]);
+    const zip = await writeZip(join(dir, 'spaces.zip'), [
+      { name: 'data.json', data: ' '.repeat(512 * 1024) },
+    ]);
     const result = await readPackageZip(zip, staging());
     expect(result.files).toEqual([{ path: 'data.json', size: 512 * 1024 }]);
   });
@@ -84,14 +90,42 @@ describe('readPackageZip extracts a package', () => {
 
 describe('readPackageZip refuses hostile zips and cleans up', () => {
   const cases = [
-    { name: 'zip-slip', build: buildZipSlip, problem: { code: 'unsafe_path', file: '../evil.js', params: { reason: 'parent_segment' } } },
-    { name: 'absolute path', build: buildAbsolutePath, problem: { code: 'unsafe_path', file: '/tmp/evil.js', params: { reason: 'absolute' } } },
-    { name: 'backslash', build: buildBackslashPath, problem: { code: 'unsafe_path', file: '..\\evil.js', params: { reason: 'backslash' } } },
+    {
+      name: 'zip-slip',
+      build: buildZipSlip,
+      problem: { code: 'unsafe_path', file: '../evil.js', params: { reason: 'parent_segment' } },
+    },
+    {
+      name: 'absolute path',
+      build: buildAbsolutePath,
+      problem: { code: 'unsafe_path', file: '/tmp/evil.js', params: { reason: 'absolute' } },
+    },
+    {
+      name: 'backslash',
+      build: buildBackslashPath,
+      problem: { code: 'unsafe_path', file: '..\\evil.js', params: { reason: 'backslash' } },
+    },
     { name: 'symlink', build: buildSymlink, problem: { code: 'symlink', file: 'shared/passwd' } },
-    { name: 'duplicate', build: buildDuplicateNames, problem: { code: 'duplicate_name', file: 'index.html', params: { other: 'index.html' } } },
-    { name: 'duplicate in another case', build: buildDuplicateNamesCase, problem: { code: 'duplicate_name', file: 'Index.html', params: { other: 'index.html' } } },
-    { name: 'encrypted', build: buildEncryptedEntry, problem: { code: 'encrypted_entry', file: 'secret.html' } },
-    { name: 'zip bomb', build: buildZipBomb, problem: { code: 'limit_ratio', file: 'assets/video.mp4', params: { limit: 100 } } },
+    {
+      name: 'duplicate',
+      build: buildDuplicateNames,
+      problem: { code: 'duplicate_name', file: 'index.html', params: { other: 'index.html' } },
+    },
+    {
+      name: 'duplicate in another case',
+      build: buildDuplicateNamesCase,
+      problem: { code: 'duplicate_name', file: 'Index.html', params: { other: 'index.html' } },
+    },
+    {
+      name: 'encrypted',
+      build: buildEncryptedEntry,
+      problem: { code: 'encrypted_entry', file: 'secret.html' },
+    },
+    {
+      name: 'zip bomb',
+      build: buildZipBomb,
+      problem: { code: 'limit_ratio', file: 'assets/video.mp4', params: { limit: 100 } },
+    },
   ] as const;
 
   for (const { name, build, problem } of cases) {
@@ -109,20 +143,27 @@ describe('readPackageZip refuses hostile zips and cleans up', () => {
   it('not a zip → not_zip', async () => {
     const zip = await buildNotZip(dir);
     const problems = await problemsOf(() => readPackageZip(zip, staging()));
-    expect(problems).toEqual([{ code: 'not_zip', params: { reason: expect.stringContaining('central directory') } }]);
+    expect(problems).toEqual([
+      { code: 'not_zip', params: { reason: expect.stringContaining('central directory') } },
+    ]);
   });
 
   it('a bomb whose headers lie about its size is stopped while streaming', async () => {
     const zip = await buildLyingZipBomb(dir);
     const target = staging();
     const problems = await problemsOf(() => readPackageZip(zip, target, { maxRatio: 1_000_000 }));
-    expect(problems).toEqual([expect.objectContaining({ code: 'corrupt_zip', file: 'assets/video.mp4' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'corrupt_zip', file: 'assets/video.mp4' }),
+    ]);
     expect(await listTree(target)).toEqual([]);
   });
 
   it('the ratio is judged on inflated bytes for the whole zip too', async () => {
     // Ten 600 KiB files of zeros: each below the per-entry floor, together a bomb.
-    const entries = Array.from({ length: 10 }, (_, i) => ({ name: `part-${i}.bin`, data: Buffer.alloc(600 * 1024) }));
+    const entries = Array.from({ length: 10 }, (_, i) => ({
+      name: `part-${i}.bin`,
+      data: Buffer.alloc(600 * 1024),
+    }));
     const zip = await writeZip(join(dir, 'many-small-bombs.zip'), entries);
     const problems = await problemsOf(() => readPackageZip(zip, staging()));
     expect(problems[0]).toMatchObject({ code: 'limit_ratio' });
@@ -149,7 +190,9 @@ describe('readPackageZip refuses hostile zips and cleans up', () => {
       { name: 'lesson/index.html', data: 'a page' },
     ]);
     const problems = await problemsOf(() => readPackageZip(zip, staging()));
-    expect(problems).toEqual([{ code: 'duplicate_name', file: 'lesson/index.html', params: { other: 'lesson' } }]);
+    expect(problems).toEqual([
+      { code: 'duplicate_name', file: 'lesson/index.html', params: { other: 'lesson' } },
+    ]);
   });
 
   it('a fifo or device entry → special_file', async () => {

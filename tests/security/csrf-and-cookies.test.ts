@@ -39,7 +39,11 @@ describe('CSRF tokens are bound to the session', () => {
     const response = await ctx.app.inject({
       method: 'POST',
       url: `/admin/users/${victim.id}/role`,
-      headers: { cookie: cookieHeader(admin, [['lantern_csrf', planted.cookie]]), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      headers: {
+        cookie: cookieHeader(admin, [['lantern_csrf', planted.cookie]]),
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+      },
       payload: `role=admin&_csrf=${encodeURIComponent(planted.token)}`,
     });
     expect(response.statusCode).toBe(403);
@@ -52,7 +56,10 @@ describe('CSRF tokens are bound to the session', () => {
     const planted = await anonymousPair();
     // The planted pair replaces the admin's CSRF cookie outright (no duplicate to notice).
     admin.cookies.set('lantern_csrf', planted.cookie);
-    const response = await admin.post(`/admin/users/${victim.id}/role`, { role: 'admin', _csrf: planted.token });
+    const response = await admin.post(`/admin/users/${victim.id}/role`, {
+      role: 'admin',
+      _csrf: planted.token,
+    });
     expect(response.statusCode).toBe(403);
     expect((await findUserById(ctx.database.db, victim.id))!.role).toBe('learner');
   });
@@ -66,7 +73,11 @@ describe('CSRF tokens are bound to the session', () => {
     expect(login.statusCode).toBe(303);
     expect(String(login.headers['set-cookie'])).toMatch(/lantern_csrf=;/);
     browser.cookies.set('lantern_csrf', before.cookie!);
-    const response = await browser.post('/locale', { _csrf: before.token, locale: 'fr', next: '/' });
+    const response = await browser.post('/locale', {
+      _csrf: before.token,
+      locale: 'fr',
+      next: '/',
+    });
     expect(response.statusCode).toBe(403);
   });
 });
@@ -75,16 +86,32 @@ describe('state changes only from the app’s own pages', () => {
   it('refuses a valid form posted from the content origin, or flagged same-site by the browser', async () => {
     const admin = await signedInAdmin();
     const victim = await makeUser(ctx);
-    const fromContent = await admin.post(`/admin/users/${victim.id}/role`, { role: 'admin' }, { origin: ctx.config.contentOrigin.origin });
+    const fromContent = await admin.post(
+      `/admin/users/${victim.id}/role`,
+      { role: 'admin' },
+      { origin: ctx.config.contentOrigin.origin },
+    );
     expect(fromContent.statusCode).toBe(403);
-    const sameSite = await admin.post(`/admin/users/${victim.id}/role`, { role: 'admin' }, { 'sec-fetch-site': 'same-site' });
+    const sameSite = await admin.post(
+      `/admin/users/${victim.id}/role`,
+      { role: 'admin' },
+      { 'sec-fetch-site': 'same-site' },
+    );
     expect(sameSite.statusCode).toBe(403);
-    const nullOrigin = await admin.post(`/admin/users/${victim.id}/role`, { role: 'admin' }, { origin: 'null' });
+    const nullOrigin = await admin.post(
+      `/admin/users/${victim.id}/role`,
+      { role: 'admin' },
+      { origin: 'null' },
+    );
     expect(nullOrigin.statusCode).toBe(403);
     expect((await findUserById(ctx.database.db, victim.id))!.role).toBe('learner');
 
     await admin.get('/admin/users');
-    const own = await admin.post(`/admin/users/${victim.id}/role`, { role: 'trainer' }, { origin: ctx.config.appOrigin, 'sec-fetch-site': 'same-origin' });
+    const own = await admin.post(
+      `/admin/users/${victim.id}/role`,
+      { role: 'trainer' },
+      { origin: ctx.config.appOrigin, 'sec-fetch-site': 'same-origin' },
+    );
     expect(own.statusCode).toBe(303);
     expect((await findUserById(ctx.database.db, victim.id))!.role).toBe('trainer');
   });
@@ -94,7 +121,11 @@ describe('state changes only from the app’s own pages', () => {
     const response = await ctx.app.inject({
       method: 'POST',
       url: '/admin/scorm',
-      headers: { cookie: cookieHeader(admin), origin: ctx.config.contentOrigin.origin, 'content-type': 'multipart/form-data; boundary=x' },
+      headers: {
+        cookie: cookieHeader(admin),
+        origin: ctx.config.contentOrigin.origin,
+        'content-type': 'multipart/form-data; boundary=x',
+      },
       payload: '--x--\r\n',
     });
     expect(response.statusCode).toBe(403);
@@ -105,11 +136,21 @@ describe('shadowing copies of security cookies', () => {
   it('keeps the admin signed in when a package plants a session cookie at a longer path, and clears it', async () => {
     const admin = await signedInAdmin();
     // The planted copy has a longer path, so the browser sends it first.
-    const response = await ctx.app.inject({ url: '/trainer/cohorts', headers: { cookie: cookieHeader(admin, [['lantern_session', 'planted-by-a-package']]), accept: 'text/html' } });
+    const response = await ctx.app.inject({
+      url: '/trainer/cohorts',
+      headers: {
+        cookie: cookieHeader(admin, [['lantern_session', 'planted-by-a-package']]),
+        accept: 'text/html',
+      },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('action="/logout"');
-    const cleared = ([] as string[]).concat(response.headers['set-cookie'] ?? []).filter((cookie) => cookie.startsWith('lantern_session=;'));
-    expect(cleared.map((cookie) => /Path=([^;]+)/.exec(cookie)?.[1])).toEqual(expect.arrayContaining(['/trainer', '/trainer/', '/trainer/cohorts', '/trainer/cohorts/']));
+    const cleared = ([] as string[])
+      .concat(response.headers['set-cookie'] ?? [])
+      .filter((cookie) => cookie.startsWith('lantern_session=;'));
+    expect(cleared.map((cookie) => /Path=([^;]+)/.exec(cookie)?.[1])).toEqual(
+      expect.arrayContaining(['/trainer', '/trainer/', '/trainer/cohorts', '/trainer/cohorts/']),
+    );
     expect(cleared.some((cookie) => /Path=\/(;|$)/.test(cookie))).toBe(false);
   });
 
@@ -119,7 +160,11 @@ describe('shadowing copies of security cookies', () => {
     const response = await ctx.app.inject({
       method: 'POST',
       url: `/admin/users/${victim.id}/role`,
-      headers: { cookie: cookieHeader(admin, [['lantern_session', 'planted']]), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      headers: {
+        cookie: cookieHeader(admin, [['lantern_session', 'planted']]),
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+      },
       payload: `role=admin&_csrf=${encodeURIComponent(admin.csrfToken)}`,
     });
     expect(response.statusCode).toBe(403);
@@ -128,28 +173,50 @@ describe('shadowing copies of security cookies', () => {
 });
 
 describe('redirects stay on the site', () => {
-  for (const next of ['/%09/127.0.0.1:3399/phish.html', '/%5C127.0.0.1:3399/phish.html', '//127.0.0.1:3399/', '/%0a/127.0.0.1:3399/', 'https://127.0.0.1:3399/']) {
+  for (const next of [
+    '/%09/127.0.0.1:3399/phish.html',
+    '/%5C127.0.0.1:3399/phish.html',
+    '//127.0.0.1:3399/',
+    '/%0a/127.0.0.1:3399/',
+    'https://127.0.0.1:3399/',
+  ]) {
     it(`never follows next=${next} off the site`, async () => {
       const user = await makeUser(ctx);
       const browser = new TestBrowser(ctx.app);
       await browser.get('/login');
-      const login = await browser.post('/login', { email: user.email, password: TEST_PASSWORD, next: decodeURIComponent(next) });
+      const login = await browser.post('/login', {
+        email: user.email,
+        password: TEST_PASSWORD,
+        next: decodeURIComponent(next),
+      });
       expect(login.statusCode).toBe(303);
-      expect(new URL(String(login.headers.location), 'http://lantern.test').host).toBe('lantern.test');
+      expect(new URL(String(login.headers.location), 'http://lantern.test').host).toBe(
+        'lantern.test',
+      );
       await browser.get('/');
       const signedInGet = await browser.get(`/login?next=${next}`);
       expect(signedInGet.statusCode).toBe(303);
-      expect(new URL(String(signedInGet.headers.location), 'http://lantern.test').host).toBe('lantern.test');
-      const locale = await browser.post('/locale', { locale: 'en', next: decodeURIComponent(next) });
+      expect(new URL(String(signedInGet.headers.location), 'http://lantern.test').host).toBe(
+        'lantern.test',
+      );
+      const locale = await browser.post('/locale', {
+        locale: 'en',
+        next: decodeURIComponent(next),
+      });
       expect(locale.statusCode).toBe(303);
-      expect(new URL(String(locale.headers.location), 'http://lantern.test').host).toBe('lantern.test');
+      expect(new URL(String(locale.headers.location), 'http://lantern.test').host).toBe(
+        'lantern.test',
+      );
     });
   }
 
   it('keeps a same-site next, with its query', async () => {
     const browser = new TestBrowser(ctx.app);
     await browser.get('/login');
-    const locale = await browser.post('/locale', { locale: 'fr', next: '/courses/example-course?tab=1' });
+    const locale = await browser.post('/locale', {
+      locale: 'fr',
+      next: '/courses/example-course?tab=1',
+    });
     expect(locale.headers.location).toBe('/courses/example-course?tab=1');
   });
 });
@@ -163,7 +230,10 @@ describe('a session ends at once', () => {
     const stolen = new Map(browser.cookies);
     expect(stolen.has('lantern_seen')).toBe(true);
     expect((await browser.post('/logout')).statusCode).toBe(303);
-    const replay = await ctx.app.inject({ url: '/my-learning', headers: { cookie: [...stolen].map(([n, v]) => `${n}=${v}`).join('; '), accept: 'text/html' } });
+    const replay = await ctx.app.inject({
+      url: '/my-learning',
+      headers: { cookie: [...stolen].map(([n, v]) => `${n}=${v}`).join('; '), accept: 'text/html' },
+    });
     expect(replay.statusCode).toBe(303);
     expect(replay.headers.location).toMatch(/^\/login/);
   });
@@ -176,7 +246,11 @@ describe('a session ends at once', () => {
     const laptop = new TestBrowser(ctx.app);
     await laptop.login(user.email, TEST_PASSWORD);
     await laptop.get('/account');
-    const changed = await laptop.post('/account/password', { current: TEST_PASSWORD, password: 'a brand new passphrase', confirm: 'a brand new passphrase' });
+    const changed = await laptop.post('/account/password', {
+      current: TEST_PASSWORD,
+      password: 'a brand new passphrase',
+      confirm: 'a brand new passphrase',
+    });
     expect(changed.statusCode).toBe(303);
     const phoneAfter = await phone.get('/my-learning');
     expect(phoneAfter.statusCode).toBe(303);
@@ -187,7 +261,11 @@ describe('a session ends at once', () => {
 describe('the one-time password must be replaced first', () => {
   it('refuses every state change, not only pages, until the password is changed', async () => {
     const first = await makeUser(ctx, 'admin');
-    await ctx.database.db.updateTable('users').set({ must_change_password: true }).where('id', '=', first.id).execute();
+    await ctx.database.db
+      .updateTable('users')
+      .set({ must_change_password: true })
+      .where('id', '=', first.id)
+      .execute();
     const browser = new TestBrowser(ctx.app);
     await browser.login(first.email, TEST_PASSWORD);
     await browser.get('/account');

@@ -26,7 +26,10 @@ function freezableProxy(target: URL) {
     upstream.on('error', drop).on('close', drop);
   });
   return {
-    listen: () => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port))),
+    listen: () =>
+      new Promise<number>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
+      ),
     freeze() {
       frozen = true;
       for (const pair of pairs) for (const socket of pair) socket.pause();
@@ -35,10 +38,11 @@ function freezableProxy(target: URL) {
       frozen = false;
       for (const pair of pairs) for (const socket of pair) socket.resume();
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const pair of pairs) for (const socket of pair) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const pair of pairs) for (const socket of pair) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -62,7 +66,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a frozen PostgreSQL', () => {
     const url = new URL(fresh.url!);
     url.port = String(await proxy.listen());
     const config = testConfig({ databaseQueryTimeoutMs: 1_000 });
-    const database = await openDatabase({ ...config, databaseUrl: url.toString(), databasePoolSize: 3 });
+    const database = await openDatabase({
+      ...config,
+      databaseUrl: url.toString(),
+      databasePoolSize: 3,
+    });
     const app = await buildApp({ config, database });
     cleanup.push(() => app.close());
 
@@ -75,7 +83,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a frozen PostgreSQL', () => {
     expect(first.result.headers['retry-after']).toBeDefined();
     expect(first.ms).toBeLessThan(4_000);
     // Later requests are answered at once while the database is known not to answer.
-    const later = await timed(() => Promise.all([app.inject({ url: '/' }), app.inject({ url: '/healthz' }), app.inject({ url: '/courses/example-course' })]));
+    const later = await timed(() =>
+      Promise.all([
+        app.inject({ url: '/' }),
+        app.inject({ url: '/healthz' }),
+        app.inject({ url: '/courses/example-course' }),
+      ]),
+    );
     expect(later.result.map((response) => response.statusCode)).toEqual([503, 503, 503]);
     expect(later.ms).toBeLessThan(1_000);
 

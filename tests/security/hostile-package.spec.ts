@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { loginAsAdmin } from '../e2e/helpers.js';
 import { writeZip } from '../scorm/zip-builder.js';
 
 const port = Number(process.env.E2E_PORT ?? 3190);
@@ -27,15 +28,10 @@ function hostilePackage(name: string, attack: string): Promise<string> {
   document.getElementById('done').textContent = 'attacked';
 })();
 </script></body></html>`;
-  return writeZip(join(dir, `${name}.zip`), [{ name: 'imsmanifest.xml', data: manifest }, { name: 'index.html', data: page }]);
-}
-
-async function loginAsAdmin(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Email address').fill('e2e-admin@example.org');
-  await page.getByLabel('Password').fill('e2e admin passphrase');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  return writeZip(join(dir, `${name}.zip`), [
+    { name: 'imsmanifest.xml', data: manifest },
+    { name: 'index.html', data: page },
+  ]);
 }
 
 /** Imports the package, enrols the admin, opens the SCO and waits until its script has run. */
@@ -48,7 +44,9 @@ async function openAsAdmin(page: Page, zip: string, slug: string) {
   await page.goto(`/courses/${slug}`);
   await page.locator(`form[action="/courses/${slug}/enrol"] button`).click();
   await page.goto(`/courses/${slug}/scos/sco`);
-  await expect(page.frameLocator('#sco-frame').frameLocator('#sco').locator('#done')).toHaveText('attacked');
+  await expect(page.frameLocator('#sco-frame').frameLocator('#sco').locator('#done')).toHaveText(
+    'attacked',
+  );
 }
 
 async function roleOf(page: Page, email: string): Promise<string> {
@@ -56,7 +54,9 @@ async function roleOf(page: Page, email: string): Promise<string> {
   return page.locator('tr', { hasText: email }).locator('select[name="role"]').inputValue();
 }
 
-test('a package cannot make the admin who opens it promote another account', async ({ browser }) => {
+test('a package cannot make the admin who opens it promote another account', async ({
+  browser,
+}) => {
   // The attacker's own visit: any anonymous GET /login hands out a CSRF cookie and its token.
   const attacker = await browser.newContext();
   const login = await attacker.newPage();
@@ -77,7 +77,10 @@ test('a package cannot make the admin who opens it promote another account', asy
   const page = await context.newPage();
   await loginAsAdmin(page);
   await page.goto(`/admin/users?q=${encodeURIComponent(victimEmail)}`);
-  const victimId = (await page.locator('tr', { hasText: victimEmail }).getAttribute('id'))!.replace('user-', '');
+  const victimId = (await page.locator('tr', { hasText: victimEmail }).getAttribute('id'))!.replace(
+    'user-',
+    '',
+  );
   expect(await roleOf(page, victimEmail)).toBe('learner');
 
   const zip = await hostilePackage(
@@ -89,7 +92,11 @@ test('a package cannot make the admin who opens it promote another account', asy
   await openAsAdmin(page, zip, 'hostile-promote');
   expect(await roleOf(page, victimEmail)).toBe('learner');
   // The planted cookie did not survive the admin's next visit under its path.
-  expect((await context.cookies(app)).filter((cookie) => cookie.name === 'lantern_csrf' && cookie.path === '/admin/users')).toEqual([]);
+  expect(
+    (await context.cookies(app)).filter(
+      (cookie) => cookie.name === 'lantern_csrf' && cookie.path === '/admin/users',
+    ),
+  ).toEqual([]);
   await context.close();
 });
 
@@ -97,11 +104,18 @@ test('a package cannot log the admin out by planting a session cookie', async ({
   const context = await browser.newContext();
   const page = await context.newPage();
   await loginAsAdmin(page);
-  const zip = await hostilePackage('logout', `document.cookie = 'lantern_session=planted-by-a-package; path=/trainer';`);
+  const zip = await hostilePackage(
+    'logout',
+    `document.cookie = 'lantern_session=planted-by-a-package; path=/trainer';`,
+  );
   await openAsAdmin(page, zip, 'hostile-logout');
   await page.goto('/trainer/cohorts');
   await expect(page).toHaveURL(/\/trainer\/cohorts$/);
   await expect(page.locator('form[action="/logout"]')).toBeVisible();
-  expect((await context.cookies(app)).filter((cookie) => cookie.name === 'lantern_session' && cookie.path === '/trainer')).toEqual([]);
+  expect(
+    (await context.cookies(app)).filter(
+      (cookie) => cookie.name === 'lantern_session' && cookie.path === '/trainer',
+    ),
+  ).toEqual([]);
   await context.close();
 });

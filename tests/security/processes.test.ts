@@ -30,7 +30,11 @@ describe.runIf(existsSync(serverEntry))('one process per embedded database', () 
       expect(second.output()).toContain(dataDir);
       expect(second.output()).toContain(`PID ${first.child.pid}`);
 
-      const cli = runCli(['user:create', '--email', 'beside@example.org', '--name', 'Beside', '--role', 'learner'], { DATA_DIR: dataDir }, 'a long enough passphrase\n');
+      const cli = runCli(
+        ['user:create', '--email', 'beside@example.org', '--name', 'Beside', '--role', 'learner'],
+        { DATA_DIR: dataDir },
+        'a long enough passphrase\n',
+      );
       expect(cli.status).toBe(1);
       expect(cli.output).toContain('in use by another Lantern process');
       expect(cli.output).not.toContain('Created');
@@ -39,10 +43,22 @@ describe.runIf(existsSync(serverEntry))('one process per embedded database', () 
       expect(await first.exited).toBe(0);
     }
     // Once the server has stopped, the same command works, and what it wrote is there at the next start.
-    expect(runCli(['user:create', '--email', 'after@example.org', '--name', 'After', '--role', 'learner'], { DATA_DIR: dataDir }, 'a long enough passphrase\n').status).toBe(0);
+    expect(
+      runCli(
+        ['user:create', '--email', 'after@example.org', '--name', 'After', '--role', 'learner'],
+        { DATA_DIR: dataDir },
+        'a long enough passphrase\n',
+      ).status,
+    ).toBe(0);
     const database = await openDatabase({ databaseUrl: undefined, dataDir, databasePoolSize: 1 });
     try {
-      expect(await database.db.selectFrom('users').select('email').where('email', 'in', ['beside@example.org', 'after@example.org']).execute()).toEqual([{ email: 'after@example.org' }]);
+      expect(
+        await database.db
+          .selectFrom('users')
+          .select('email')
+          .where('email', 'in', ['beside@example.org', 'after@example.org'])
+          .execute(),
+      ).toEqual([{ email: 'after@example.org' }]);
     } finally {
       await database.close();
     }
@@ -68,11 +84,30 @@ describe.runIf(existsSync(serverEntry))('kill -9 under a stream of SCORM commits
   it('keeps every acknowledged commit and the course progress it implies', async () => {
     const dataDir = tempDir('lantern-kill-');
     const pg = process.env.TEST_DATABASE_URL ? await openTestDatabase() : undefined;
-    const env: Record<string, string> = { DATA_DIR: dataDir, DATABASE_URL: pg?.url ?? '', SCORM_COMMIT_RATE_LIMIT: '100000', SCORM_COMMIT_ADDRESS_RATE_LIMIT: '100000' };
+    const env: Record<string, string> = {
+      DATA_DIR: dataDir,
+      DATABASE_URL: pg?.url ?? '',
+      SCORM_COMMIT_RATE_LIMIT: '100000',
+      SCORM_COMMIT_ADDRESS_RATE_LIMIT: '100000',
+    };
     try {
       const zip = await buildGolf12(dataDir);
       expect(runCli(['scorm:import', zip, '--slug', 'golf'], env).status).toBe(0);
-      expect(runCli(['user:create', '--email', 'killed@example.org', '--name', 'Kim Killed', '--role', 'learner'], env, 'a long enough passphrase\n').status).toBe(0);
+      expect(
+        runCli(
+          [
+            'user:create',
+            '--email',
+            'killed@example.org',
+            '--name',
+            'Kim Killed',
+            '--role',
+            'learner',
+          ],
+          env,
+          'a long enough passphrase\n',
+        ).status,
+      ).toBe(0);
 
       const server = startServer(3417, env);
       await whenReady(server);
@@ -81,18 +116,40 @@ describe.runIf(existsSync(serverEntry))('kill -9 under a stream of SCORM commits
       await browser.request('/courses/golf');
       expect((await browser.request('/courses/golf/enrol', { form: {} })).status).toBe(303);
       const page = await browser.request('/courses/golf/scos/item_1');
-      const launch = JSON.parse(/<script type="application\/json" id="scorm-launch">([\s\S]*?)<\/script>/.exec(page.body)![1]!) as { commitUrl: string; seqBase: number };
+      const launch = JSON.parse(
+        /<script type="application\/json" id="scorm-launch">([\s\S]*?)<\/script>/.exec(
+          page.body,
+        )![1]!,
+      ) as { commitUrl: string; seqBase: number };
 
       // Four commits in flight at a time; from the 40th on, the SCO reports it is completed.
       const acknowledged: number[] = [];
       let next = 1;
       let killed = false;
-      const commit = (n: number) => ({ seq: launch.seqBase + n, cmi: { suspend_data: `page-${n}`, launch_data: '', core: { lesson_status: n >= 40 ? 'completed' : 'incomplete', lesson_location: `p${n}`, exit: '', session_time: '00:00:01', score: { raw: '', min: '', max: '' } } } });
+      const commit = (n: number) => ({
+        seq: launch.seqBase + n,
+        cmi: {
+          suspend_data: `page-${n}`,
+          launch_data: '',
+          core: {
+            lesson_status: n >= 40 ? 'completed' : 'incomplete',
+            lesson_location: `p${n}`,
+            exit: '',
+            session_time: '00:00:01',
+            score: { raw: '', min: '', max: '' },
+          },
+        },
+      });
       const sender = async () => {
+        // oxlint-disable-next-line no-unmodified-loop-condition -- set by the test once the server is killed
         while (!killed) {
           const n = next++;
           try {
-            const response = await fetch(`http://localhost:3417${launch.commitUrl}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost:3417' }, body: JSON.stringify(commit(n)) });
+            const response = await fetch(`http://localhost:3417${launch.commitUrl}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', origin: 'http://localhost:3417' },
+              body: JSON.stringify(commit(n)),
+            });
             if (response.ok && (await response.json()).result === true) acknowledged.push(n);
           } catch {
             return;
@@ -116,13 +173,23 @@ describe.runIf(existsSync(serverEntry))('kill -9 under a stream of SCORM commits
       restarted.child.kill('SIGTERM');
       await restarted.exited;
 
-      const database = pg ?? (await openDatabase({ databaseUrl: undefined, dataDir, databasePoolSize: 1 }));
+      const database =
+        pg ?? (await openDatabase({ databaseUrl: undefined, dataDir, databasePoolSize: 1 }));
       try {
-        const attempt = await database.db.selectFrom('scorm_attempts').select(['seq', 'cmi']).where('number', '=', 1).executeTakeFirstOrThrow();
+        const attempt = await database.db
+          .selectFrom('scorm_attempts')
+          .select(['seq', 'cmi'])
+          .where('number', '=', 1)
+          .executeTakeFirstOrThrow();
         expect(Number(attempt.seq) - launch.seqBase).toBeGreaterThanOrEqual(lastAcknowledged);
         // The stored state is the one its seq says (never a mix of two commits).
-        expect((attempt.cmi as { cmi: { suspend_data: string } }).cmi.suspend_data).toBe(`page-${Number(attempt.seq) - launch.seqBase}`);
-        const enrolment = await database.db.selectFrom('enrolments').select(['status', 'progress_percent']).executeTakeFirstOrThrow();
+        expect((attempt.cmi as { cmi: { suspend_data: string } }).cmi.suspend_data).toBe(
+          `page-${Number(attempt.seq) - launch.seqBase}`,
+        );
+        const enrolment = await database.db
+          .selectFrom('enrolments')
+          .select(['status', 'progress_percent'])
+          .executeTakeFirstOrThrow();
         expect(enrolment).toEqual({ status: 'completed', progress_percent: 100 });
       } finally {
         if (!pg) await database.close();

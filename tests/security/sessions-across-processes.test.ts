@@ -21,7 +21,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two app processes on one PostgreS
     const config = testConfig();
     const apps = await Promise.all(
       [0, 1].map(async () => {
-        const database = await openDatabase({ ...config, databaseUrl: shared.url!, databasePoolSize: 2 });
+        const database = await openDatabase({
+          ...config,
+          databaseUrl: shared.url!,
+          databasePoolSize: 2,
+        });
         const app = await buildApp({ config, database });
         await app.ready();
         closing.push(() => app.close());
@@ -31,14 +35,21 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two app processes on one PostgreS
     const [first, second] = apps as [(typeof apps)[0], (typeof apps)[0]];
     // Give both listeners time to connect.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await createUser(shared.db, { email: 'two-processes@example.org', name: 'Two Processes', passwordHash: await hashPassword('a long enough passphrase'), role: 'learner', locale: 'en' });
+    await createUser(shared.db, {
+      email: 'two-processes@example.org',
+      name: 'Two Processes',
+      passwordHash: await hashPassword('a long enough passphrase'),
+      role: 'learner',
+      locale: 'en',
+    });
 
     const browser = new TestBrowser(first);
     await browser.login('two-processes@example.org', 'a long enough passphrase');
     await browser.get('/my-learning');
     const cookies = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     expect(cookies).toContain('lantern_seen=');
-    const onSecond = () => second.inject({ url: '/my-learning', headers: { cookie: cookies, accept: 'text/html' } });
+    const onSecond = () =>
+      second.inject({ url: '/my-learning', headers: { cookie: cookies, accept: 'text/html' } });
     expect((await onSecond()).statusCode).toBe(200);
 
     expect((await browser.post('/logout')).statusCode).toBe(303);

@@ -22,7 +22,9 @@ describe('a 1.1 GB package upload', () => {
     const started = performance.now();
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = net.connect(port, '127.0.0.1', () => {
-        socket.write(`POST /admin/scorm HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nAccept: text/html\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: ${Math.round(1.1 * 1024 ** 3)}\r\n\r\n--x\r\n`);
+        socket.write(
+          `POST /admin/scorm HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nAccept: text/html\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: ${Math.round(1.1 * 1024 ** 3)}\r\n\r\n--x\r\n`,
+        );
       });
       let received = '';
       socket.on('data', (chunk) => (received += chunk));

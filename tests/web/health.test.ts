@@ -19,13 +19,20 @@ describe('GET /healthz', () => {
 
   it('answers 503, and pages answer a 503 page, when the database is unreachable', async () => {
     const config = testConfig();
-    const database = await openDatabase({ databaseUrl: 'postgres://lantern@127.0.0.1:9/none', dataDir: config.dataDir, databasePoolSize: 1 });
+    const database = await openDatabase({
+      databaseUrl: 'postgres://lantern@127.0.0.1:9/none',
+      dataDir: config.dataDir,
+      databasePoolSize: 1,
+    });
     const app = await buildApp({ config, database });
     try {
       const health = await app.inject({ url: '/healthz' });
       expect(health.statusCode).toBe(503);
       expect(health.json()).toEqual({ status: 'error', db: 'unavailable' });
-      const page = await app.inject({ url: '/account', headers: { cookie: 'lantern_session=abc', accept: 'text/html' } });
+      const page = await app.inject({
+        url: '/account',
+        headers: { cookie: 'lantern_session=abc', accept: 'text/html' },
+      });
       expect(page.statusCode).toBe(503);
       expect(page.body).toContain('Temporarily unavailable');
       expect(page.body).not.toMatch(/at .*\.ts:\d+/);
@@ -46,18 +53,25 @@ describe.runIf(process.env.TEST_DATABASE_URL)('database outage on PostgreSQL', (
       const upstream = net.connect(Number(target.port || 5432), target.hostname);
       sockets.add(client).add(upstream);
       client.pipe(upstream).pipe(client);
-      const drop = () => { client.destroy(); upstream.destroy(); };
+      const drop = () => {
+        client.destroy();
+        upstream.destroy();
+      };
       client.on('error', drop).on('close', drop);
       upstream.on('error', drop).on('close', drop);
     });
-    return new Promise((resolve) => proxy!.listen(port, '127.0.0.1', () => resolve((proxy!.address() as net.AddressInfo).port)));
+    return new Promise((resolve) =>
+      proxy!.listen(port, '127.0.0.1', () => resolve((proxy!.address() as net.AddressInfo).port)),
+    );
   }
   function stopProxy(): Promise<void> {
     for (const socket of sockets) socket.destroy();
     sockets.clear();
     return new Promise((resolve) => proxy!.close(() => resolve()));
   }
-  afterAll(async () => { if (proxy?.listening) await stopProxy(); });
+  afterAll(async () => {
+    if (proxy?.listening) await stopProxy();
+  });
 
   it('serves 503 while the database is away and recovers by itself when it is back', async () => {
     const fresh = await openTestDatabase();
@@ -65,7 +79,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('database outage on PostgreSQL', (
     const url = new URL(fresh.url!);
     url.port = String(port);
     const config = testConfig();
-    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: config.dataDir, databasePoolSize: 2 });
+    const database = await openDatabase({
+      databaseUrl: url.toString(),
+      dataDir: config.dataDir,
+      databasePoolSize: 2,
+    });
     const app = await buildApp({ config, database });
     try {
       expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);

@@ -12,7 +12,10 @@ describe('language', () => {
   it('follows Accept-Language for visitors and sets lang and dir', async () => {
     const arabic = await ctx.app.inject({ url: '/', headers: { 'accept-language': 'ar' } });
     expect(arabic.body).toContain('<html lang="ar" dir="rtl">');
-    const french = await ctx.app.inject({ url: '/', headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    const french = await ctx.app.inject({
+      url: '/',
+      headers: { 'accept-language': 'fr-FR,fr;q=0.9' },
+    });
     expect(french.body).toContain('<html lang="fr" dir="ltr">');
     const unknown = await ctx.app.inject({ url: '/', headers: { 'accept-language': 'de' } });
     expect(unknown.body).toContain('<html lang="en" dir="ltr">');
@@ -50,7 +53,10 @@ describe('htmx fragments', () => {
   it('serves the same route as a whole page or, for htmx aimed at main, without the layout', async () => {
     const page = await ctx.app.inject({ url: '/login' });
     expect(page.body).toContain('<html');
-    const fragment = await ctx.app.inject({ url: '/login', headers: { 'hx-request': 'true', 'hx-target': 'main#main' } });
+    const fragment = await ctx.app.inject({
+      url: '/login',
+      headers: { 'hx-request': 'true', 'hx-target': 'main#main' },
+    });
     expect(fragment.body).not.toContain('<html');
     expect(fragment.body).toContain('<title>');
     expect(fragment.body).toContain('action="/login"');
@@ -69,7 +75,10 @@ describe('assets', () => {
     expect(css.statusCode).toBe(200);
     expect(css.headers['content-encoding']).toBe('br');
     expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    const revalidate = await ctx.app.inject({ url: cssUrl!, headers: { 'if-none-match': String(css.headers.etag) } });
+    const revalidate = await ctx.app.inject({
+      url: cssUrl!,
+      headers: { 'if-none-match': String(css.headers.etag) },
+    });
     expect(revalidate.statusCode).toBe(304);
     const htmx = await ctx.app.inject({ url: htmxUrl!, headers: { 'accept-encoding': 'gzip' } });
     expect(htmx.headers['content-encoding']).toBe('gzip');
@@ -87,7 +96,10 @@ describe('assets', () => {
   });
 
   it('compresses pages', async () => {
-    const response = await ctx.app.inject({ url: '/register', headers: { 'accept-encoding': 'gzip' } });
+    const response = await ctx.app.inject({
+      url: '/register',
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(response.headers['content-encoding']).toBe('gzip');
   });
 });
@@ -99,7 +111,9 @@ describe('accessibility basics', () => {
     expect(body).toContain('<main id="main"');
     expect(body).toMatch(/<nav aria-label=/);
     expect(body).toContain('<footer');
-    const ids = [...body.matchAll(/<(?:input|select)\b(?![^>]*type="(?:hidden|submit)")[^>]*\bid="([^"]+)"/g)].map((m) => m[1]);
+    const ids = [
+      ...body.matchAll(/<(?:input|select)\b(?![^>]*type="(?:hidden|submit)")[^>]*\bid="([^"]+)"/g),
+    ].map((m) => m[1]);
     expect(ids.length).toBeGreaterThanOrEqual(4);
     for (const id of ids) expect(body).toContain(`for="${id}"`);
   });

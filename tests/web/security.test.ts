@@ -13,10 +13,22 @@ describe('CSRF', () => {
   it('refuses a form post without a token, and one with a forged token', async () => {
     const browser = new TestBrowser(ctx.app);
     await browser.get('/register');
-    const missing = await browser.post('/register', { _csrf: null, name: 'A', email: 'csrf@example.org', password: 'long enough password', locale: 'en' });
+    const missing = await browser.post('/register', {
+      _csrf: null,
+      name: 'A',
+      email: 'csrf@example.org',
+      password: 'long enough password',
+      locale: 'en',
+    });
     expect(missing.statusCode).toBe(403);
     expect(missing.body).toContain('This form has expired');
-    const forged = await browser.post('/register', { _csrf: 'forged-token', name: 'A', email: 'csrf@example.org', password: 'long enough password', locale: 'en' });
+    const forged = await browser.post('/register', {
+      _csrf: 'forged-token',
+      name: 'A',
+      email: 'csrf@example.org',
+      password: 'long enough password',
+      locale: 'en',
+    });
     expect(forged.statusCode).toBe(403);
   });
 
@@ -25,7 +37,11 @@ describe('CSRF', () => {
     await attacker.get('/login');
     const victim = new TestBrowser(ctx.app);
     await victim.get('/login');
-    const response = await victim.post('/locale', { _csrf: attacker.csrfToken, locale: 'ar', next: '/' });
+    const response = await victim.post('/locale', {
+      _csrf: attacker.csrfToken,
+      locale: 'ar',
+      next: '/',
+    });
     expect(response.statusCode).toBe(403);
   });
 
@@ -35,9 +51,17 @@ describe('CSRF', () => {
     await browser.login(user.email, TEST_PASSWORD);
     await browser.get('/admin/users');
     const target = await makeUser(ctx);
-    const without = await browser.post(`/admin/users/${target.id}/role`, { _csrf: null, role: 'trainer' }, { 'hx-request': 'true' });
+    const without = await browser.post(
+      `/admin/users/${target.id}/role`,
+      { _csrf: null, role: 'trainer' },
+      { 'hx-request': 'true' },
+    );
     expect(without.statusCode).toBe(403);
-    const withHeader = await browser.post(`/admin/users/${target.id}/role`, { _csrf: null, role: 'trainer' }, { 'hx-request': 'true', 'x-csrf-token': browser.csrfToken });
+    const withHeader = await browser.post(
+      `/admin/users/${target.id}/role`,
+      { _csrf: null, role: 'trainer' },
+      { 'hx-request': 'true', 'x-csrf-token': browser.csrfToken },
+    );
     expect(withHeader.statusCode).toBe(303);
   });
 });
@@ -59,14 +83,23 @@ describe('headers and cookies', () => {
     const user = await makeUser(ctx);
     const browser = new TestBrowser(ctx.app);
     const response = await browser.login(user.email, TEST_PASSWORD);
-    const setCookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((cookie) => cookie.startsWith('lantern_session='));
+    const setCookie = ([] as string[])
+      .concat(response.headers['set-cookie'] ?? [])
+      .find((cookie) => cookie.startsWith('lantern_session='));
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).not.toMatch(/Secure/i);
   });
 
   it('marks cookies Secure in production', async () => {
-    const production = await createTestApp({ env: 'production', cookies: loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATA_DIR: '/tmp' }).cookies });
+    const production = await createTestApp({
+      env: 'production',
+      cookies: loadConfig({
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'x'.repeat(32),
+        DATA_DIR: '/tmp',
+      }).cookies,
+    });
     try {
       const response = await production.app.inject({ url: '/login' });
       const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
@@ -83,13 +116,21 @@ describe('bad input', () => {
   it('answers a body over the limit with 413', async () => {
     const browser = new TestBrowser(ctx.app);
     await browser.get('/register');
-    const response = await browser.post('/register', { name: 'x'.repeat(300 * 1024), email: 'big@example.org', password: 'long enough password', locale: 'en' });
+    const response = await browser.post('/register', {
+      name: 'x'.repeat(300 * 1024),
+      email: 'big@example.org',
+      password: 'long enough password',
+      locale: 'en',
+    });
     expect(response.statusCode).toBe(413);
     expect(response.body).toContain('Too much data');
   });
 
   it('answers an unknown route with a real 404 page in the person’s language', async () => {
-    const response = await ctx.app.inject({ url: '/no/such/page', headers: { 'accept-language': 'ar,en;q=0.5', accept: 'text/html' } });
+    const response = await ctx.app.inject({
+      url: '/no/such/page',
+      headers: { 'accept-language': 'ar,en;q=0.5', accept: 'text/html' },
+    });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toContain('text/html');
     expect(response.body).toContain('<html lang="ar" dir="rtl">');

@@ -11,7 +11,8 @@ export type Run = { text: string; rtl: boolean };
 // fontkit takes a run's script from its first character that has one, and reverses the shaped
 // glyphs when that script is written right to left.
 const FIRST_SCRIPT_CHAR = /[^\p{Script=Common}\p{Script=Inherited}]/u;
-const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+const RTL_SCRIPT =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const fontkitReverses = (run: string) => RTL_SCRIPT.test(FIRST_SCRIPT_CHAR.exec(run)?.[0] ?? '');
 // Marks such as U+200F that only steer the algorithm; DejaVu would draw a box for some of them.
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;

@@ -14,7 +14,9 @@ export type UnsafeReason =
   | 'control_character'
   | 'too_long';
 
-export type CheckedName = { ok: true; path: string; segments: string[]; isDirectory: boolean } | { ok: false; reason: UnsafeReason };
+export type CheckedName =
+  | { ok: true; path: string; segments: string[]; isDirectory: boolean }
+  | { ok: false; reason: UnsafeReason };
 
 // Linux limits; longer names would fail half-way through the extraction instead of up front.
 const MAX_SEGMENT_BYTES = 255;

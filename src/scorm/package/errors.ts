@@ -67,7 +67,9 @@ export class PackageError extends Error {
 
   constructor(problems: PackageProblem[] | PackageProblem) {
     const list = Array.isArray(problems) ? problems : [problems];
-    super(`The SCORM package was refused:\n${list.map((p) => `  ${describeProblem(p)}`).join('\n')}`);
+    super(
+      `The SCORM package was refused:\n${list.map((p) => `  ${describeProblem(p)}`).join('\n')}`,
+    );
     this.name = 'PackageError';
     this.problems = list;
   }
@@ -84,43 +86,52 @@ const PROBLEM_MESSAGES: Messages<ProblemCode> = {
   corrupt_zip: (p) => `The zip archive is damaged${p.reason ? ` (${p.reason})` : ''}.`,
   limit_total_size: (p) => `The unpacked package is larger than the limit of ${p.limit} bytes.`,
   limit_file_count: (p) => `The package holds more than the limit of ${p.limit} files.`,
-  limit_ratio: (p) => `The package unpacks to more than ${p.limit} times its compressed size (a "zip bomb").`,
+  limit_ratio: (p) =>
+    `The package unpacks to more than ${p.limit} times its compressed size (a "zip bomb").`,
   limit_manifest_size: (p) => `The manifest is larger than the limit of ${p.limit} bytes.`,
   unsafe_path: (p) => `The zip contains an unsafe file name${p.reason ? ` (${p.reason})` : ''}.`,
   symlink: () => 'The zip contains a symbolic link, which is not allowed.',
-  special_file: () => 'The zip contains a special file (device, pipe or socket), which is not allowed.',
-  duplicate_name: (p) => `The zip contains two entries with the same name${p.other ? ` ("${p.other}")` : ''}.`,
+  special_file: () =>
+    'The zip contains a special file (device, pipe or socket), which is not allowed.',
+  duplicate_name: (p) =>
+    `The zip contains two entries with the same name${p.other ? ` ("${p.other}")` : ''}.`,
   encrypted_entry: () => 'The zip contains an encrypted (password-protected) file.',
   unsupported_compression: (p) => `The zip uses an unsupported compression method (${p.method}).`,
   no_manifest: () => 'The package has no imsmanifest.xml at its root.',
   malformed_xml: (p) => `The XML is not well-formed${p.reason ? `: ${p.reason}` : ''}.`,
-  not_a_manifest: (p) => `The root element is <${p.root}>, not an IMS content packaging <manifest>.`,
+  not_a_manifest: (p) =>
+    `The root element is <${p.root}>, not an IMS content packaging <manifest>.`,
   unsupported_version: (p) =>
     `This kind of package is not supported${p.schemaversion ? ` (schema version "${p.schemaversion}")` : ''}; only SCORM 1.2 and SCORM 2004 are.`,
   no_organization: () => 'The manifest has no organisation and no launchable resource.',
   no_launchable_item: () => 'The organisation contains no item that can be launched.',
   duplicate_identifier: (p) => `The identifier "${p.identifier}" is used more than once.`,
   missing_identifier: () => 'An element has no identifier.',
-  missing_resource: (p) => `Item "${p.item}" refers to resource "${p.identifierref}", which does not exist.`,
+  missing_resource: (p) =>
+    `Item "${p.item}" refers to resource "${p.identifierref}", which does not exist.`,
   resource_without_href: (p) => `Resource "${p.resource}" is launched by an item but has no href.`,
   missing_launch_file: (p) =>
     `The launch file "${p.path}" is not in the package${p.didYouMean ? ` (did you mean "${p.didYouMean}"?)` : ''}.`,
 };
 
 const NOTICE_MESSAGES: Messages<NoticeCode> = {
-  manifest_in_subfolder: (p) => `The manifest is inside the folder "${p.folder}", which is used as the package root.`,
+  manifest_in_subfolder: (p) =>
+    `The manifest is inside the folder "${p.folder}", which is used as the package root.`,
   manifest_name_case: (p) => `The manifest is named "${p.name}" instead of imsmanifest.xml.`,
   default_organization_fallback: (p) =>
     p.requested
       ? `The default organisation "${p.requested}" does not exist; "${p.used}" is used.`
       : `No default organisation is set; "${p.used}" is used.`,
-  organization_synthesised: (p) => `The manifest has no organisation; one item was created for each of the ${p.count} resource(s).`,
+  organization_synthesised: (p) =>
+    `The manifest has no organisation; one item was created for each of the ${p.count} resource(s).`,
   version_inferred: (p) => `The SCORM version was inferred from the XML namespaces (${p.version}).`,
-  unknown_schemaversion: (p) => `The schema version "${p.schemaversion}" is unknown; the XML namespaces were used instead.`,
+  unknown_schemaversion: (p) =>
+    `The schema version "${p.schemaversion}" is unknown; the XML namespaces were used instead.`,
   metadata_file_missing: (p) => `The metadata file "${p.path}" is not in the package.`,
   metadata_file_malformed: (p) => `The metadata file "${p.path}" could not be read as XML.`,
   external_launch_url: (p) => `Item "${p.item}" launches an external address (${p.url}).`,
-  sequencing_reference_missing: (p) => `Item "${p.item}" refers to sequencing "${p.idref}", which does not exist.`,
+  sequencing_reference_missing: (p) =>
+    `Item "${p.item}" refers to sequencing "${p.idref}", which does not exist.`,
 };
 
 function where(p: { file?: string; element?: string; line?: number }): string {

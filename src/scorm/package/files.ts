@@ -13,7 +13,10 @@ export interface PackageFiles {
 }
 
 /** A PackageFiles over a list of paths and a reader for them. */
-export function filesFrom(paths: Iterable<string>, read: (path: string) => Promise<Uint8Array | undefined>): PackageFiles {
+export function filesFrom(
+  paths: Iterable<string>,
+  read: (path: string) => Promise<Uint8Array | undefined>,
+): PackageFiles {
   const exact = new Set(paths);
   const folded = new Map<string, string>();
   for (const path of exact) folded.set(path.toLowerCase(), path);

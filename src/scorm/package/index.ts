@@ -11,7 +11,14 @@ import { filesFrom, type PackageFiles } from './files.js';
 import { locateManifest } from './locate.js';
 import { parseManifest } from './manifest.js';
 import type { ParsedPackage } from './types.js';
-import { cleanStaging, DEFAULT_ZIP_LIMITS, readPackageZip, type EntryProgress, type ExtractedFile, type ZipLimits } from './zip.js';
+import {
+  cleanStaging,
+  DEFAULT_ZIP_LIMITS,
+  readPackageZip,
+  type EntryProgress,
+  type ExtractedFile,
+  type ZipLimits,
+} from './zip.js';
 
 export * from './errors.js';
 export * from './types.js';
@@ -27,7 +34,10 @@ export interface PackageLimits extends ZipLimits {
   maxManifestBytes: number;
 }
 
-export const DEFAULT_PACKAGE_LIMITS: PackageLimits = { ...DEFAULT_ZIP_LIMITS, maxManifestBytes: 16 * 1024 ** 2 };
+export const DEFAULT_PACKAGE_LIMITS: PackageLimits = {
+  ...DEFAULT_ZIP_LIMITS,
+  maxManifestBytes: 16 * 1024 ** 2,
+};
 
 export interface InspectedPackage {
   /** sha256 (hex) of the zip: the key under which the content is stored. */
@@ -50,23 +60,42 @@ export async function inspectPackage(
 ): Promise<InspectedPackage> {
   const limits: PackageLimits = { ...DEFAULT_PACKAGE_LIMITS, ...limitOverrides };
   // Leave the disk as we found it: remove the staging folder on failure only if we made it.
-  const stagingExisted = await stat(stagingDir).then(() => true, () => false);
+  const stagingExisted = await stat(stagingDir).then(
+    () => true,
+    () => false,
+  );
   const extracted = await readPackageZip(zipPath, stagingDir, limits, onEntry);
   try {
     const located = locateManifest(extracted.files.map((file) => file.path));
     if (!located.ok) throw new PackageError(located.problem);
-    const files = stagingFiles(stagingDir, extracted.files, located.contentRoot, limits.maxManifestBytes);
-    const relativeManifest = located.contentRoot ? located.manifestPath.slice(located.contentRoot.length + 1) : located.manifestPath;
+    const files = stagingFiles(
+      stagingDir,
+      extracted.files,
+      located.contentRoot,
+      limits.maxManifestBytes,
+    );
+    const relativeManifest = located.contentRoot
+      ? located.manifestPath.slice(located.contentRoot.length + 1)
+      : located.manifestPath;
     const source = await files.read(relativeManifest);
     if (!source) {
-      throw new PackageError({ code: 'limit_manifest_size', file: located.manifestPath, params: { limit: limits.maxManifestBytes } });
+      throw new PackageError({
+        code: 'limit_manifest_size',
+        file: located.manifestPath,
+        params: { limit: limits.maxManifestBytes },
+      });
     }
     const manifest = await parseManifest(source, files, {
       manifestFile: located.manifestPath,
       contentRoot: located.contentRoot,
       notices: located.notices,
     });
-    return { hash: extracted.hash, files: extracted.files, totalBytes: extracted.totalBytes, manifest };
+    return {
+      hash: extracted.hash,
+      files: extracted.files,
+      totalBytes: extracted.totalBytes,
+      manifest,
+    };
   } catch (error) {
     await cleanStaging(stagingDir, !stagingExisted);
     throw error;
@@ -74,9 +103,16 @@ export async function inspectPackage(
 }
 
 /** The extracted files seen from the content root, read with a size cap. */
-function stagingFiles(stagingDir: string, extracted: ExtractedFile[], contentRoot: string, maxBytes: number): PackageFiles {
+function stagingFiles(
+  stagingDir: string,
+  extracted: ExtractedFile[],
+  contentRoot: string,
+  maxBytes: number,
+): PackageFiles {
   const prefix = contentRoot ? `${contentRoot}/` : '';
-  const paths = extracted.filter((file) => file.path.startsWith(prefix)).map((file) => file.path.slice(prefix.length));
+  const paths = extracted
+    .filter((file) => file.path.startsWith(prefix))
+    .map((file) => file.path.slice(prefix.length));
   return filesFrom(paths, (path) => readCapped(join(stagingDir, prefix, path), maxBytes));
 }
 

@@ -43,9 +43,15 @@ function adlcpText(item: Element, name: string): string | undefined {
   return textOf(childElement(item, ADLCP, name));
 }
 
-export function readItemData(item: Element, version: ScormVersion, context: SequencingContext): ItemData {
+export function readItemData(
+  item: Element,
+  version: ScormVersion,
+  context: SequencingContext,
+): ItemData {
   const data: ItemData = { objectives: [] };
-  const timeLimitAction = adlcpText(item, 'timelimitaction')?.toLowerCase().replace(/\s*,\s*/, ',');
+  const timeLimitAction = adlcpText(item, 'timelimitaction')
+    ?.toLowerCase()
+    .replace(/\s*,\s*/, ',');
   if (timeLimitAction) data.timeLimitAction = timeLimitAction;
   // Launch data is passed to the SCO verbatim; only the XML indentation around it is dropped.
   const dataFromLms = adlcpText(item, 'datafromlms');
@@ -96,7 +102,8 @@ function readSequencing(item: Element, data: ItemData, context: SequencingContex
       });
     }
   }
-  const pick = (name: string) => childElement(own, IMSSS, name) ?? (shared ? childElement(shared, IMSSS, name) : undefined);
+  const pick = (name: string) =>
+    childElement(own, IMSSS, name) ?? (shared ? childElement(shared, IMSSS, name) : undefined);
   const objectives = pick('objectives');
   if (objectives) {
     data.objectives = readObjectives(objectives);

@@ -23,7 +23,9 @@ export function resolveHref(bases: Array<string | undefined>, href: string): Res
     }
     const url = new URL(href.trim(), base);
     if (url.origin !== ORIGIN) {
-      return url.protocol === 'http:' || url.protocol === 'https:' ? { kind: 'external', url: url.href } : { kind: 'invalid' };
+      return url.protocol === 'http:' || url.protocol === 'https:'
+        ? { kind: 'external', url: url.href }
+        : { kind: 'invalid' };
     }
     const path = url.pathname.slice(1);
     return { kind: 'local', url: path + url.search + url.hash, file: decodePath(path) };

@@ -14,7 +14,12 @@ const MANIFEST = 'imsmanifest.xml';
 function isArchiverJunk(path: string): boolean {
   const segments = path.split('/');
   const name = segments.at(-1) ?? '';
-  return segments[0] === '__MACOSX' || name === '.DS_Store' || name === 'Thumbs.db' || name === 'desktop.ini';
+  return (
+    segments[0] === '__MACOSX' ||
+    name === '.DS_Store' ||
+    name === 'Thumbs.db' ||
+    name === 'desktop.ini'
+  );
 }
 
 function manifestIn(paths: string[], folder: string): { path: string; exact: boolean } | undefined {
@@ -31,19 +36,38 @@ export function locateManifest(filePaths: string[]): LocatedManifest {
   let found = manifestIn(paths, '');
   if (!found) {
     const topLevel = new Set(paths.map((path) => path.split('/')[0]));
-    const onlyFolder = topLevel.size === 1 && paths.every((path) => path.includes('/')) ? [...topLevel][0] : undefined;
+    const onlyFolder =
+      topLevel.size === 1 && paths.every((path) => path.includes('/'))
+        ? [...topLevel][0]
+        : undefined;
     if (onlyFolder) {
       found = manifestIn(paths, onlyFolder);
       if (found) {
         contentRoot = onlyFolder;
-        notices.push({ code: 'manifest_in_subfolder', file: found.path, params: { folder: onlyFolder } });
+        notices.push({
+          code: 'manifest_in_subfolder',
+          file: found.path,
+          params: { folder: onlyFolder },
+        });
       }
     }
   }
   if (!found) {
     const nested = paths.find((path) => path.toLowerCase().endsWith(`/${MANIFEST}`));
-    return { ok: false, problem: { code: 'no_manifest', file: MANIFEST, ...(nested ? { params: { found: nested } } : {}) } };
+    return {
+      ok: false,
+      problem: {
+        code: 'no_manifest',
+        file: MANIFEST,
+        ...(nested ? { params: { found: nested } } : {}),
+      },
+    };
   }
-  if (!found.exact) notices.push({ code: 'manifest_name_case', file: found.path, params: { name: found.path.split('/').at(-1) ?? '' } });
+  if (!found.exact)
+    notices.push({
+      code: 'manifest_name_case',
+      file: found.path,
+      params: { name: found.path.split('/').at(-1) ?? '' },
+    });
   return { ok: true, contentRoot, manifestPath: found.path, notices };
 }

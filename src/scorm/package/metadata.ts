@@ -56,7 +56,8 @@ export async function readPackageMetadata(
     return {};
   }
   const parsed = parseXml(decodeXml(bytes), path);
-  const lom = parsed.ok && parsed.doc.documentElement ? findLom(parsed.doc.documentElement) : undefined;
+  const lom =
+    parsed.ok && parsed.doc.documentElement ? findLom(parsed.doc.documentElement) : undefined;
   if (!lom) {
     notices.push({ code: 'metadata_file_malformed', file: path, params: { path } });
     return {};

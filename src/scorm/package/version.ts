@@ -5,7 +5,16 @@
 import type { Element } from '@xmldom/xmldom';
 import type { PackageNotice, PackageProblem } from './errors.js';
 import type { Scorm2004Edition, ScormVersion } from './types.js';
-import { ADLCP, childElement, childElements, CP, NS, namespacesIn, textOf, attribute } from './xml.js';
+import {
+  ADLCP,
+  childElement,
+  childElements,
+  CP,
+  NS,
+  namespacesIn,
+  textOf,
+  attribute,
+} from './xml.js';
 
 export type DetectedVersion =
   | { ok: true; version: ScormVersion; edition?: Scorm2004Edition; notice?: PackageNotice }
@@ -17,9 +26,10 @@ type Known = { version: ScormVersion; edition?: Scorm2004Edition } | 'unsupporte
 function fromSchemaVersion(value: string): Known {
   const v = value.trim().toLowerCase().replace(/\s+/g, ' ');
   if (v === '1.2') return { version: 'scorm12' };
-  if (v === 'cam 1.3' || v === '1.3' || /^2004 2nd/.test(v)) return { version: 'scorm2004', edition: 2 };
-  if (/^2004 3rd/.test(v)) return { version: 'scorm2004', edition: 3 };
-  if (/^2004 4th/.test(v)) return { version: 'scorm2004', edition: 4 };
+  if (v === 'cam 1.3' || v === '1.3' || v.startsWith('2004 2nd'))
+    return { version: 'scorm2004', edition: 2 };
+  if (v.startsWith('2004 3rd')) return { version: 'scorm2004', edition: 3 };
+  if (v.startsWith('2004 4th')) return { version: 'scorm2004', edition: 4 };
   // SCORM 1.0/1.1 predate the run-time we implement.
   if (/^1\.[01](\b|$)/.test(v)) return 'unsupported';
   return undefined;
@@ -42,12 +52,19 @@ function usesFourthEditionFeatures(manifest: Element): boolean {
   const stack: Element[] = [manifest];
   while (stack.length > 0) {
     const element = stack.pop()!;
-    if (ADLCP.has(element.namespaceURI) && element.localName?.toLowerCase() === 'completionthreshold') {
-      if (attribute(element, null, 'minProgressMeasure') !== undefined || attribute(element, null, 'completedByMeasure') !== undefined) {
+    if (
+      ADLCP.has(element.namespaceURI) &&
+      element.localName?.toLowerCase() === 'completionthreshold'
+    ) {
+      if (
+        attribute(element, null, 'minProgressMeasure') !== undefined ||
+        attribute(element, null, 'completedByMeasure') !== undefined
+      ) {
         return true;
       }
     }
-    for (const child of Array.from(element.childNodes)) if (child.nodeType === 1) stack.push(child as Element);
+    for (const child of Array.from(element.childNodes))
+      if (child.nodeType === 1) stack.push(child as Element);
   }
   return false;
 }
@@ -55,22 +72,43 @@ function usesFourthEditionFeatures(manifest: Element): boolean {
 export function detectVersion(manifest: Element, file: string): DetectedVersion {
   // Common Cartridge and other CP profiles use their own root namespace.
   if (!CP.has(manifest.namespaceURI)) {
-    return { ok: false, problem: { code: 'unsupported_version', file, element: 'manifest', params: { namespace: manifest.namespaceURI ?? '' } } };
+    return {
+      ok: false,
+      problem: {
+        code: 'unsupported_version',
+        file,
+        element: 'manifest',
+        params: { namespace: manifest.namespaceURI ?? '' },
+      },
+    };
   }
   const metadata = childElement(manifest, CP, 'metadata');
-  const schemaVersion = metadata ? textOf(childElements(metadata, CP, 'schemaversion')[0]) : undefined;
+  const schemaVersion = metadata
+    ? textOf(childElements(metadata, CP, 'schemaversion')[0])
+    : undefined;
   const declared = schemaVersion ? fromSchemaVersion(schemaVersion) : undefined;
   const refuse = (): DetectedVersion => ({
     ok: false,
-    problem: { code: 'unsupported_version', file, element: 'schemaversion', params: schemaVersion ? { schemaversion: schemaVersion } : {} },
+    problem: {
+      code: 'unsupported_version',
+      file,
+      element: 'schemaversion',
+      params: schemaVersion ? { schemaversion: schemaVersion } : {},
+    },
   });
   if (declared === 'unsupported') return refuse();
   if (declared) return { ok: true, ...declared };
   const inferred = fromNamespaces(manifest);
   if (inferred === 'unsupported' || inferred === undefined) return refuse();
-  const label = inferred.version === 'scorm12' ? 'SCORM 1.2' : `SCORM 2004 edition ${inferred.edition}`;
+  const label =
+    inferred.version === 'scorm12' ? 'SCORM 1.2' : `SCORM 2004 edition ${inferred.edition}`;
   const notice: PackageNotice = schemaVersion
-    ? { code: 'unknown_schemaversion', file, element: 'schemaversion', params: { schemaversion: schemaVersion, version: label } }
+    ? {
+        code: 'unknown_schemaversion',
+        file,
+        element: 'schemaversion',
+        params: { schemaversion: schemaVersion, version: label },
+      }
     : { code: 'version_inferred', file, params: { version: label } };
   return { ok: true, ...inferred, notice };
 }

@@ -33,9 +33,12 @@ export type XmlResult = { ok: true; doc: Document } | { ok: false; problem: Pack
 
 /** Decodes file bytes honouring a BOM or the XML declaration's encoding (UTF-8 otherwise). */
 export function decodeXml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
   const declared = /^<\?xml[^>]*encoding\s*=\s*["']([\w.-]+)["']/i.exec(head)?.[1];
   try {
@@ -54,14 +57,24 @@ export function parseXml(text: string, file: string): XmlResult {
         if (level === 'error') throw new Error(message);
       },
     }).parseFromString(text, 'text/xml');
-    if (!doc.documentElement) return { ok: false, problem: { code: 'malformed_xml', file, params: { reason: 'missing root element' } } };
+    if (!doc.documentElement)
+      return {
+        ok: false,
+        problem: { code: 'malformed_xml', file, params: { reason: 'missing root element' } },
+      };
     return { ok: true, doc };
   } catch (error) {
-    const line = error instanceof ParseError ? (error.locator as { lineNumber?: number } | undefined)?.lineNumber : undefined;
+    const line =
+      error instanceof ParseError
+        ? (error.locator as { lineNumber?: number } | undefined)?.lineNumber
+        : undefined;
     // Errors we rethrow from onError come back wrapped ("Reporting error … caused Error: …").
     const message = (error as Error).message;
     const reason = (/caused \w*Error: (.*)$/s.exec(message)?.[1] ?? message).split('\n')[0]!.trim();
-    return { ok: false, problem: { code: 'malformed_xml', file, ...(line ? { line } : {}), params: { reason } } };
+    return {
+      ok: false,
+      problem: { code: 'malformed_xml', file, ...(line ? { line } : {}), params: { reason } },
+    };
   }
 }
 
@@ -71,20 +84,33 @@ function matches(node: Element, ns: NsSet | typeof ANY_NS, localName: string): b
 }
 
 /** Child elements with this local name (case-insensitive) in one of these namespaces. */
-export function childElements(parent: Element, ns: NsSet | typeof ANY_NS, localName: string): Element[] {
+export function childElements(
+  parent: Element,
+  ns: NsSet | typeof ANY_NS,
+  localName: string,
+): Element[] {
   const found: Element[] = [];
   for (const child of Array.from(parent.childNodes)) {
-    if (child.nodeType === 1 && matches(child as Element, ns, localName)) found.push(child as Element);
+    if (child.nodeType === 1 && matches(child as Element, ns, localName))
+      found.push(child as Element);
   }
   return found;
 }
 
-export function childElement(parent: Element, ns: NsSet | typeof ANY_NS, localName: string): Element | undefined {
+export function childElement(
+  parent: Element,
+  ns: NsSet | typeof ANY_NS,
+  localName: string,
+): Element | undefined {
   return childElements(parent, ns, localName)[0];
 }
 
 /** Attribute by local name (case-insensitive); `ns` null means an unqualified attribute. */
-export function attribute(element: Element, ns: NsSet | null, localName: string): string | undefined {
+export function attribute(
+  element: Element,
+  ns: NsSet | null,
+  localName: string,
+): string | undefined {
   const wanted = localName.toLowerCase();
   for (const attr of Array.from(element.attributes)) {
     const inNs = ns === null ? attr.namespaceURI === null : ns.has(attr.namespaceURI);
@@ -112,7 +138,8 @@ export function namespacesIn(root: Element): Set<string> {
       // Declared but unused namespaces still tell which schema the tool wrote for.
       if (attr.prefix === 'xmlns' || attr.name === 'xmlns') found.add(attr.value);
     }
-    for (const child of Array.from(element.childNodes)) if (child.nodeType === 1) visit(child as Element);
+    for (const child of Array.from(element.childNodes))
+      if (child.nodeType === 1) visit(child as Element);
   };
   visit(root);
   return found;

@@ -6,14 +6,13 @@
  * it streams rather than after it has filled the disk.
  */
 import { createHash } from 'node:crypto';
-import { constants, createReadStream } from 'node:fs';
-import { lstat, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { checkEntryName, NameRegistry } from './entry-names.js';
 import { PackageError, type PackageProblem } from './errors.js';
+import { makeFolders, writeEntry, type Totals } from './zip-write.js';
 
 export interface ZipLimits {
   /** Sum of the unpacked sizes of all files. */
@@ -121,14 +120,21 @@ function openZip(zipPath: string): Promise<ZipFile> {
   return new Promise((resolvePromise, reject) => {
     // decodeStrings off: yauzl would reject unsafe names with an untyped error (and turn
     // backslashes into slashes); we decode and judge names ourselves.
-    yauzl.open(zipPath, { lazyEntries: true, validateEntrySizes: true, decodeStrings: false, autoClose: true }, (error, zip) => {
-      if (error || !zip) return reject(new PackageError({ code: 'not_zip', params: { reason: error?.message ?? 'unknown' } }));
-      // Errors while reading entries are also reported to whoever awaits them (nextEntry,
-      // the entry streams); this listener only keeps a late one, emitted after we stopped
-      // listening (say, while closing), from crashing the process.
-      zip.on('error', () => undefined);
-      resolvePromise(zip);
-    });
+    yauzl.open(
+      zipPath,
+      { lazyEntries: true, validateEntrySizes: true, decodeStrings: false, autoClose: true },
+      (error, zip) => {
+        if (error || !zip)
+          return reject(
+            new PackageError({ code: 'not_zip', params: { reason: error?.message ?? 'unknown' } }),
+          );
+        // Errors while reading entries are also reported to whoever awaits them (nextEntry,
+        // the entry streams); this listener only keeps a late one, emitted after we stopped
+        // listening (say, while closing), from crashing the process.
+        zip.on('error', () => undefined);
+        resolvePromise(zip);
+      },
+    );
   });
 }
 
@@ -143,10 +149,6 @@ function nextEntry(zip: ZipFile): Promise<Entry | undefined> {
     zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
     zip.readEntry();
   });
-}
-
-interface Totals {
-  bytes: number;
 }
 
 async function extract(
@@ -166,7 +168,10 @@ async function extract(
   try {
     // The central directory says how many entries follow: refuse a flood before reading any.
     if (zip.entryCount > limits.maxFiles) {
-      throw new PackageError({ code: 'limit_file_count', params: { limit: limits.maxFiles, count: zip.entryCount } });
+      throw new PackageError({
+        code: 'limit_file_count',
+        params: { limit: limits.maxFiles, count: zip.entryCount },
+      });
     }
     for (;;) {
       const entry = await nextEntry(zip).catch((error: Error) => {
@@ -174,7 +179,8 @@ async function extract(
       });
       if (!entry) break;
       index += 1;
-      if (index > limits.maxFiles) throw new PackageError({ code: 'limit_file_count', params: { limit: limits.maxFiles } });
+      if (index > limits.maxFiles)
+        throw new PackageError({ code: 'limit_file_count', params: { limit: limits.maxFiles } });
       const checked = checkEntry(entry, names);
       if (checked.isDirectory) {
         await makeFolders(root, checked.segments, folders);
@@ -183,12 +189,22 @@ async function extract(
       // Headers may only make us refuse early; what we accept is judged on real bytes below.
       declaredBytes += entry.uncompressedSize;
       if (declaredBytes > limits.maxTotalBytes) {
-        throw new PackageError({ code: 'limit_total_size', file: checked.path, params: { limit: limits.maxTotalBytes } });
+        throw new PackageError({
+          code: 'limit_total_size',
+          file: checked.path,
+          params: { limit: limits.maxTotalBytes },
+        });
       }
       await makeFolders(root, checked.segments.slice(0, -1), folders);
       const size = await writeEntry(zip, entry, root, checked.path, totals, zipBytes, limits);
       files.push({ path: checked.path, size });
-      onEntry?.({ path: checked.path, size, index, count: zip.entryCount, totalBytes: totals.bytes });
+      onEntry?.({
+        path: checked.path,
+        size,
+        index,
+        count: zip.entryCount,
+        totalBytes: totals.bytes,
+      });
     }
   } finally {
     zip.close();
@@ -198,10 +214,18 @@ async function extract(
 
 function decodeName(entry: Entry): string {
   // strictFileNames=true keeps backslashes so that checkEntryName can refuse them.
-  return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
+  return yauzl.getFileNameLowLevel(
+    entry.generalPurposeBitFlag,
+    entry.fileNameRaw,
+    entry.extraFields,
+    true,
+  );
 }
 
-function checkEntry(entry: Entry, names: NameRegistry): { path: string; segments: string[]; isDirectory: boolean } {
+function checkEntry(
+  entry: Entry,
+  names: NameRegistry,
+): { path: string; segments: string[]; isDirectory: boolean } {
   const name = decodeName(entry);
   const fail = (problem: Omit<PackageProblem, 'file'>): never => {
     throw new PackageError({ ...problem, file: name });
@@ -211,7 +235,8 @@ function checkEntry(entry: Entry, names: NameRegistry): { path: string; segments
   // Unix permissions live in the high 16 bits of the external attributes.
   const type = ((entry.externalFileAttributes >>> 16) & S_IFMT) >>> 0;
   if (type === S_IFLNK) fail({ code: 'symlink' });
-  if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) fail({ code: 'special_file', params: { mode: type.toString(8) } });
+  if (type !== 0 && type !== S_IFREG && type !== S_IFDIR)
+    fail({ code: 'special_file', params: { mode: type.toString(8) } });
   const isDirectory = checked.isDirectory || type === S_IFDIR;
   if (entry.isEncrypted()) fail({ code: 'encrypted_entry' });
   if (!isDirectory && entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
@@ -220,100 +245,4 @@ function checkEntry(entry: Entry, names: NameRegistry): { path: string; segments
   const clash = names.add(checked.segments, isDirectory);
   if (clash !== undefined) fail({ code: 'duplicate_name', params: { other: clash } });
   return { path: checked.path, segments: checked.segments, isDirectory };
-}
-
-/** Creates folders one level at a time, refusing anything on the way that is not a real folder. */
-async function makeFolders(root: string, segments: string[], made: Set<string>): Promise<void> {
-  for (let i = 1; i <= segments.length; i += 1) {
-    const relative = segments.slice(0, i).join('/');
-    if (made.has(relative)) continue;
-    const path = inside(root, relative);
-    try {
-      await mkdir(path, { mode: 0o755 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const info = await lstat(path);
-      if (!info.isDirectory()) throw new PackageError({ code: 'duplicate_name', file: relative });
-    }
-    made.add(relative);
-  }
-}
-
-/** Joins and proves the result is still inside the staging folder (defence in depth). */
-function inside(root: string, relative: string): string {
-  const path = resolve(root, ...relative.split('/'));
-  if (!path.startsWith(root + sep)) throw new PackageError({ code: 'unsafe_path', file: relative, params: { reason: 'outside' } });
-  return path;
-}
-
-async function writeEntry(
-  zip: ZipFile,
-  entry: Entry,
-  root: string,
-  relative: string,
-  totals: Totals,
-  zipBytes: number,
-  limits: ZipLimits,
-): Promise<number> {
-  const source = await zip.openReadStreamPromise(entry).catch((error: Error) => {
-    throw new PackageError({ code: 'corrupt_zip', file: relative, params: { reason: error.message } });
-  });
-  // yauzl's size check can fire again on a chunk already in flight after the pipeline has
-  // failed and let go of the stream; the first error is the one reported, later ones are noise.
-  source.on('error', () => undefined);
-  const counter = new LimitCounter(relative, entry.compressedSize, totals, zipBytes, limits);
-  // O_EXCL + O_NOFOLLOW: never overwrite, never write through a link, whatever is on disk.
-  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
-  const handle = await open(inside(root, relative), flags, 0o644).catch((error: NodeJS.ErrnoException) => {
-    source.destroy();
-    if (error.code === 'EEXIST') throw new PackageError({ code: 'duplicate_name', file: relative });
-    if (error.code === 'ENAMETOOLONG') throw new PackageError({ code: 'unsafe_path', file: relative, params: { reason: 'too_long' } });
-    throw error;
-  });
-  try {
-    // The write stream owns the handle from here and closes it on finish or on error.
-    await pipeline(source, counter, handle.createWriteStream());
-  } catch (error) {
-    if (error instanceof PackageError) throw error;
-    // Disk trouble (ENOSPC, EIO) is ours, not the package's: keep the original error.
-    if ((error as NodeJS.ErrnoException).syscall !== undefined) throw error;
-    throw new PackageError({ code: 'corrupt_zip', file: relative, params: { reason: (error as Error).message } });
-  }
-  return counter.written;
-}
-
-/**
- * Counts inflated bytes as they pass and stops the stream the moment a limit is crossed.
- * The packed sizes it divides by cannot be inflated by a lying header: yauzl refuses an entry
- * whose compressed data would run past the end of the file, and the overall ratio uses the
- * zip's real size (which also catches entries that overlap to reuse the same data).
- */
-class LimitCounter extends Transform {
-  written = 0;
-
-  constructor(
-    private readonly file: string,
-    private readonly compressedSize: number,
-    private readonly totals: Totals,
-    private readonly zipBytes: number,
-    private readonly limits: ZipLimits,
-  ) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.written += chunk.length;
-    this.totals.bytes += chunk.length;
-    const { maxTotalBytes, maxRatio, ratioFloorBytes } = this.limits;
-    if (this.totals.bytes > maxTotalBytes) {
-      callback(new PackageError({ code: 'limit_total_size', file: this.file, params: { limit: maxTotalBytes } }));
-    } else if (
-      (this.written > ratioFloorBytes && this.written > maxRatio * Math.max(this.compressedSize, 1)) ||
-      (this.totals.bytes > ratioFloorBytes && this.totals.bytes > maxRatio * Math.max(this.zipBytes, 1))
-    ) {
-      callback(new PackageError({ code: 'limit_ratio', file: this.file, params: { limit: maxRatio } }));
-    } else {
-      callback(null, chunk);
-    }
-  }
 }

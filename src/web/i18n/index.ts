@@ -52,7 +52,11 @@ export function negotiateLocale(header: string | undefined): Locale | undefined 
     .map((part, index) => {
       const [range = '', ...paramList] = part.trim().split(';');
       const q = paramList.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { language: range.trim().toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) : 1, index };
+      return {
+        language: range.trim().toLowerCase().split('-')[0] ?? '',
+        q: q ? Number(q.slice(2)) : 1,
+        index,
+      };
     })
     .filter((entry) => entry.q > 0 && !Number.isNaN(entry.q))
     .sort((a, b) => b.q - a.q || a.index - b.index);
@@ -60,16 +64,40 @@ export function negotiateLocale(header: string | undefined): Locale | undefined 
 }
 
 const translators = new Map<Locale, Translate>();
+/** `{count|one:# learner|other:# learners}`: a form per plural category of the language. */
+const PLURAL = /\{(\w+)\|([^{}]*)\}/g;
 
-/** A translator bound to one locale; placeholders are `{name}`. Built once per locale. */
+/**
+ * A translator bound to one locale, built once. Placeholders are `{name}`; a count that changes
+ * the words is written `{count|one:# learner|other:# learners}`, the form chosen by the
+ * language's own plural rules (Arabic has six: zero, one, two, few, many, other) and `#` replaced
+ * by the number in the language's digits.
+ */
 export function translator(locale: Locale): Translate {
   let translate = translators.get(locale);
   if (!translate) {
     const messages = catalogues[locale];
+    const rules = new Intl.PluralRules(locale);
+    const numbers = new Intl.NumberFormat(locale);
     translate = (key, params) => {
       const text = messages[key] ?? en[key] ?? key;
       if (!params) return text;
-      return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+      return text
+        .replace(PLURAL, (whole, name: string, forms: string) => {
+          if (!(name in params)) return whole;
+          const count = Number(params[name]);
+          const byCategory = new Map(
+            forms.split('|').map((form) => {
+              const colon = form.indexOf(':');
+              return [form.slice(0, colon).trim(), form.slice(colon + 1)] as const;
+            }),
+          );
+          const chosen = byCategory.get(rules.select(count)) ?? byCategory.get('other') ?? '';
+          return chosen.replaceAll('#', numbers.format(count));
+        })
+        .replace(/\{(\w+)\}/g, (whole, name: string) =>
+          name in params ? String(params[name]) : whole,
+        );
     };
     translators.set(locale, translate);
   }

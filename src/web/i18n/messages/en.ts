@@ -22,7 +22,8 @@ export const en = {
   'footer.text': 'Lantern: free, light learning for child protection.',
 
   'home.title': 'Learn to keep children safe',
-  'home.intro': 'Short, self-paced courses on child protection in humanitarian action. They work on a phone, on slow connections, and you can stop and come back where you left off.',
+  'home.intro':
+    'Short, self-paced courses on child protection in humanitarian action. They work on a phone, on slow connections, and you can stop and come back where you left off.',
   'home.getStarted': 'Create a free account to start learning, or log in if you already have one.',
   'home.welcome': 'Welcome, {name}.',
 
@@ -35,12 +36,14 @@ export const en = {
   'form.error.mismatch': 'The two passwords are not the same.',
 
   'register.title': 'Create an account',
-  'register.intro': 'Your account keeps your progress and certificates. We only ask for what we need.',
+  'register.intro':
+    'Your account keeps your progress and certificates. We only ask for what we need.',
   'register.name': 'Full name',
   'register.nameHint': 'As it should appear on your certificates.',
   'register.email': 'Email address',
   'register.password': 'Password',
-  'register.passwordHint': 'At least {min} characters. A few words together are easy to remember and hard to guess.',
+  'register.passwordHint':
+    'At least {min} characters. A few words together are easy to remember and hard to guess.',
   'register.locale': 'Preferred language',
   'register.submit': 'Create my account',
   'register.haveAccount': 'Already have an account?',
@@ -76,7 +79,7 @@ export const en = {
   'admin.users.title': 'Users',
   'admin.users.search': 'Search by name or email',
   'admin.users.searchButton': 'Search',
-  'admin.users.count': '{count} users found',
+  'admin.users.count': '{count|one:# user found|other:# users found}',
   'admin.users.none': 'No user matches this search.',
   'admin.users.name': 'Name',
   'admin.users.email': 'Email',
@@ -91,22 +94,28 @@ export const en = {
   'admin.users.page': 'Page {page}',
 
   'error.notFound.title': 'Page not found',
-  'error.notFound.text': 'We could not find this page. Check the address, or go back to the courses.',
+  'error.notFound.text':
+    'We could not find this page. Check the address, or go back to the courses.',
   'error.forbidden.title': 'Not allowed',
-  'error.forbidden.text': 'Your account does not give access to this page. If you think it should, ask your trainer or administrator.',
+  'error.forbidden.text':
+    'Your account does not give access to this page. If you think it should, ask your trainer or administrator.',
   'error.csrf.title': 'This form has expired',
-  'error.csrf.text': 'For your safety, the form could not be sent. Go back, reload the page and try again.',
+  'error.csrf.text':
+    'For your safety, the form could not be sent. Go back, reload the page and try again.',
   'error.tooLarge.title': 'Too much data',
   'error.tooLarge.text': 'What you sent is larger than we accept. Shorten it and try again.',
   'error.rateLimited.title': 'Too many attempts',
   'error.rateLimited.text': 'Please wait a minute before trying again.',
   'error.unavailable.title': 'Temporarily unavailable',
-  'error.unavailable.text': 'Lantern cannot reach its database right now. Your progress is safe. Try again in a few minutes.',
+  'error.unavailable.text':
+    'Lantern cannot reach its database right now. Your progress is safe. Try again in a few minutes.',
   'error.server.title': 'Something went wrong',
-  'error.server.text': 'An unexpected error stopped this page. It has been logged. Try again, and if it keeps happening, tell your administrator.',
+  'error.server.text':
+    'An unexpected error stopped this page. It has been logged. Try again, and if it keeps happening, tell your administrator.',
   'error.badRequest.title': 'Request not understood',
   'error.badRequest.text': 'The page received something it could not read. Go back and try again.',
   'error.backHome': 'Go to the courses',
+  'form.error.invalid': 'Please check this field: its value is not one we can accept.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -45,7 +45,8 @@ export const learningAr: LearningMessages = {
   'player.fallback': 'هذا الدرس غير متاح بلغتك بعد، لذلك يُعرض باللغة الإنجليزية.',
   'player.courseComplete': 'تهانينا! لقد أكملت هذه الدورة.',
   'player.backToCourse': 'العودة إلى صفحة الدورة',
-  'quiz.instructions': 'اختر إجاباتك ثم أرسلها. تُحفظ إجاباتك أولًا بأول. تحتاج إلى {passMark}% للنجاح.',
+  'quiz.instructions':
+    'اختر إجاباتك ثم أرسلها. تُحفظ إجاباتك أولًا بأول. تحتاج إلى {passMark}% للنجاح.',
   'quiz.question': 'السؤال {number} من {total}',
   'quiz.chooseOne': 'اختر إجابة واحدة.',
   'quiz.chooseMany': 'اختر كل الإجابات الصحيحة.',
@@ -58,7 +59,8 @@ export const learningAr: LearningMessages = {
   'quiz.failed': 'لم تنجح بعد. درجة النجاح هي {passMark}%. اقرأ الملاحظات أدناه ثم حاول مرة أخرى.',
   'quiz.best': 'أفضل نتيجة لك: {score}%',
   'quiz.attemptsLeft': 'المحاولات المتبقية: {count}',
-  'quiz.noAttemptsLeft': 'لقد استخدمت كل المحاولات المتاحة لهذا الاختبار. اطلب من مدرّبك محاولة أخرى إذا احتجت إليها.',
+  'quiz.noAttemptsLeft':
+    'لقد استخدمت كل المحاولات المتاحة لهذا الاختبار. اطلب من مدرّبك محاولة أخرى إذا احتجت إليها.',
   'quiz.retry': 'حاول مرة أخرى',
   'quiz.correct': 'إجابة صحيحة',
   'quiz.incorrect': 'إجابة غير صحيحة',
@@ -77,7 +79,8 @@ export const learningAr: LearningMessages = {
   'certificate.code': 'رمز التحقق',
   'certificate.unknown': 'لا توجد شهادة بهذا الرمز. تأكّد من كتابة الرمز بشكل صحيح.',
   'invitation.title': 'الدعوات',
-  'invitation.text': 'يدعوك {trainer} إلى الانضمام إلى المجموعة «{cohort}». إذا قبلت، تُسجَّل في دوراتها ويستطيع {trainer} الاطلاع على تقدّمك ونتائجك فيها.',
+  'invitation.text':
+    'يدعوك {trainer} إلى الانضمام إلى المجموعة «{cohort}». إذا قبلت، تُسجَّل في دوراتها ويستطيع {trainer} الاطلاع على تقدّمك ونتائجك فيها.',
   'invitation.accept': 'قبول الدعوة والانضمام',
   'invitation.decline': 'رفض',
   'invitation.declined': 'رفضتَ الدعوة إلى «{name}».',

@@ -44,7 +44,8 @@ export const learningEn = {
   'player.fallback': 'This lesson is not yet available in your language. It is shown in English.',
   'player.courseComplete': 'Congratulations! You have completed this course.',
   'player.backToCourse': 'Back to the course page',
-  'quiz.instructions': 'Choose your answers, then submit. Your answers are saved as you go. You need {passMark}% to pass.',
+  'quiz.instructions':
+    'Choose your answers, then submit. Your answers are saved as you go. You need {passMark}% to pass.',
   'quiz.question': 'Question {number} of {total}',
   'quiz.chooseOne': 'Choose one answer.',
   'quiz.chooseMany': 'Choose all the answers that apply.',
@@ -54,10 +55,12 @@ export const learningEn = {
   'quiz.save': 'Save my answers',
   'quiz.score': 'Your score: {score}%',
   'quiz.passed': 'Well done, you passed. The pass mark is {passMark}%.',
-  'quiz.failed': 'Not passed yet. The pass mark is {passMark}%. Read the feedback below, then try again.',
+  'quiz.failed':
+    'Not passed yet. The pass mark is {passMark}%. Read the feedback below, then try again.',
   'quiz.best': 'Your best score: {score}%',
   'quiz.attemptsLeft': 'Attempts left: {count}',
-  'quiz.noAttemptsLeft': 'You have used every attempt for this quiz. Ask your trainer if you need another.',
+  'quiz.noAttemptsLeft':
+    'You have used every attempt for this quiz. Ask your trainer if you need another.',
   'quiz.retry': 'Try again',
   'quiz.correct': 'Correct',
   'quiz.incorrect': 'Not correct',
@@ -76,11 +79,13 @@ export const learningEn = {
   'certificate.code': 'Verification code',
   'certificate.unknown': 'No certificate has this code. Check the code for typing mistakes.',
   'invitation.title': 'Invitations',
-  'invitation.text': '{trainer} invites you to join the cohort “{cohort}”. If you accept, you are enrolled in its courses and {trainer} can see your progress and results in them.',
+  'invitation.text':
+    '{trainer} invites you to join the cohort “{cohort}”. If you accept, you are enrolled in its courses and {trainer} can see your progress and results in them.',
   'invitation.accept': 'Accept and join',
   'invitation.decline': 'Decline',
   'invitation.declined': 'You declined the invitation to “{name}”.',
-  'invitation.gone': 'This invitation is no longer open: it was withdrawn, already answered, or the cohort has closed.',
+  'invitation.gone':
+    'This invitation is no longer open: it was withdrawn, already answered, or the cohort has closed.',
 } as const;
 
 export type LearningKey = keyof typeof learningEn;

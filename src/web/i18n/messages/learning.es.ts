@@ -45,7 +45,8 @@ export const learningEs: LearningMessages = {
   'player.fallback': 'Esta lección todavía no está disponible en su idioma. Se muestra en inglés.',
   'player.courseComplete': '¡Enhorabuena! Ha completado este curso.',
   'player.backToCourse': 'Volver a la página del curso',
-  'quiz.instructions': 'Elija sus respuestas y luego envíelas. Se guardan a medida que avanza. Necesita un {passMark}\u00a0% para aprobar.',
+  'quiz.instructions':
+    'Elija sus respuestas y luego envíelas. Se guardan a medida que avanza. Necesita un {passMark}\u00a0% para aprobar.',
   'quiz.question': 'Pregunta {number} de {total}',
   'quiz.chooseOne': 'Elija una respuesta.',
   'quiz.chooseMany': 'Elija todas las respuestas correctas.',
@@ -55,10 +56,12 @@ export const learningEs: LearningMessages = {
   'quiz.save': 'Guardar mis respuestas',
   'quiz.score': 'Su puntuación: {score}\u00a0%',
   'quiz.passed': 'Muy bien, ha aprobado. La nota mínima es {passMark}\u00a0%.',
-  'quiz.failed': 'Todavía no ha aprobado. La nota mínima es {passMark}\u00a0%. Lea las explicaciones de abajo y vuelva a intentarlo.',
+  'quiz.failed':
+    'Todavía no ha aprobado. La nota mínima es {passMark}\u00a0%. Lea las explicaciones de abajo y vuelva a intentarlo.',
   'quiz.best': 'Su mejor puntuación: {score}\u00a0%',
   'quiz.attemptsLeft': 'Intentos restantes: {count}',
-  'quiz.noAttemptsLeft': 'Ha usado todos los intentos de este cuestionario. Si necesita otro, pídaselo a su formador o formadora.',
+  'quiz.noAttemptsLeft':
+    'Ha usado todos los intentos de este cuestionario. Si necesita otro, pídaselo a su formador o formadora.',
   'quiz.retry': 'Intentar de nuevo',
   'quiz.correct': 'Correcto',
   'quiz.incorrect': 'Incorrecto',
@@ -75,11 +78,14 @@ export const learningEs: LearningMessages = {
   'certificate.valid': 'Este certificado es auténtico.',
   'certificate.validText': '{name} completó «{course}» el {date}.',
   'certificate.code': 'Código de verificación',
-  'certificate.unknown': 'Ningún certificado tiene este código. Compruebe que no haya errores al escribirlo.',
+  'certificate.unknown':
+    'Ningún certificado tiene este código. Compruebe que no haya errores al escribirlo.',
   'invitation.title': 'Invitaciones',
-  'invitation.text': '{trainer} le invita a unirse al grupo «{cohort}». Si acepta, quedará inscrito/a en sus cursos y {trainer} podrá ver su progreso y sus resultados en ellos.',
+  'invitation.text':
+    '{trainer} le invita a unirse al grupo «{cohort}». Si acepta, quedará inscrito/a en sus cursos y {trainer} podrá ver su progreso y sus resultados en ellos.',
   'invitation.accept': 'Aceptar y unirme',
   'invitation.decline': 'Rechazar',
   'invitation.declined': 'Ha rechazado la invitación a «{name}».',
-  'invitation.gone': 'Esta invitación ya no está abierta: se retiró, ya se respondió o el grupo se cerró.',
+  'invitation.gone':
+    'Esta invitación ya no está abierta: se retiró, ya se respondió o el grupo se cerró.',
 };

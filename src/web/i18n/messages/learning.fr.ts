@@ -42,10 +42,12 @@ export const learningFr: LearningMessages = {
   'player.optional': 'Facultatif',
   'player.quiz': 'Quiz',
   'player.minutes': '{minutes}\u00a0min',
-  'player.fallback': 'Cette leçon n’existe pas encore dans votre langue. Elle est affichée en anglais.',
+  'player.fallback':
+    'Cette leçon n’existe pas encore dans votre langue. Elle est affichée en anglais.',
   'player.courseComplete': 'Félicitations\u00a0! Vous avez terminé ce cours.',
   'player.backToCourse': 'Retour à la page du cours',
-  'quiz.instructions': 'Choisissez vos réponses, puis envoyez-les. Elles sont enregistrées au fur et à mesure. Il faut {passMark}\u00a0% pour réussir.',
+  'quiz.instructions':
+    'Choisissez vos réponses, puis envoyez-les. Elles sont enregistrées au fur et à mesure. Il faut {passMark}\u00a0% pour réussir.',
   'quiz.question': 'Question {number} sur {total}',
   'quiz.chooseOne': 'Choisissez une réponse.',
   'quiz.chooseMany': 'Choisissez toutes les réponses justes.',
@@ -55,10 +57,12 @@ export const learningFr: LearningMessages = {
   'quiz.save': 'Enregistrer mes réponses',
   'quiz.score': 'Votre score\u00a0: {score}\u00a0%',
   'quiz.passed': 'Bravo, c’est réussi. Le seuil de réussite est de {passMark}\u00a0%.',
-  'quiz.failed': 'Pas encore réussi. Le seuil de réussite est de {passMark}\u00a0%. Lisez les explications ci-dessous, puis réessayez.',
+  'quiz.failed':
+    'Pas encore réussi. Le seuil de réussite est de {passMark}\u00a0%. Lisez les explications ci-dessous, puis réessayez.',
   'quiz.best': 'Votre meilleur score\u00a0: {score}\u00a0%',
   'quiz.attemptsLeft': 'Tentatives restantes\u00a0: {count}',
-  'quiz.noAttemptsLeft': 'Vous avez utilisé toutes les tentatives de ce quiz. Demandez à votre formateur ou formatrice si vous en avez besoin d’une autre.',
+  'quiz.noAttemptsLeft':
+    'Vous avez utilisé toutes les tentatives de ce quiz. Demandez à votre formateur ou formatrice si vous en avez besoin d’une autre.',
   'quiz.retry': 'Réessayer',
   'quiz.correct': 'Juste',
   'quiz.incorrect': 'Pas juste',
@@ -75,11 +79,14 @@ export const learningFr: LearningMessages = {
   'certificate.valid': 'Ce certificat est authentique.',
   'certificate.validText': '{name} a terminé «\u00a0{course}\u00a0» le {date}.',
   'certificate.code': 'Code de vérification',
-  'certificate.unknown': 'Aucun certificat ne porte ce code. Vérifiez qu’il n’y a pas de faute de frappe.',
+  'certificate.unknown':
+    'Aucun certificat ne porte ce code. Vérifiez qu’il n’y a pas de faute de frappe.',
   'invitation.title': 'Invitations',
-  'invitation.text': '{trainer} vous invite à rejoindre le groupe « {cohort} ». Si vous acceptez, vous êtes inscrit·e à ses cours et {trainer} peut voir votre progression et vos résultats dans ces cours.',
+  'invitation.text':
+    '{trainer} vous invite à rejoindre le groupe « {cohort} ». Si vous acceptez, vous êtes inscrit·e à ses cours et {trainer} peut voir votre progression et vos résultats dans ces cours.',
   'invitation.accept': 'Accepter et rejoindre',
   'invitation.decline': 'Refuser',
   'invitation.declined': 'Vous avez refusé l’invitation au groupe « {name} ».',
-  'invitation.gone': 'Cette invitation n’est plus ouverte : elle a été retirée, elle a déjà reçu une réponse, ou le groupe est fermé.',
+  'invitation.gone':
+    'Cette invitation n’est plus ouverte : elle a été retirée, elle a déjà reçu une réponse, ou le groupe est fermé.',
 };

@@ -8,22 +8,26 @@ export const scormAr: ScormMessages = {
   'scorm.retrying': 'تعذّر حفظ تقدّمك الآن. جارٍ المحاولة مرة أخرى، فأبقِ هذه الصفحة مفتوحة.',
 
   'scorm.admin.title': 'حزم SCORM',
-  'scorm.admin.intro': 'استورد دورة مُصدَّرة بصيغة SCORM 1.2 أو SCORM 2004 (ملف \u200e.zip من Articulate أو iSpring أو Captivate أو Lectora أو H5P أو أدوات مشابهة). تُنشر الدورة في قائمة الدورات إلى جانب دورات Lantern الأصلية.',
+  'scorm.admin.intro':
+    'استورد دورة مُصدَّرة بصيغة SCORM 1.2 أو SCORM 2004 (ملف \u200e.zip من Articulate أو iSpring أو Captivate أو Lectora أو H5P أو أدوات مشابهة). تُنشر الدورة في قائمة الدورات إلى جانب دورات Lantern الأصلية.',
   'scorm.import.heading': 'استيراد حزمة',
   'scorm.import.file': 'الحزمة (\u200e.zip)',
   'scorm.import.fileHint': 'الحجم الأقصى {size}. يجري التحقق من الحزمة قبل حفظ أي شيء.',
   'scorm.import.slug': 'عنوان الدورة (اختياري)',
-  'scorm.import.slugHint': 'أحرف لاتينية صغيرة وأرقام وشرطات، مثل first-aid-basics. أدخل عنوان دورة مستوردة لإضافة إصدار جديد منها، أو اتركه فارغًا لاستخدام عنوان الحزمة (يُتعرَّف على الحزمة المستوردة سابقًا من خلال معرّفها).',
+  'scorm.import.slugHint':
+    'أحرف لاتينية صغيرة وأرقام وشرطات، مثل first-aid-basics. أدخل عنوان دورة مستوردة لإضافة إصدار جديد منها، أو اتركه فارغًا لاستخدام عنوان الحزمة (يُتعرَّف على الحزمة المستوردة سابقًا من خلال معرّفها).',
   'scorm.import.locale': 'لغة المحتوى',
   'scorm.import.submit': 'استيراد',
   'scorm.import.uploading': 'جارٍ الرفع: {percent}%',
   'scorm.import.checking': 'جارٍ التحقق من الحزمة…',
   'scorm.import.noFile': 'اختر ملف \u200e.zip لاستيراده.',
-  'scorm.import.invalidSlug': 'لا يجوز أن يحتوي عنوان الدورة إلا على أحرف لاتينية صغيرة وأرقام وشرطات غير متتالية.',
+  'scorm.import.invalidSlug':
+    'لا يجوز أن يحتوي عنوان الدورة إلا على أحرف لاتينية صغيرة وأرقام وشرطات غير متتالية.',
   'scorm.import.slugTaken': 'هذا العنوان مستخدم لدورة من دورات Lantern الأصلية، فاختر عنوانًا آخر.',
   'scorm.import.refused': 'لم يُستورد الملف {file}، ولم يُحفظ أي شيء. المشكلات المكتشفة:',
   'scorm.import.created': 'استُوردت «{title}» بوصفها دورة جديدة ({version}، عدد الأنشطة: {count}).',
-  'scorm.import.newVersion': 'استُوردت «{title}» بوصفها الإصدار {number}. تستخدم المحاولات الجديدة هذا الإصدار، أما المحاولات التي بدأت من قبل فتبقى على الإصدار الذي بدأت به.',
+  'scorm.import.newVersion':
+    'استُوردت «{title}» بوصفها الإصدار {number}. تستخدم المحاولات الجديدة هذا الإصدار، أما المحاولات التي بدأت من قبل فتبقى على الإصدار الذي بدأت به.',
   'scorm.import.unchanged': 'سبق استيراد «{title}» بهذا الملف نفسه، فلم يتغيّر شيء.',
   'scorm.import.openCourse': 'فتح الدورة',
   'scorm.import.notices': 'عولج ما يلي تلقائيًا أثناء الاستيراد:',
@@ -42,40 +46,54 @@ export const scormAr: ScormMessages = {
   'scorm.policy.never': 'أبدًا: يستأنف المتعلّمون دائمًا محاولتهم الأولى',
   'scorm.policy.always': 'في كل مرة يُفتح فيها النشاط',
   'scorm.settings.saved': 'حُفظت إعدادات المحاولات.',
-  'scorm.settings.invalid': 'اختر قاعدة لبدء المحاولات الجديدة، وحدًا أقصى بين 1 و1000 (أو اتركه فارغًا).',
+  'scorm.settings.invalid':
+    'اختر قاعدة لبدء المحاولات الجديدة، وحدًا أقصى بين 1 و1000 (أو اتركه فارغًا).',
 
   'scorm.where': '{where}: ',
   'scorm.problem.not_zip': 'الملف ليس أرشيف zip.',
   'scorm.problem.corrupt_zip': 'أرشيف zip تالف ({reason}).',
-  'scorm.problem.limit_total_size': 'حجم الحزمة بعد فك ضغطها يتجاوز الحد الأقصى البالغ {limit} بايت.',
+  'scorm.problem.limit_total_size':
+    'حجم الحزمة بعد فك ضغطها يتجاوز الحد الأقصى البالغ {limit} بايت.',
   'scorm.problem.limit_file_count': 'عدد الملفات في الحزمة يتجاوز الحد الأقصى البالغ {limit}.',
-  'scorm.problem.limit_ratio': 'يزيد حجم الحزمة بعد فك ضغطها على حجمها المضغوط بأكثر من {limit} مرة، لذا رُفضت لاحتمال أن تكون «قنبلة zip».',
+  'scorm.problem.limit_ratio':
+    'يزيد حجم الحزمة بعد فك ضغطها على حجمها المضغوط بأكثر من {limit} مرة، لذا رُفضت لاحتمال أن تكون «قنبلة zip».',
   'scorm.problem.limit_manifest_size': 'حجم ملف البيان يتجاوز الحد الأقصى البالغ {limit} بايت.',
   'scorm.problem.unsafe_path': 'يحتوي ملف zip على اسم ملف غير آمن ({reason}).',
   'scorm.problem.symlink': 'يحتوي ملف zip على رابط رمزي، وهذا غير مسموح به.',
-  'scorm.problem.special_file': 'يحتوي ملف zip على ملف خاص (جهاز أو أنبوب أو مقبس)، وهذا غير مسموح به.',
+  'scorm.problem.special_file':
+    'يحتوي ملف zip على ملف خاص (جهاز أو أنبوب أو مقبس)، وهذا غير مسموح به.',
   'scorm.problem.duplicate_name': 'يحتوي ملف zip على مُدخلين بالاسم نفسه ({other}).',
   'scorm.problem.encrypted_entry': 'يحتوي ملف zip على ملف محمي بكلمة مرور.',
   'scorm.problem.unsupported_compression': 'يستخدم ملف zip طريقة ضغط غير مدعومة ({method}).',
   'scorm.problem.no_manifest': 'لا يوجد ملف imsmanifest.xml في جذر الحزمة.',
   'scorm.problem.malformed_xml': 'بنية XML غير سليمة: {reason}',
-  'scorm.problem.not_a_manifest': 'العنصر الجذر هو <{root}>، وليس عنصر <manifest> الخاص بحزم المحتوى وفق مواصفة IMS.',
-  'scorm.problem.unsupported_version': 'هذا النوع من الحزم غير مدعوم (إصدار المخطط «{schemaversion}»)، فالمدعوم هو SCORM 1.2 وSCORM 2004 فقط.',
-  'scorm.problem.no_organization': 'لا يحتوي ملف البيان على أي تنظيم (organization) ولا على أي مورد يمكن تشغيله.',
+  'scorm.problem.not_a_manifest':
+    'العنصر الجذر هو <{root}>، وليس عنصر <manifest> الخاص بحزم المحتوى وفق مواصفة IMS.',
+  'scorm.problem.unsupported_version':
+    'هذا النوع من الحزم غير مدعوم (إصدار المخطط «{schemaversion}»)، فالمدعوم هو SCORM 1.2 وSCORM 2004 فقط.',
+  'scorm.problem.no_organization':
+    'لا يحتوي ملف البيان على أي تنظيم (organization) ولا على أي مورد يمكن تشغيله.',
   'scorm.problem.no_launchable_item': 'لا يحتوي التنظيم على أي عنصر يمكن تشغيله.',
   'scorm.problem.duplicate_identifier': 'المعرّف «{identifier}» مستخدم أكثر من مرة.',
   'scorm.problem.missing_identifier': 'أحد العناصر ليس له معرّف.',
-  'scorm.problem.missing_resource': 'يشير العنصر «{item}» إلى المورد «{identifierref}»، وهو غير موجود.',
-  'scorm.problem.resource_without_href': 'يشغّل أحد العناصر المورد «{resource}»، لكن هذا المورد ليس له href.',
+  'scorm.problem.missing_resource':
+    'يشير العنصر «{item}» إلى المورد «{identifierref}»، وهو غير موجود.',
+  'scorm.problem.resource_without_href':
+    'يشغّل أحد العناصر المورد «{resource}»، لكن هذا المورد ليس له href.',
   'scorm.problem.missing_launch_file': 'ملف التشغيل «{path}» غير موجود في الحزمة.',
-  'scorm.notice.manifest_in_subfolder': 'ملف البيان موجود داخل المجلد «{folder}»، لذا استُخدم هذا المجلد جذرًا للحزمة.',
+  'scorm.notice.manifest_in_subfolder':
+    'ملف البيان موجود داخل المجلد «{folder}»، لذا استُخدم هذا المجلد جذرًا للحزمة.',
   'scorm.notice.manifest_name_case': 'اسم ملف البيان «{name}» بدلًا من imsmanifest.xml.',
-  'scorm.notice.default_organization_fallback': 'التنظيم الافتراضي مفقود أو غير صحيح، لذا استُخدم «{used}».',
-  'scorm.notice.organization_synthesised': 'لا يحتوي ملف البيان على أي تنظيم، لذا أُنشئ نشاط لكل مورد من موارده (عددها {count}).',
+  'scorm.notice.default_organization_fallback':
+    'التنظيم الافتراضي مفقود أو غير صحيح، لذا استُخدم «{used}».',
+  'scorm.notice.organization_synthesised':
+    'لا يحتوي ملف البيان على أي تنظيم، لذا أُنشئ نشاط لكل مورد من موارده (عددها {count}).',
   'scorm.notice.version_inferred': 'تم التعرّف على إصدار SCORM من نطاقات أسماء XML ({version}).',
-  'scorm.notice.unknown_schemaversion': 'إصدار المخطط «{schemaversion}» غير معروف، لذا استُخدمت نطاقات أسماء XML بدلًا منه.',
+  'scorm.notice.unknown_schemaversion':
+    'إصدار المخطط «{schemaversion}» غير معروف، لذا استُخدمت نطاقات أسماء XML بدلًا منه.',
   'scorm.notice.metadata_file_missing': 'ملف البيانات الوصفية «{path}» غير موجود في الحزمة.',
   'scorm.notice.metadata_file_malformed': 'تعذّرت قراءة ملف البيانات الوصفية «{path}» بصيغة XML.',
   'scorm.notice.external_launch_url': 'يشغّل العنصر «{item}» عنوانًا خارجيًا ({url}).',
-  'scorm.notice.sequencing_reference_missing': 'يشير العنصر «{item}» إلى قواعد التسلسل «{idref}»، وهي غير موجودة.',
+  'scorm.notice.sequencing_reference_missing':
+    'يشير العنصر «{item}» إلى قواعد التسلسل «{idref}»، وهي غير موجودة.',
 };

@@ -1,28 +1,33 @@
 /** English messages of the SCORM area: the player, the admins' import page and package problems. */
 export const scormEn = {
   'nav.scorm': 'SCORM packages',
-  'scorm.needsScript': 'This activity is an interactive package: it needs JavaScript turned on in your browser.',
+  'scorm.needsScript':
+    'This activity is an interactive package: it needs JavaScript turned on in your browser.',
   'scorm.autosave': 'Your progress in this activity is saved as you go.',
   'scorm.saved': 'Progress saved at {time}.',
   'scorm.retrying': 'Your progress could not be saved just now. Trying again; keep this page open.',
 
   'scorm.admin.title': 'SCORM packages',
-  'scorm.admin.intro': 'Import a course exported as SCORM 1.2 or SCORM 2004 (a .zip file from Articulate, iSpring, Captivate, Lectora, H5P and similar tools). It is published in the catalogue next to the native courses.',
+  'scorm.admin.intro':
+    'Import a course exported as SCORM 1.2 or SCORM 2004 (a .zip file from Articulate, iSpring, Captivate, Lectora, H5P and similar tools). It is published in the catalogue next to the native courses.',
   'scorm.import.heading': 'Import a package',
   'scorm.import.file': 'Package (.zip)',
   'scorm.import.fileHint': 'Up to {size}. The package is checked before anything is saved.',
   'scorm.import.slug': 'Course address (optional)',
-  'scorm.import.slugHint': 'Lowercase letters, digits and hyphens, e.g. first-aid-basics. Give the address of an imported course to add a new version of it; leave empty to use the package title (a package already imported is recognised by its identifier).',
+  'scorm.import.slugHint':
+    'Lowercase letters, digits and hyphens, e.g. first-aid-basics. Give the address of an imported course to add a new version of it; leave empty to use the package title (a package already imported is recognised by its identifier).',
   'scorm.import.locale': 'Language of the content',
   'scorm.import.submit': 'Import',
   'scorm.import.uploading': 'Uploading: {percent}%',
   'scorm.import.checking': 'Checking the package…',
   'scorm.import.noFile': 'Choose a .zip file to import.',
-  'scorm.import.invalidSlug': 'The course address may only hold lowercase letters, digits and single hyphens.',
+  'scorm.import.invalidSlug':
+    'The course address may only hold lowercase letters, digits and single hyphens.',
   'scorm.import.slugTaken': 'That address belongs to a native course; choose another one.',
   'scorm.import.refused': '{file} was not imported. Nothing was saved. Problems found:',
   'scorm.import.created': '{title} was imported as a new course ({version}; activities: {count}).',
-  'scorm.import.newVersion': '{title} was imported as version {number}. New attempts use it; attempts already started stay on the version they began with.',
+  'scorm.import.newVersion':
+    '{title} was imported as version {number}. New attempts use it; attempts already started stay on the version they began with.',
   'scorm.import.unchanged': '{title} is already imported with exactly this file: nothing changed.',
   'scorm.import.openCourse': 'Open the course',
   'scorm.import.notices': 'Worked around while importing:',
@@ -41,42 +46,58 @@ export const scormEn = {
   'scorm.policy.never': 'Never: learners always resume their first attempt',
   'scorm.policy.always': 'Every time the activity is opened',
   'scorm.settings.saved': 'The attempt settings are saved.',
-  'scorm.settings.invalid': 'Choose an attempt policy, and a maximum between 1 and 1000 (or leave it empty).',
+  'scorm.settings.invalid':
+    'Choose an attempt policy, and a maximum between 1 and 1000 (or leave it empty).',
 
   'scorm.where': '{where}: ',
   'scorm.problem.not_zip': 'The file is not a zip archive.',
   'scorm.problem.corrupt_zip': 'The zip archive is damaged ({reason}).',
-  'scorm.problem.limit_total_size': 'The unpacked package is larger than the limit of {limit} bytes.',
+  'scorm.problem.limit_total_size':
+    'The unpacked package is larger than the limit of {limit} bytes.',
   'scorm.problem.limit_file_count': 'The package holds more files than the limit of {limit}.',
-  'scorm.problem.limit_ratio': 'The package unpacks to more than {limit} times its compressed size, which is refused as a possible "zip bomb".',
+  'scorm.problem.limit_ratio':
+    'The package unpacks to more than {limit} times its compressed size, which is refused as a possible "zip bomb".',
   'scorm.problem.limit_manifest_size': 'The manifest is larger than the limit of {limit} bytes.',
   'scorm.problem.unsafe_path': 'The zip contains an unsafe file name ({reason}).',
   'scorm.problem.symlink': 'The zip contains a symbolic link, which is not allowed.',
-  'scorm.problem.special_file': 'The zip contains a special file (device, pipe or socket), which is not allowed.',
+  'scorm.problem.special_file':
+    'The zip contains a special file (device, pipe or socket), which is not allowed.',
   'scorm.problem.duplicate_name': 'The zip contains two entries with the same name ({other}).',
   'scorm.problem.encrypted_entry': 'The zip contains a password-protected file.',
-  'scorm.problem.unsupported_compression': 'The zip uses a compression method that is not supported ({method}).',
+  'scorm.problem.unsupported_compression':
+    'The zip uses a compression method that is not supported ({method}).',
   'scorm.problem.no_manifest': 'The package has no imsmanifest.xml at its root.',
   'scorm.problem.malformed_xml': 'The XML is not well-formed: {reason}',
-  'scorm.problem.not_a_manifest': 'The root element is <{root}>, not an IMS content packaging <manifest>.',
-  'scorm.problem.unsupported_version': 'This kind of package is not supported (schema version "{schemaversion}"); only SCORM 1.2 and SCORM 2004 are.',
-  'scorm.problem.no_organization': 'The manifest has no organisation and no resource that can be launched.',
+  'scorm.problem.not_a_manifest':
+    'The root element is <{root}>, not an IMS content packaging <manifest>.',
+  'scorm.problem.unsupported_version':
+    'This kind of package is not supported (schema version "{schemaversion}"); only SCORM 1.2 and SCORM 2004 are.',
+  'scorm.problem.no_organization':
+    'The manifest has no organisation and no resource that can be launched.',
   'scorm.problem.no_launchable_item': 'The organisation contains no item that can be launched.',
   'scorm.problem.duplicate_identifier': 'The identifier "{identifier}" is used more than once.',
   'scorm.problem.missing_identifier': 'An element has no identifier.',
-  'scorm.problem.missing_resource': 'Item "{item}" refers to resource "{identifierref}", which does not exist.',
-  'scorm.problem.resource_without_href': 'Resource "{resource}" is launched by an item but has no href.',
+  'scorm.problem.missing_resource':
+    'Item "{item}" refers to resource "{identifierref}", which does not exist.',
+  'scorm.problem.resource_without_href':
+    'Resource "{resource}" is launched by an item but has no href.',
   'scorm.problem.missing_launch_file': 'The launch file "{path}" is not in the package.',
-  'scorm.notice.manifest_in_subfolder': 'The manifest is inside the folder "{folder}", which is used as the package root.',
+  'scorm.notice.manifest_in_subfolder':
+    'The manifest is inside the folder "{folder}", which is used as the package root.',
   'scorm.notice.manifest_name_case': 'The manifest is named "{name}" instead of imsmanifest.xml.',
-  'scorm.notice.default_organization_fallback': 'The default organisation is missing or wrong; "{used}" is used.',
-  'scorm.notice.organization_synthesised': 'The manifest has no organisation; one activity was created for each of its {count} resources.',
-  'scorm.notice.version_inferred': 'The SCORM version was recognised from the XML namespaces ({version}).',
-  'scorm.notice.unknown_schemaversion': 'The schema version "{schemaversion}" is unknown; the XML namespaces were used instead.',
+  'scorm.notice.default_organization_fallback':
+    'The default organisation is missing or wrong; "{used}" is used.',
+  'scorm.notice.organization_synthesised':
+    'The manifest has no organisation; one activity was created for each of its {count} resources.',
+  'scorm.notice.version_inferred':
+    'The SCORM version was recognised from the XML namespaces ({version}).',
+  'scorm.notice.unknown_schemaversion':
+    'The schema version "{schemaversion}" is unknown; the XML namespaces were used instead.',
   'scorm.notice.metadata_file_missing': 'The metadata file "{path}" is not in the package.',
   'scorm.notice.metadata_file_malformed': 'The metadata file "{path}" could not be read as XML.',
   'scorm.notice.external_launch_url': 'Item "{item}" launches an external address ({url}).',
-  'scorm.notice.sequencing_reference_missing': 'Item "{item}" refers to sequencing "{idref}", which does not exist.',
+  'scorm.notice.sequencing_reference_missing':
+    'Item "{item}" refers to sequencing "{idref}", which does not exist.',
 } as const;
 
 export type ScormKey = keyof typeof scormEn;

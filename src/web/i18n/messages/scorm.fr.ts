@@ -2,29 +2,39 @@ import type { ScormMessages } from './scorm.en.js';
 
 export const scormFr: ScormMessages = {
   'nav.scorm': 'Paquets SCORM',
-  'scorm.needsScript': 'Cette activité est un contenu interactif\u00a0: JavaScript doit être activé dans votre navigateur.',
+  'scorm.needsScript':
+    'Cette activité est un contenu interactif\u00a0: JavaScript doit être activé dans votre navigateur.',
   'scorm.autosave': 'Votre progression dans cette activité est enregistrée au fur et à mesure.',
   'scorm.saved': 'Progression enregistrée à {time}.',
-  'scorm.retrying': 'Votre progression n’a pas pu être enregistrée pour le moment. Nouvel essai en cours\u00a0; gardez cette page ouverte.',
+  'scorm.retrying':
+    'Votre progression n’a pas pu être enregistrée pour le moment. Nouvel essai en cours\u00a0; gardez cette page ouverte.',
 
   'scorm.admin.title': 'Paquets SCORM',
-  'scorm.admin.intro': 'Importez un cours exporté au format SCORM 1.2 ou SCORM 2004 (un fichier .zip produit par Articulate, iSpring, Captivate, Lectora, H5P ou un outil similaire). Il est publié dans le catalogue aux côtés des cours propres à Lantern.',
+  'scorm.admin.intro':
+    'Importez un cours exporté au format SCORM 1.2 ou SCORM 2004 (un fichier .zip produit par Articulate, iSpring, Captivate, Lectora, H5P ou un outil similaire). Il est publié dans le catalogue aux côtés des cours propres à Lantern.',
   'scorm.import.heading': 'Importer un paquet',
   'scorm.import.file': 'Paquet (.zip)',
   'scorm.import.fileHint': 'Jusqu’à {size}. Le paquet est vérifié avant tout enregistrement.',
   'scorm.import.slug': 'Adresse du cours (facultatif)',
-  'scorm.import.slugHint': 'Lettres minuscules, chiffres et tirets, par exemple premiers-secours-bases. Indiquez l’adresse d’un cours importé pour en ajouter une nouvelle version\u00a0; laissez vide pour utiliser le titre du paquet (un paquet déjà importé est reconnu grâce à son identifiant).',
+  'scorm.import.slugHint':
+    'Lettres minuscules, chiffres et tirets, par exemple premiers-secours-bases. Indiquez l’adresse d’un cours importé pour en ajouter une nouvelle version\u00a0; laissez vide pour utiliser le titre du paquet (un paquet déjà importé est reconnu grâce à son identifiant).',
   'scorm.import.locale': 'Langue du contenu',
   'scorm.import.submit': 'Importer',
   'scorm.import.uploading': 'Envoi en cours\u00a0: {percent}\u00a0%',
   'scorm.import.checking': 'Vérification du paquet…',
   'scorm.import.noFile': 'Choisissez un fichier .zip à importer.',
-  'scorm.import.invalidSlug': 'L’adresse du cours ne peut contenir que des lettres minuscules, des chiffres et des tirets (jamais deux à la suite).',
-  'scorm.import.slugTaken': 'Cette adresse appartient à un cours propre à Lantern\u00a0; choisissez-en une autre.',
-  'scorm.import.refused': '{file} n’a pas été importé. Rien n’a été enregistré. Problèmes détectés\u00a0:',
-  'scorm.import.created': '«\u00a0{title}\u00a0» a été importé comme nouveau cours ({version}, {count} activités).',
-  'scorm.import.newVersion': '«\u00a0{title}\u00a0» a été importé en version {number}. Les nouvelles tentatives l’utilisent\u00a0; les tentatives déjà commencées restent sur leur version de départ.',
-  'scorm.import.unchanged': '«\u00a0{title}\u00a0» est déjà importé avec exactement ce fichier\u00a0: rien n’a changé.',
+  'scorm.import.invalidSlug':
+    'L’adresse du cours ne peut contenir que des lettres minuscules, des chiffres et des tirets (jamais deux à la suite).',
+  'scorm.import.slugTaken':
+    'Cette adresse appartient à un cours propre à Lantern\u00a0; choisissez-en une autre.',
+  'scorm.import.refused':
+    '{file} n’a pas été importé. Rien n’a été enregistré. Problèmes détectés\u00a0:',
+  'scorm.import.created':
+    '«\u00a0{title}\u00a0» a été importé comme nouveau cours ({version}, {count} activités).',
+  'scorm.import.newVersion':
+    '«\u00a0{title}\u00a0» a été importé en version {number}. Les nouvelles tentatives l’utilisent\u00a0; les tentatives déjà commencées restent sur leur version de départ.',
+  'scorm.import.unchanged':
+    '«\u00a0{title}\u00a0» est déjà importé avec exactement ce fichier\u00a0: rien n’a changé.',
   'scorm.import.openCourse': 'Ouvrir le cours',
   'scorm.import.notices': 'Ajustements effectués lors de l’importation\u00a0:',
   'scorm.courses.heading': 'Cours importés',
@@ -39,43 +49,67 @@ export const scormFr: ScormMessages = {
   'scorm.courses.settingsFor': 'Réglages des tentatives pour «\u00a0{title}\u00a0»',
   'scorm.courses.versionValue': 'v{number} · {standard}',
   'scorm.policy.when_finished': 'Quand la tentative précédente est terminée, réussie ou échouée',
-  'scorm.policy.never': 'Jamais\u00a0: les apprenant·es reprennent toujours leur première tentative',
+  'scorm.policy.never':
+    'Jamais\u00a0: les apprenant·es reprennent toujours leur première tentative',
   'scorm.policy.always': 'À chaque ouverture de l’activité',
   'scorm.settings.saved': 'Les réglages des tentatives sont enregistrés.',
-  'scorm.settings.invalid': 'Choisissez une règle pour les nouvelles tentatives, et un maximum compris entre 1 et 1000 (ou laissez-le vide).',
+  'scorm.settings.invalid':
+    'Choisissez une règle pour les nouvelles tentatives, et un maximum compris entre 1 et 1000 (ou laissez-le vide).',
 
   'scorm.where': '{where}\u00a0: ',
   'scorm.problem.not_zip': 'Le fichier n’est pas une archive zip.',
   'scorm.problem.corrupt_zip': 'L’archive zip est endommagée ({reason}).',
-  'scorm.problem.limit_total_size': 'Une fois décompressé, le paquet dépasse la limite de {limit} octets.',
-  'scorm.problem.limit_file_count': 'Le paquet contient plus de fichiers que la limite autorisée ({limit}).',
-  'scorm.problem.limit_ratio': 'Une fois décompressé, le paquet occupe plus de {limit} fois sa taille compressée\u00a0: il est refusé, car il pourrait s’agir d’une «\u00a0bombe zip\u00a0».',
+  'scorm.problem.limit_total_size':
+    'Une fois décompressé, le paquet dépasse la limite de {limit} octets.',
+  'scorm.problem.limit_file_count':
+    'Le paquet contient plus de fichiers que la limite autorisée ({limit}).',
+  'scorm.problem.limit_ratio':
+    'Une fois décompressé, le paquet occupe plus de {limit} fois sa taille compressée\u00a0: il est refusé, car il pourrait s’agir d’une «\u00a0bombe zip\u00a0».',
   'scorm.problem.limit_manifest_size': 'Le manifeste dépasse la limite de {limit} octets.',
   'scorm.problem.unsafe_path': 'Le zip contient un nom de fichier non sécurisé ({reason}).',
   'scorm.problem.symlink': 'Le zip contient un lien symbolique, ce qui n’est pas autorisé.',
-  'scorm.problem.special_file': 'Le zip contient un fichier spécial (périphérique, tube ou socket), ce qui n’est pas autorisé.',
+  'scorm.problem.special_file':
+    'Le zip contient un fichier spécial (périphérique, tube ou socket), ce qui n’est pas autorisé.',
   'scorm.problem.duplicate_name': 'Le zip contient deux entrées portant le même nom ({other}).',
   'scorm.problem.encrypted_entry': 'Le zip contient un fichier protégé par mot de passe.',
-  'scorm.problem.unsupported_compression': 'Le zip utilise une méthode de compression non prise en charge ({method}).',
+  'scorm.problem.unsupported_compression':
+    'Le zip utilise une méthode de compression non prise en charge ({method}).',
   'scorm.problem.no_manifest': 'Le paquet ne contient pas de fichier imsmanifest.xml à sa racine.',
   'scorm.problem.malformed_xml': 'Le XML est mal formé\u00a0: {reason}',
-  'scorm.problem.not_a_manifest': 'L’élément racine est <{root}>, et non un élément <manifest> de paquet de contenu IMS.',
-  'scorm.problem.unsupported_version': 'Ce type de paquet n’est pas pris en charge (version de schéma «\u00a0{schemaversion}\u00a0»)\u00a0; seuls SCORM 1.2 et SCORM 2004 le sont.',
-  'scorm.problem.no_organization': 'Le manifeste ne contient aucune organisation ni aucune ressource pouvant être lancée.',
+  'scorm.problem.not_a_manifest':
+    'L’élément racine est <{root}>, et non un élément <manifest> de paquet de contenu IMS.',
+  'scorm.problem.unsupported_version':
+    'Ce type de paquet n’est pas pris en charge (version de schéma «\u00a0{schemaversion}\u00a0»)\u00a0; seuls SCORM 1.2 et SCORM 2004 le sont.',
+  'scorm.problem.no_organization':
+    'Le manifeste ne contient aucune organisation ni aucune ressource pouvant être lancée.',
   'scorm.problem.no_launchable_item': 'L’organisation ne contient aucun item pouvant être lancé.',
-  'scorm.problem.duplicate_identifier': 'L’identifiant «\u00a0{identifier}\u00a0» est utilisé plusieurs fois.',
+  'scorm.problem.duplicate_identifier':
+    'L’identifiant «\u00a0{identifier}\u00a0» est utilisé plusieurs fois.',
   'scorm.problem.missing_identifier': 'Un élément n’a pas d’identifiant.',
-  'scorm.problem.missing_resource': 'L’item «\u00a0{item}\u00a0» renvoie à la ressource «\u00a0{identifierref}\u00a0», qui n’existe pas.',
-  'scorm.problem.resource_without_href': 'La ressource «\u00a0{resource}\u00a0» est lancée par un item, mais n’a pas de href.',
-  'scorm.problem.missing_launch_file': 'Le fichier de lancement «\u00a0{path}\u00a0» ne se trouve pas dans le paquet.',
-  'scorm.notice.manifest_in_subfolder': 'Le manifeste se trouve dans le dossier «\u00a0{folder}\u00a0», qui est utilisé comme racine du paquet.',
-  'scorm.notice.manifest_name_case': 'Le manifeste s’appelle «\u00a0{name}\u00a0» au lieu de imsmanifest.xml.',
-  'scorm.notice.default_organization_fallback': 'L’organisation par défaut est absente ou incorrecte\u00a0; «\u00a0{used}\u00a0» est utilisée à la place.',
-  'scorm.notice.organization_synthesised': 'Le manifeste ne contient aucune organisation\u00a0; une activité a été créée pour chacune de ses {count} ressources.',
-  'scorm.notice.version_inferred': 'La version de SCORM a été reconnue grâce aux espaces de noms XML ({version}).',
-  'scorm.notice.unknown_schemaversion': 'La version de schéma «\u00a0{schemaversion}\u00a0» est inconnue\u00a0; les espaces de noms XML ont été utilisés à la place.',
-  'scorm.notice.metadata_file_missing': 'Le fichier de métadonnées «\u00a0{path}\u00a0» ne se trouve pas dans le paquet.',
-  'scorm.notice.metadata_file_malformed': 'Le fichier de métadonnées «\u00a0{path}\u00a0» n’a pas pu être lu comme du XML.',
-  'scorm.notice.external_launch_url': 'L’item «\u00a0{item}\u00a0» lance une adresse externe ({url}).',
-  'scorm.notice.sequencing_reference_missing': 'L’item «\u00a0{item}\u00a0» renvoie au séquencement «\u00a0{idref}\u00a0», qui n’existe pas.',
+  'scorm.problem.missing_resource':
+    'L’item «\u00a0{item}\u00a0» renvoie à la ressource «\u00a0{identifierref}\u00a0», qui n’existe pas.',
+  'scorm.problem.resource_without_href':
+    'La ressource «\u00a0{resource}\u00a0» est lancée par un item, mais n’a pas de href.',
+  'scorm.problem.missing_launch_file':
+    'Le fichier de lancement «\u00a0{path}\u00a0» ne se trouve pas dans le paquet.',
+  'scorm.notice.manifest_in_subfolder':
+    'Le manifeste se trouve dans le dossier «\u00a0{folder}\u00a0», qui est utilisé comme racine du paquet.',
+  'scorm.notice.manifest_name_case':
+    'Le manifeste s’appelle «\u00a0{name}\u00a0» au lieu de imsmanifest.xml.',
+  'scorm.notice.default_organization_fallback':
+    'L’organisation par défaut est absente ou incorrecte\u00a0; «\u00a0{used}\u00a0» est utilisée à la place.',
+  'scorm.notice.organization_synthesised':
+    'Le manifeste ne contient aucune organisation\u00a0; une activité a été créée pour chacune de ses {count} ressources.',
+  'scorm.notice.version_inferred':
+    'La version de SCORM a été reconnue grâce aux espaces de noms XML ({version}).',
+  'scorm.notice.unknown_schemaversion':
+    'La version de schéma «\u00a0{schemaversion}\u00a0» est inconnue\u00a0; les espaces de noms XML ont été utilisés à la place.',
+  'scorm.notice.metadata_file_missing':
+    'Le fichier de métadonnées «\u00a0{path}\u00a0» ne se trouve pas dans le paquet.',
+  'scorm.notice.metadata_file_malformed':
+    'Le fichier de métadonnées «\u00a0{path}\u00a0» n’a pas pu être lu comme du XML.',
+  'scorm.notice.external_launch_url':
+    'L’item «\u00a0{item}\u00a0» lance une adresse externe ({url}).',
+  'scorm.notice.sequencing_reference_missing':
+    'L’item «\u00a0{item}\u00a0» renvoie au séquencement «\u00a0{idref}\u00a0», qui n’existe pas.',
 };

@@ -25,7 +25,8 @@ export const trainerAr: TrainerMessages = {
   'cohorts.joinHelp': 'يفتح المتعلّمون الرابط، أو يكتبون الرمز في {url}.',
   'cohorts.addMembers': 'دعوة متعلّمين',
   'cohorts.emails': 'عناوين البريد الإلكتروني',
-  'cohorts.emailsHint': 'الصق العناوين مفصولة بفواصل أو مسافات أو أسطر جديدة. يرى كل شخص الدعوة عند تسجيل الدخول بهذا العنوان، ولا ينضم إلى المجموعة إلا إذا قبلها.',
+  'cohorts.emailsHint':
+    'الصق العناوين مفصولة بفواصل أو مسافات أو أسطر جديدة. يرى كل شخص الدعوة عند تسجيل الدخول بهذا العنوان، ولا ينضم إلى المجموعة إلا إذا قبلها.',
   'cohorts.csv': 'أو ارفع ملف CSV يضم عناوين البريد الإلكتروني',
   'cohorts.addButton': 'إرسال الدعوات',
   'cohorts.remove': 'إزالة {name} من المجموعة',
@@ -90,11 +91,13 @@ export const trainerAr: TrainerMessages = {
   'reports.ascending': 'تصاعدي',
   'reports.descending': 'تنازلي',
   'reports.apply': 'تطبيق',
-  'reports.found': 'عدد المتعلّمين المطابقين: {count}',
+  'reports.found':
+    '{count|zero:لا يوجد متعلّم مطابق|one:متعلّم واحد مطابق|two:متعلّمان مطابقان|few:# متعلّمين مطابقين|many:# متعلّمًا مطابقًا|other:# متعلّم مطابق}',
   'reports.noLearners': 'لا يوجد متعلّم يطابق عوامل التصفية هذه.',
   'reports.nextPage': 'المتعلّمون التالون',
   'reports.firstPage': 'العودة إلى الصفحة الأولى',
-  'reports.invalid': 'تعذّر فهم بعض عوامل التصفية فتم تجاهلها: {fields}. تحقّق من القيم وحاول مرة أخرى.',
+  'reports.invalid':
+    'تعذّر فهم بعض عوامل التصفية فتم تجاهلها: {fields}. تحقّق من القيم وحاول مرة أخرى.',
   'reports.exportCsv': 'تنزيل ملف CSV',
   'reports.quiz': 'الاختبار',
   'reports.question': 'السؤال',
@@ -102,7 +105,8 @@ export const trainerAr: TrainerMessages = {
   'reports.percentCorrect': 'نسبة الإجابات الصحيحة',
   'reports.mostChosenWrong': 'الإجابة الخاطئة الأكثر اختيارًا',
   'reports.mostChosenWrongCount': 'عدد من اختارها',
-  'reports.firstAttemptNote': 'تُحتسب المحاولة الأولى لكل متعلّم فقط، لأنها تُظهر ما فهمه قبل قراءة الملاحظات.',
+  'reports.firstAttemptNote':
+    'تُحتسب المحاولة الأولى لكل متعلّم فقط، لأنها تُظهر ما فهمه قبل قراءة الملاحظات.',
   'reports.lessons': 'الدروس والاختبارات',
   'reports.attempts': 'محاولات الاختبارات',
   'reports.noAttempts': 'لا توجد محاولات بعد.',
@@ -128,8 +132,10 @@ export const trainerAr: TrainerMessages = {
   'audit.what': 'ماذا',
   'audit.details': 'التفاصيل',
   'audit.older': 'إدخالات أقدم',
-  'cohorts.invited': 'الدعوات المسجَّلة: {count}. ينضم الأشخاص إلى المجموعة عند قبولهم الدعوة، ويمكنهم أيضًا الانضمام باستخدام الرمز.',
-  'cohorts.addedByAdmin': 'أُضيفوا وسُجّلوا (حسابات موجودة): {added}. دُعوا (ليس لديهم حساب بعد): {invited}.',
+  'cohorts.invited':
+    'الدعوات المسجَّلة: {count}. ينضم الأشخاص إلى المجموعة عند قبولهم الدعوة، ويمكنهم أيضًا الانضمام باستخدام الرمز.',
+  'cohorts.addedByAdmin':
+    'أُضيفوا وسُجّلوا (حسابات موجودة): {added}. دُعوا (ليس لديهم حساب بعد): {invited}.',
   'cohorts.waiting': 'مدعوّون لم ينضموا بعد',
   'cohorts.invitedOn': 'دُعي في {date}',
   'cohorts.withdraw': 'سحب الدعوة الموجّهة إلى {email}',

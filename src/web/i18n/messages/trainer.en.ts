@@ -10,7 +10,8 @@ export const trainerEn = {
   'cohorts.courses': 'Courses',
   'cohorts.startsOn': 'Start date (optional)',
   'cohorts.dueOn': 'Due date (optional)',
-  'cohorts.dueHint': 'Learners who have not completed by then show as overdue. The join code stops working after this date.',
+  'cohorts.dueHint':
+    'Learners who have not completed by then show as overdue. The join code stops working after this date.',
   'cohorts.create': 'Create the cohort',
   'cohorts.members': 'Members: {count}',
   'cohorts.owner': 'Trainer: {name}',
@@ -24,7 +25,8 @@ export const trainerEn = {
   'cohorts.joinHelp': 'Learners open the link, or type the code at {url}.',
   'cohorts.addMembers': 'Invite learners',
   'cohorts.emails': 'Email addresses',
-  'cohorts.emailsHint': 'Paste addresses separated by commas, spaces or new lines. Each person sees the invitation when they sign in with that address, and joins the cohort only if they accept.',
+  'cohorts.emailsHint':
+    'Paste addresses separated by commas, spaces or new lines. Each person sees the invitation when they sign in with that address, and joins the cohort only if they accept.',
   'cohorts.csv': 'Or upload a CSV file of email addresses',
   'cohorts.addButton': 'Send the invitations',
   'cohorts.remove': 'Remove {name} from the cohort',
@@ -39,7 +41,8 @@ export const trainerEn = {
   'join.confirm': 'You are about to join “{name}”. You will be enrolled in its courses.',
   'join.unknown': 'No cohort has this code. Check it with your trainer.',
   'join.archived': 'This cohort is closed. Ask your trainer for the code of a current cohort.',
-  'join.expired': 'This join code has expired (the cohort’s due date has passed). Ask your trainer.',
+  'join.expired':
+    'This join code has expired (the cohort’s due date has passed). Ask your trainer.',
   'join.done': 'You joined “{name}”.',
   'reports.dashboard': 'Dashboard',
   'reports.learners': 'Learners',
@@ -89,11 +92,12 @@ export const trainerEn = {
   'reports.ascending': 'Ascending',
   'reports.descending': 'Descending',
   'reports.apply': 'Apply',
-  'reports.found': '{count} learners match',
+  'reports.found': '{count|one:# learner matches|other:# learners match}',
   'reports.noLearners': 'No learner matches these filters.',
   'reports.nextPage': 'Next learners',
   'reports.firstPage': 'Back to the first page',
-  'reports.invalid': 'Some filters were not understood and were ignored: {fields}. Check the values and try again.',
+  'reports.invalid':
+    'Some filters were not understood and were ignored: {fields}. Check the values and try again.',
   'reports.exportCsv': 'Download CSV',
   'reports.quiz': 'Quiz',
   'reports.question': 'Question',
@@ -101,7 +105,8 @@ export const trainerEn = {
   'reports.percentCorrect': '% correct',
   'reports.mostChosenWrong': 'Most chosen wrong answer',
   'reports.mostChosenWrongCount': 'Chosen by',
-  'reports.firstAttemptNote': 'Each learner’s first attempt counts: it shows what they understood before the feedback.',
+  'reports.firstAttemptNote':
+    'Each learner’s first attempt counts: it shows what they understood before the feedback.',
   'reports.lessons': 'Lessons and quizzes',
   'reports.attempts': 'Quiz attempts',
   'reports.noAttempts': 'No quiz attempt yet.',
@@ -127,8 +132,10 @@ export const trainerEn = {
   'audit.what': 'What',
   'audit.details': 'Details',
   'audit.older': 'Older entries',
-  'cohorts.invited': 'Invitations recorded: {count}. People join the cohort once they accept; they can also join with the code.',
-  'cohorts.addedByAdmin': 'Added and enrolled (existing accounts): {added}. Invited (no account yet): {invited}.',
+  'cohorts.invited':
+    'Invitations recorded: {count}. People join the cohort once they accept; they can also join with the code.',
+  'cohorts.addedByAdmin':
+    'Added and enrolled (existing accounts): {added}. Invited (no account yet): {invited}.',
   'cohorts.waiting': 'Invited, not joined yet',
   'cohorts.invitedOn': 'invited {date}',
   'cohorts.withdraw': 'Withdraw the invitation to {email}',

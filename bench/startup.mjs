@@ -1,0 +1,50 @@
+// Time from process start to the first page served (200), on an existing data directory: the
+// first start creates and fills the embedded database, the next ones only open it.
+// Usage: npm run build && node bench/startup.mjs [--runs 5]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const dataDir = mkdtempSync(join(tmpdir(), 'lantern-startup-'));
+const port = 3297;
+const env = {
+  ...process.env,
+  PORT: String(port),
+  DATA_DIR: dataDir,
+  DATABASE_URL: '',
+  LOG_LEVEL: 'warn',
+};
+
+async function firstPage() {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['dist/src/server.js'], { env, stdio: 'ignore' });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).status === 200) break;
+    } catch {}
+    if (performance.now() - started > 60_000) throw new Error('no first page within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const ms = performance.now() - started;
+  child.kill('SIGTERM');
+  await exited;
+  return ms;
+}
+
+try {
+  const first = await firstPage();
+  const restarts = [];
+  for (let n = 0; n < Number(values.runs); n += 1) restarts.push(await firstPage());
+  restarts.sort((a, b) => a - b);
+  const median = restarts[Math.floor(restarts.length / 2)];
+  console.log(`first start on an empty data directory: ${first.toFixed(0)} ms`);
+  console.log(
+    `restart on the existing data directory, first page: median ${median.toFixed(0)} ms (${restarts.map((ms) => ms.toFixed(0)).join(', ')}); budget < 1000 ms: ${median < 1000 ? 'OK' : 'NOT MET'}`,
+  );
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,37 @@
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
+import { recordAudit, signedIn } from '../accounts/index.js';
+import type { Database } from '../db/database.js';
+import { cohortForViewer } from '../cohorts/access.js';
+import { cohortCourses } from '../cohorts/queries.js';
+import { finalQuizId } from './learner-table.js';
+
+// An unknown ?course= falls back to the first course of the cohort, as it always has.
+export const CourseQuery = Type.Object({ course: Type.Optional(Type.String({ maxLength: 200 })) });
+
+type ReportRequest = FastifyRequest<{
+  Params: { cohortId: number };
+  Querystring: { course?: string };
+}>;
+
+/**
+ * The cohort (or a thrown 404/403), its courses, and the course chosen with ?course= (the first by
+ * default). Every report view and export is written to the audit log: learner data was read.
+ */
+export async function reportContext(db: Kysely<Database>, request: ReportRequest, action: string) {
+  const cohort = await cohortForViewer(db, request);
+  const courses = await cohortCourses(db, cohort.id);
+  const course = courses.find((c) => String(c.id) === request.query.course) ?? courses[0];
+  await recordAudit(db, {
+    actorId: signedIn(request, 'trainer').id,
+    action,
+    detail: { cohortId: cohort.id, courseId: course?.id ?? null, query: request.query },
+  });
+  return {
+    cohort,
+    courses,
+    course,
+    finalItemId: course ? await finalQuizId(db, course.id) : null,
+  };
+}

@@ -1,0 +1,88 @@
+/** The player page of a SCO: opens (or resumes) the attempt and hands the runtime its launch data. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { label } from '../learn/localize.js';
+import { ItemParams, loadPlayer } from '../learn/player.js';
+import { directionOf } from '../web/i18n/index.js';
+import { notFound } from '../web/http-errors.js';
+import { signToken } from '../web/signed-token.js';
+import { openAttempt, recordCommit } from './attempts.js';
+import { signCommitToken } from './commit-token.js';
+import { CONTENT_TOKEN_SECONDS, sameOrigin, wrapperUrl, type ContentToken } from './content.js';
+import type { ParsedCommit } from './runtime/commit.js';
+
+export async function playerRoutes(instance: FastifyInstance): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { config } = app;
+
+  app.get(
+    '/courses/:slug/scos/:item',
+    { schema: { params: ItemParams } },
+    async (request, reply) => {
+      const player = await loadPlayer(app.db, request, 'sco');
+      const { user } = player;
+      const launch = await openAttempt(
+        app.db,
+        { id: user.id, name: user.name },
+        player.item.course_id,
+        player.item.item_id,
+        request.params.item,
+      );
+      if (!launch) throw notFound();
+      if (launch.sco.scormType === 'asset') {
+        // An asset has no API to report with: opening it is completing it, recorded as any commit is.
+        const opened: ParsedCommit = {
+          seq: launch.seqBase + 1,
+          cmi: launch.cmi,
+          completionStatus: 'completed',
+          successStatus: 'unknown',
+          scoreScaled: null,
+          scoreRaw: null,
+          totalTimeSeconds: 0,
+          location: '',
+          suspendData: '',
+          interactions: [],
+          objectives: [],
+        };
+        await recordCommit(app.db, launch.attemptId, user.id, opened);
+      }
+      const content: ContentToken = {
+        h: launch.packageHash,
+        r: launch.contentRoot,
+        v: launch.version,
+        u: launch.sco.launchUrl,
+        t: launch.sco.title,
+      };
+      const commitToken = signCommitToken(config, {
+        a: launch.attemptId,
+        u: user.id,
+        v: launch.version,
+      });
+      const launchJson = JSON.stringify({
+        version: launch.version,
+        commitUrl: `/scorm/commit/${commitToken}`,
+        contentOrigin: sameOrigin(config) ? config.appOrigin : config.contentOrigin.origin,
+        seqBase: launch.seqBase,
+        attempt: launch.attemptNumber,
+        cmi: launch.cmi,
+      }).replace(/</g, '\\u003c');
+      const contentLocale = player.item.course_locales[0] ?? 'en';
+      return reply.render('scorm/player', {
+        ...player,
+        launchJson,
+        wrapperUrl: wrapperUrl(
+          config,
+          signToken(config.sessionSecret, 'scorm-content', content, CONTENT_TOKEN_SECONDS),
+        ),
+        contentLocale,
+        contentDir: directionOf(contentLocale),
+        scripts: [
+          `vendor/scorm-again/${launch.version}.js`,
+          'vendor/scorm-again/cross-frame-lms.js',
+          'scorm-player.js',
+        ],
+        title: `${label(player.item.title, request.locale)} · ${label(player.item.course_title, request.locale)}`,
+      });
+    },
+  );
+}
