@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { recomputeProgress } from '../learn/progress.js';
+import { retireCourseStructure } from './structure.js';
 import { join } from 'node:path';
 import { courseFolders, courseHash } from './hash.js';
 import type { CourseSource } from './load.js';
@@ -75,18 +76,7 @@ async function writeCourse(
       ).id
     : (await trx.insertInto('courses').values(values).returning('id').executeTakeFirstOrThrow()).id;
 
-  await trx
-    .updateTable('modules')
-    .set({ removed_at: sql<Date>`now()` })
-    .where('course_id', '=', courseId)
-    .where('removed_at', 'is', null)
-    .execute();
-  await trx
-    .updateTable('course_items')
-    .set({ removed_at: sql<Date>`now()` })
-    .where('course_id', '=', courseId)
-    .where('removed_at', 'is', null)
-    .execute();
+  await retireCourseStructure(trx, courseId);
 
   let position = 0;
   for (const [index, module] of course.modules.entries()) {

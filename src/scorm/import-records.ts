@@ -5,6 +5,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Locale } from '../db/database.js';
 import { recomputeProgress } from '../learn/progress.js';
+import { retireCourseStructure } from '../content/structure.js';
 import { findCourse, freeSlug } from './queries.js';
 import type {
   EntryProgress,
@@ -171,18 +172,7 @@ async function replaceItems(
   courseId: number,
   manifest: ParsedPackage,
 ): Promise<void> {
-  await trx
-    .updateTable('modules')
-    .set({ removed_at: sql<Date>`now()` })
-    .where('course_id', '=', courseId)
-    .where('removed_at', 'is', null)
-    .execute();
-  await trx
-    .updateTable('course_items')
-    .set({ removed_at: sql<Date>`now()` })
-    .where('course_id', '=', courseId)
-    .where('removed_at', 'is', null)
-    .execute();
+  await retireCourseStructure(trx, courseId);
   const module = await trx
     .insertInto('modules')
     .values({
