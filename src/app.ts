@@ -14,6 +14,7 @@ import scorm from './scorm/index.js';
 import learn from './learn/index.js';
 import quizzes from './quizzes/index.js';
 import web from './web/index.js';
+import { lazySchemaCompilers } from './web/lazy-schema-compilers.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,6 +41,7 @@ export async function buildApp({
     trustProxy: process.env.TRUST_PROXY === 'true',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
     return503OnClosing: true,
+    schemaController: { compilersFactory: lazySchemaCompilers() },
   });
 
   await app.register(
