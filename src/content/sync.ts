@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { recomputeProgress } from '../learn/progress.js';
-import { retireCourseStructure } from './structure.js';
+import { retireCourseStructure, upsertItem, upsertModule } from './structure.js';
 import { join } from 'node:path';
 import { courseFolders, courseHash } from './hash.js';
-import type { CourseSource } from './load.js';
+import type { CourseSource } from './course-source.js';
 
 export type SyncReport = { added: string[]; updated: string[]; unchanged: string[] };
 
@@ -80,54 +80,26 @@ async function writeCourse(
 
   let position = 0;
   for (const [index, module] of course.modules.entries()) {
-    const { id: moduleId } = await trx
-      .insertInto('modules')
-      .values({
-        course_id: courseId,
-        slug: module.slug,
-        position: index,
-        title: JSON.stringify(module.title),
-        removed_at: null,
-      })
-      .onConflict((conflict) =>
-        conflict.columns(['course_id', 'slug']).doUpdateSet((eb) => ({
-          position: eb.ref('excluded.position'),
-          title: eb.ref('excluded.title'),
-          removed_at: null,
-        })),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const moduleId = await upsertModule(trx, {
+      courseId,
+      slug: module.slug,
+      position: index,
+      title: JSON.stringify(module.title),
+    });
     for (const item of module.items) {
       position += 1;
-      await trx
-        .insertInto('course_items')
-        .values({
-          course_id: courseId,
-          module_id: moduleId,
-          kind: item.kind,
-          slug: item.slug,
-          position,
-          required: item.required,
-          minutes: item.minutes,
-          title: JSON.stringify(item.title),
-          html: item.kind === 'lesson' ? JSON.stringify(item.html) : null,
-          quiz: item.kind === 'quiz' ? JSON.stringify(item.quiz) : null,
-          removed_at: null,
-        })
-        .onConflict((conflict) =>
-          conflict.columns(['course_id', 'kind', 'slug']).doUpdateSet((eb) => ({
-            module_id: eb.ref('excluded.module_id'),
-            position: eb.ref('excluded.position'),
-            required: eb.ref('excluded.required'),
-            minutes: eb.ref('excluded.minutes'),
-            title: eb.ref('excluded.title'),
-            html: eb.ref('excluded.html'),
-            quiz: eb.ref('excluded.quiz'),
-            removed_at: null,
-          })),
-        )
-        .execute();
+      await upsertItem(trx, {
+        course_id: courseId,
+        module_id: moduleId,
+        kind: item.kind,
+        slug: item.slug,
+        position,
+        required: item.required,
+        minutes: item.minutes,
+        title: JSON.stringify(item.title),
+        html: item.kind === 'lesson' ? JSON.stringify(item.html) : null,
+        quiz: item.kind === 'quiz' ? JSON.stringify(item.quiz) : null,
+      });
     }
   }
 

@@ -5,7 +5,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Locale } from '../db/database.js';
 import { recomputeProgress } from '../learn/progress.js';
-import { retireCourseStructure } from '../content/structure.js';
+import { retireCourseStructure, upsertItem, upsertModule } from '../content/structure.js';
 import { findCourse, freeSlug } from './queries.js';
 import type {
   EntryProgress,
@@ -173,47 +173,24 @@ async function replaceItems(
   manifest: ParsedPackage,
 ): Promise<void> {
   await retireCourseStructure(trx, courseId);
-  const module = await trx
-    .insertInto('modules')
-    .values({
-      course_id: courseId,
-      slug: 'package',
-      position: 0,
-      title: JSON.stringify({ en: manifest.organization.title || manifest.title }),
-      removed_at: null,
-    })
-    .onConflict((conflict) =>
-      conflict
-        .columns(['course_id', 'slug'])
-        .doUpdateSet((eb) => ({ title: eb.ref('excluded.title'), removed_at: null })),
-    )
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const moduleId = await upsertModule(trx, {
+    courseId,
+    slug: 'package',
+    position: 0,
+    title: JSON.stringify({ en: manifest.organization.title || manifest.title }),
+  });
   for (const [position, sco] of manifest.scos.entries()) {
-    await trx
-      .insertInto('course_items')
-      .values({
-        course_id: courseId,
-        module_id: module.id,
-        kind: 'sco',
-        slug: sco.identifier,
-        position,
-        required: sco.visible,
-        minutes: 0,
-        title: JSON.stringify({ en: sco.title }),
-        html: null,
-        quiz: null,
-        removed_at: null,
-      })
-      .onConflict((conflict) =>
-        conflict.columns(['course_id', 'kind', 'slug']).doUpdateSet((eb) => ({
-          module_id: eb.ref('excluded.module_id'),
-          position: eb.ref('excluded.position'),
-          required: eb.ref('excluded.required'),
-          title: eb.ref('excluded.title'),
-          removed_at: null,
-        })),
-      )
-      .execute();
+    await upsertItem(trx, {
+      course_id: courseId,
+      module_id: moduleId,
+      kind: 'sco',
+      slug: sco.identifier,
+      position,
+      required: sco.visible,
+      minutes: 0,
+      title: JSON.stringify({ en: sco.title }),
+      html: null,
+      quiz: null,
+    });
   }
 }
