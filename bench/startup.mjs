@@ -1,20 +1,31 @@
 // Time from process start to the first page served (200), on an existing data directory: the
-// first start creates and fills the embedded database, the next ones only open it.
-// Usage: npm run build && node bench/startup.mjs [--runs 5]
+// first start creates and fills the embedded database, the next ones only open it. With
+// --database-url the same is measured on a PostgreSQL server (its database is wiped first).
+// Usage: npm run build && node bench/startup.mjs [--runs 5] [--database-url postgres://…]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, 'database-url': { type: 'string' } },
+});
+const databaseUrl = values['database-url'] ?? '';
+if (databaseUrl) {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('drop schema public cascade; create schema public');
+  await client.end();
+}
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-startup-'));
 const port = 3297;
 const env = {
   ...process.env,
   PORT: String(port),
   DATA_DIR: dataDir,
-  DATABASE_URL: '',
+  DATABASE_URL: databaseUrl,
   LOG_LEVEL: 'warn',
 };
 
@@ -41,6 +52,9 @@ try {
   for (let n = 0; n < Number(values.runs); n += 1) restarts.push(await firstPage());
   restarts.sort((a, b) => a - b);
   const median = restarts[Math.floor(restarts.length / 2)];
+  console.log(
+    `${databaseUrl ? 'PostgreSQL' : 'embedded database (PGlite)'}, Node ${process.version}`,
+  );
   console.log(`first start on an empty data directory: ${first.toFixed(0)} ms`);
   console.log(
     `restart on the existing data directory, first page: median ${median.toFixed(0)} ms (${restarts.map((ms) => ms.toFixed(0)).join(', ')}); budget < 1000 ms: ${median < 1000 ? 'OK' : 'NOT MET'}`,
