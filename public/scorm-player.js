@@ -51,11 +51,15 @@
   // Resends the current state (never a stale copy) until the server takes it.
   function retry() {
     retryTimer = null;
+    send(api.isTerminated());
+  }
+
+  function send(finalCommit) {
     var sent = ++seq;
     fetch(launch.commitUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body(sent, false)),
+      body: JSON.stringify(body(sent, finalCommit)),
       keepalive: true,
       credentials: 'same-origin',
     })
@@ -66,9 +70,12 @@
       .catch(failed);
   }
 
+  // final: the SCO ended its session, so the server applies the end-of-session rules (a 1.2 SCO
+  // that never set a status is completed; 2004 delivery controls; see src/scorm/runtime/lms-rules.ts).
   function body(sent, finalCommit) {
     var commit = api.renderCommitCMI(finalCommit);
     commit.seq = sent;
+    if (finalCommit && api.isTerminated()) commit.final = true;
     return commit;
   }
 
@@ -95,6 +102,7 @@
     requestHandler: function (commit, metadata) {
       var sent = ++seq;
       commit.seq = sent;
+      if (metadata && metadata.isTerminateCommit) commit.final = true;
       // A synchronous commit has its answer before this timer runs; no answer means it failed.
       if (!(metadata && metadata.isTerminateCommit))
         setTimeout(function () {
@@ -118,6 +126,52 @@
     },
   });
   api.loadFromJSON(launch.cmi);
+
+  var is12 = launch.version === 'scorm12';
+  // Content that saves only on its last page or as it closes still shows as started at once.
+  api.on(is12 ? 'LMSInitialize' : 'Initialize', function () {
+    setTimeout(function () {
+      send(false);
+    }, 0);
+  });
+
+  // The SCO's navigation request (2004 adl.nav.request), heard while Terminate runs.
+  var navigation = null;
+  function request(kind) {
+    return function (_element, target) {
+      navigation = { kind: kind, target: target };
+    };
+  }
+  api.on('SequenceNext', request('continue'));
+  api.on('SequencePrevious', request('previous'));
+  api.on('SequenceChoice', request('choice'));
+  api.on('SequenceJump', request('choice'));
+
+  // When the SCO ends its session, the dead page must not stay on screen: go where it asked, or
+  // close it and say what comes next.
+  api.on(is12 ? 'LMSFinish' : 'Terminate', function () {
+    setTimeout(ended, 0);
+  });
+
+  function ended() {
+    var target = null;
+    if (navigation && navigation.kind === 'continue') target = launch.nextUrl;
+    else if (navigation && navigation.kind === 'previous') target = launch.previousUrl;
+    else if (navigation && navigation.kind === 'choice' && navigation.target)
+      target = location.pathname.replace(/[^/]+$/, encodeURIComponent(navigation.target));
+    if (target) {
+      location.assign(target);
+      return;
+    }
+    var closed = document.getElementById('sco-closed');
+    var holder = frame.parentNode;
+    frame.remove();
+    if (holder && holder.classList) holder.classList.add('closed');
+    if (closed) {
+      closed.hidden = false;
+      closed.focus();
+    }
+  }
   // The bridge accepts calls only from the content origin; bursts of SetValue from authoring tools are normal.
   new window.CrossFrameLMS(api, launch.contentOrigin, { rateLimit: 5000 });
   frame.src = frame.getAttribute('data-src');

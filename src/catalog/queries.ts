@@ -13,6 +13,8 @@ export type CatalogueCourse = {
   estimated_minutes: number;
   status: EnrolmentStatus | null;
   progress_percent: number | null;
+  /** Whether the learner has opened or recorded anything in the course (it then reads "in progress", not "not started"). */
+  started: boolean | null;
 };
 
 /**
@@ -39,6 +41,9 @@ export async function listCatalogue(
       'c.estimated_minutes',
       'e.status',
       'e.progress_percent',
+      sql<boolean>`e.last_item_id is not null or exists (select 1 from item_progress p where p.user_id = e.user_id and p.course_id = e.course_id)`.as(
+        'started',
+      ),
     ])
     .where('c.published', '=', true);
   if (filters.language) query = query.where(sql<boolean>`${filters.language} = any(c.locales)`);
@@ -121,6 +126,7 @@ export type MyCourse = {
   title: LocalizedText;
   status: EnrolmentStatus;
   progress_percent: number;
+  started: boolean;
   last_activity_at: Date;
   certificate_code: string | null;
 };
@@ -138,6 +144,9 @@ export function myCourses(db: Kysely<Database>, userId: number): Promise<MyCours
       'c.title',
       'e.status',
       'e.progress_percent',
+      sql<boolean>`e.last_item_id is not null or exists (select 1 from item_progress p where p.user_id = e.user_id and p.course_id = e.course_id)`.as(
+        'started',
+      ),
       'e.last_activity_at',
       'cert.code as certificate_code',
     ])

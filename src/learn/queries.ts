@@ -69,22 +69,37 @@ export async function findItemForLearner(
 export type LearnerProgress = {
   completed: Set<number>;
   passed: Set<number>;
+  /** Items with anything recorded (a SCO attempt, a quiz answered): "in progress" until done. */
+  started: Set<number>;
   bestScores: Map<number, number>;
 };
 type ProgressRow = [itemId: number, completed: boolean, passed: boolean, bestScore: number | null];
 
+const emptyProgress = (): LearnerProgress => ({
+  completed: new Set(),
+  passed: new Set(),
+  started: new Set(),
+  bestScores: new Map(),
+});
+
+function addProgress(
+  progress: LearnerProgress,
+  itemId: number,
+  completed: boolean,
+  passed: boolean,
+  bestScore: number | null,
+): void {
+  if (completed) progress.completed.add(itemId);
+  if (passed) progress.passed.add(itemId);
+  progress.started.add(itemId);
+  if (bestScore !== null) progress.bestScores.set(itemId, bestScore);
+}
+
 /** Progress rows as fetched alongside the item by findItemForLearner. */
 export function progressFromRows(rows: ProgressRow[] | null): LearnerProgress {
-  const progress: LearnerProgress = {
-    completed: new Set(),
-    passed: new Set(),
-    bestScores: new Map(),
-  };
-  for (const [itemId, completed, passed, bestScore] of rows ?? []) {
-    if (completed) progress.completed.add(itemId);
-    if (passed) progress.passed.add(itemId);
-    if (bestScore !== null) progress.bestScores.set(itemId, bestScore);
-  }
+  const progress = emptyProgress();
+  for (const [itemId, completed, passed, bestScore] of rows ?? [])
+    addProgress(progress, itemId, completed, passed, bestScore);
   return progress;
 }
 
@@ -100,16 +115,9 @@ export async function learnerProgress(
     .where('user_id', '=', userId)
     .where('course_id', '=', courseId)
     .execute();
-  const progress: LearnerProgress = {
-    completed: new Set(),
-    passed: new Set(),
-    bestScores: new Map(),
-  };
-  for (const row of rows) {
-    if (row.completed_at) progress.completed.add(row.item_id);
-    if (row.passed) progress.passed.add(row.item_id);
-    if (row.best_score !== null) progress.bestScores.set(row.item_id, row.best_score);
-  }
+  const progress = emptyProgress();
+  for (const row of rows)
+    addProgress(progress, row.item_id, row.completed_at !== null, row.passed, row.best_score);
   return progress;
 }
 

@@ -46,7 +46,7 @@ export async function openAttempt(
     if (!settings) return undefined;
     const last = await trx
       .selectFrom('scorm_attempts')
-      .select(['id', 'number', 'package_id', 'completion_status', 'success_status'])
+      .select(['id', 'number', 'package_id', 'completion_status', 'success_status', 'cmi'])
       .where('user_id', '=', learner.id)
       .where('item_id', '=', itemId)
       .orderBy('number', 'desc')
@@ -99,12 +99,28 @@ export async function openAttempt(
 function startsNewAttempt(
   policy: ScormAttemptPolicy,
   maxAttempts: number | null,
-  last: { number: number; completion_status: string; success_status: string },
+  last: { number: number; completion_status: string; success_status: string; cmi: unknown },
 ): boolean {
   if (maxAttempts !== null && last.number >= maxAttempts) return false;
   if (policy === 'always') return true;
   if (policy === 'never') return false;
-  return last.completion_status === 'completed' || last.success_status !== 'unknown';
+  return (
+    last.completion_status === 'completed' ||
+    last.success_status !== 'unknown' ||
+    sessionEndedAttempt(last.cmi)
+  );
+}
+
+/**
+ * Whether the stored session ended its attempt: it reported something (so it ran) and did not
+ * leave with exit = suspend, the only exit that keeps an attempt open for the next launch (RTE).
+ */
+export function sessionEndedAttempt(stored: unknown): boolean {
+  const cmi = (stored as { cmi?: Record<string, unknown> } | null)?.cmi;
+  if (!cmi || typeof cmi !== 'object') return false;
+  const core = cmi.core as Record<string, unknown> | undefined;
+  const exit = core && typeof core === 'object' ? core.exit : cmi.exit;
+  return exit !== 'suspend';
 }
 
 /** Whether a SCO's reported state counts as done for course progress. */

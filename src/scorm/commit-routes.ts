@@ -12,6 +12,7 @@ import { WindowCounter } from '../web/window-counter.js';
 import { recordCommit } from './attempts.js';
 import { verifyCommitToken } from './commit-token.js';
 import { COMMIT_LIMITS, parseCommit } from './runtime/commit.js';
+import { applyLmsRules } from './runtime/lms-rules.js';
 
 const CommitParams = Type.Object({ token: Type.String() });
 const CommitStored = Type.Object({
@@ -100,13 +101,14 @@ export async function commitRoutes(instance: FastifyInstance): Promise<void> {
         request.log.warn({ attempt: token.a, problems: parsed.problems }, 'SCORM commit refused');
         return reply.code(422).send(refusal(parsed.problems.join('; ')));
       }
-      const outcome = await recordCommit(app.db, token.a, token.u, parsed.commit);
+      const commit = applyLmsRules(token.v, parsed.commit, token.r ?? {});
+      const outcome = await recordCommit(app.db, token.a, token.u, commit);
       if (outcome === 'missing') return reply.code(404).send(refusal('No such attempt.'));
       // A stale commit is acknowledged: what it carried is older than what is stored.
       return reply.send({
         result: true,
         errorCode: 0,
-        seq: parsed.commit.seq,
+        seq: commit.seq,
         stored: outcome === 'stored',
       });
     },

@@ -1,12 +1,15 @@
 /**
- * The signed token in a commit URL: which attempt of whom, in which SCORM version. The player page
+ * The signed token in a commit URL: which attempt of whom, in which SCORM version, under which of the
+ * manifest's rules. The player page
  * signs it at launch and the commit endpoint trusts nothing else (see commit-routes.ts).
  */
 import type { Config } from '../config.js';
 import { signToken, verifyToken } from '../web/signed-token.js';
 import type { ScormVersion } from './runtime/commit.js';
+import type { ScoRules } from './runtime/lms-rules.js';
 
-export type CommitToken = { a: number; u: number; v: ScormVersion };
+/** Attempt, user, version, and the manifest's status rules for the SCO (none to look up per commit). */
+export type CommitToken = { a: number; u: number; v: ScormVersion; r?: ScoRules };
 
 const PURPOSE = 'scorm-commit';
 /** Long enough for a whole day's sitting; a launch after that gets a new one. */

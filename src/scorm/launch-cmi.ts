@@ -11,9 +11,11 @@ const isRecord = (value: unknown): value is Cmi =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * The stored CMI with what only the LMS may set: who the learner is, entry (resume when the SCO
- * left suspended or saved anything to come back to), launch data and the manifest's thresholds.
- * Write-only elements of the previous session (exit, session_time) are not handed back.
+ * The stored CMI with what only the LMS may set: who the learner is, entry, launch data and the
+ * manifest's thresholds. Entry is "resume" only when the previous session ended with exit =
+ * suspend (RTE); any other exit ends the attempt, so the next launch opens a new one (see
+ * attempts.ts) and starts "ab-initio". Write-only elements of the previous session (exit,
+ * session_time) are not handed back.
  */
 export function launchCmi(
   version: ScormVersion,
@@ -28,9 +30,7 @@ export function launchCmi(
     const exit = core.exit;
     delete core.exit;
     delete core.session_time;
-    const resumable =
-      exit === 'suspend' || Boolean(cmi.suspend_data) || Boolean(core.lesson_location);
-    core.entry = !hasHistory ? 'ab-initio' : resumable ? 'resume' : '';
+    core.entry = !hasHistory ? 'ab-initio' : exit === 'suspend' ? 'resume' : '';
     core.student_id = String(learner.id);
     core.student_name = learner.name;
     core.credit = 'credit';
@@ -48,9 +48,7 @@ export function launchCmi(
   const exit = cmi.exit;
   delete cmi.exit;
   delete cmi.session_time;
-  const resumable =
-    exit === 'suspend' || exit === 'logout' || Boolean(cmi.suspend_data) || Boolean(cmi.location);
-  cmi.entry = !hasHistory ? 'ab-initio' : resumable ? 'resume' : '';
+  cmi.entry = !hasHistory ? 'ab-initio' : exit === 'suspend' ? 'resume' : '';
   cmi.learner_id = String(learner.id);
   cmi.learner_name = learner.name;
   cmi.credit = 'credit';
@@ -58,7 +56,8 @@ export function launchCmi(
   cmi.launch_data = sco.dataFromLms ?? '';
   if (sco.scaledPassingScore !== undefined)
     cmi.scaled_passing_score = String(sco.scaledPassingScore);
-  if (sco.completionThreshold)
+  // A 4th-edition threshold with completedByMeasure="false" is informative only (CAM 4th ed.).
+  if (sco.completionThreshold?.completedByMeasure)
     cmi.completion_threshold = String(sco.completionThreshold.minProgressMeasure);
   if (sco.maxTimeAllowed) cmi.max_time_allowed = sco.maxTimeAllowed;
   if (sco.timeLimitAction) cmi.time_limit_action = sco.timeLimitAction;

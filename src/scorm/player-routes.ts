@@ -9,7 +9,9 @@ import { signToken } from '../web/signed-token.js';
 import { openAttempt, recordCommit } from './attempts.js';
 import { signCommitToken } from './commit-token.js';
 import { CONTENT_TOKEN_SECONDS, sameOrigin, wrapperUrl, type ContentToken } from './content.js';
+import type { FlatSco } from './package/index.js';
 import type { ParsedCommit } from './runtime/commit.js';
+import type { ScoRules } from './runtime/lms-rules.js';
 
 export async function playerRoutes(instance: FastifyInstance): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -33,6 +35,7 @@ export async function playerRoutes(instance: FastifyInstance): Promise<void> {
         // An asset has no API to report with: opening it is completing it, recorded as any commit is.
         const opened: ParsedCommit = {
           seq: launch.seqBase + 1,
+          final: true,
           cmi: launch.cmi,
           completionStatus: 'completed',
           successStatus: 'unknown',
@@ -57,6 +60,7 @@ export async function playerRoutes(instance: FastifyInstance): Promise<void> {
         a: launch.attemptId,
         u: user.id,
         v: launch.version,
+        r: scoRules(launch.sco),
       });
       const launchJson = JSON.stringify({
         version: launch.version,
@@ -65,6 +69,9 @@ export async function playerRoutes(instance: FastifyInstance): Promise<void> {
         seqBase: launch.seqBase,
         attempt: launch.attemptNumber,
         cmi: launch.cmi,
+        // Where a SCO's own navigation request (adl.nav.request continue / previous) leads.
+        nextUrl: player.next ? player.itemUrl(player.next) : null,
+        previousUrl: player.previous ? player.itemUrl(player.previous) : null,
       }).replace(/</g, '\\u003c');
       const contentLocale = player.item.course_locales[0] ?? 'en';
       return reply.render('scorm/player', {
@@ -85,4 +92,16 @@ export async function playerRoutes(instance: FastifyInstance): Promise<void> {
       });
     },
   );
+}
+
+/** The manifest's status rules for a SCO, as the commit endpoint applies them (lms-rules.ts). */
+function scoRules(sco: FlatSco): ScoRules {
+  const rules: ScoRules = {};
+  if (sco.masteryScore !== undefined) rules.m = sco.masteryScore;
+  if (sco.scaledPassingScore !== undefined) rules.p = sco.scaledPassingScore;
+  if (sco.completionThreshold?.completedByMeasure)
+    rules.t = sco.completionThreshold.minProgressMeasure;
+  if (sco.deliveryControls?.completionSetByContent) rules.c = true;
+  if (sco.deliveryControls?.objectiveSetByContent) rules.o = true;
+  return rules;
 }

@@ -160,6 +160,7 @@ describe('parseCommit with real scorm-again output', () => {
     const commit = accepted(parseCommit('scorm12', commitBody('scorm12')));
     expect(commit).toEqual({
       seq: 3,
+      final: false,
       cmi: { cmi: SCORM12_COMMIT.cmi },
       completionStatus: 'completed',
       successStatus: 'passed',
@@ -212,6 +213,7 @@ describe('parseCommit with real scorm-again output', () => {
     const commit = accepted(parseCommit('scorm2004', commitBody('scorm2004')));
     expect(commit).toEqual({
       seq: 1_000_002,
+      final: false,
       cmi: { cmi: SCORM2004_COMMIT.cmi },
       completionStatus: 'completed',
       successStatus: 'passed',
@@ -870,7 +872,7 @@ describe('the commit envelope', () => {
   it('refuses fields beside seq and cmi, such as scorm-again common commit fields', () => {
     const body = { ...commitBody('scorm12'), successStatus: 'passed' };
     expect(refused(parseCommit('scorm12', body))).toEqual([
-      'The commit has an unexpected field "successStatus"; only "seq" and "cmi" are accepted (run scorm-again with renderCommonCommitFields: false)',
+      'The commit has an unexpected field "successStatus"; only "seq", "cmi" and "final" are accepted (run scorm-again with renderCommonCommitFields: false)',
     ]);
   });
 

@@ -94,7 +94,7 @@ export async function launch(
   return { page, launch: launchOf(page) };
 }
 
-export type CommitBody = { seq: number; cmi: Record<string, unknown> };
+export type CommitBody = { seq: number; cmi: Record<string, unknown>; final?: boolean };
 
 /**
  * Posts a commit the way the player does: fetch with JSON, or (`beacon`) navigator.sendBeacon's

@@ -626,7 +626,11 @@ describe('attempt settings', () => {
     await postCommit(
       ctx,
       first.commitUrl,
-      commit12(first.seqBase + 1, { lesson_status: 'passed', lesson_location: 'end' }),
+      commit12(first.seqBase + 1, {
+        lesson_status: 'passed',
+        lesson_location: 'end',
+        exit: 'suspend',
+      }),
     );
     const again = (await launch(browser, 'quiz', 'quiz')).launch;
     expect(again).toMatchObject({ attempt: 1, seqBase: 2_000_000 });
@@ -635,6 +639,15 @@ describe('attempt settings', () => {
       lesson_location: 'end',
       entry: 'resume',
     });
+    // Left without suspending, the same attempt reopens neither new nor resumed (entry "").
+    await postCommit(
+      ctx,
+      again.commitUrl,
+      commit12(again.seqBase + 1, { lesson_status: 'passed', lesson_location: 'end', exit: '' }),
+    );
+    const third = (await launch(browser, 'quiz', 'quiz')).launch;
+    expect(third).toMatchObject({ attempt: 1 });
+    expect(third.cmi.cmi.core).toMatchObject({ lesson_location: 'end', entry: '' });
     expect(await attemptsOf(user.id, course.quiz)).toHaveLength(1);
   });
 });
@@ -920,5 +933,87 @@ describe('resuming', () => {
     expect((await attemptsOf(user.id, course.quiz)).map((attempt) => attempt.number)).toEqual([
       1, 2,
     ]);
+  });
+});
+
+describe('the end of a session (what the LMS decides)', () => {
+  const attemptStatus = async (userId: number, courseId: number) =>
+    (await attemptsOf(userId, courseId)).map((a) => [a.completion_status, a.success_status]);
+
+  it('SCORM 1.2: a SCO that only initialises and finishes ends completed, and counts as done', async () => {
+    const { user, browser } = await enrolledLearner(ctx, 'golf');
+    const { launch: golf } = await launch(browser, 'golf', 'item_1');
+    const initialised = commit12(golf.seqBase + 1, { lesson_status: 'not attempted' });
+    await postCommit(ctx, golf.commitUrl, initialised);
+    // Until it finishes, nothing is decided for it.
+    expect(await attemptStatus(user.id, course.golf)).toEqual([['not attempted', 'unknown']]);
+    await postCommit(ctx, golf.commitUrl, {
+      ...commit12(golf.seqBase + 2, { lesson_status: 'not attempted' }),
+      final: true,
+    });
+    expect(await attemptStatus(user.id, course.golf)).toEqual([['completed', 'unknown']]);
+    const [stored] = await attemptsOf(user.id, course.golf);
+    expect(
+      (stored!.cmi as { cmi: { core: { lesson_status: string } } }).cmi.core.lesson_status,
+    ).toBe('completed');
+    expect((await enrolmentOf(user.id, course.golf)).progress_percent).toBe(100);
+  });
+
+  it('SCORM 1.2: with a mastery score (80), the reported score decides passed or failed at LMSFinish', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ lesson_status: 'not attempted', score: { raw: '85', min: '0', max: '100' } }, 'passed'],
+      [{ lesson_status: 'completed', score: { raw: '60', min: '0', max: '100' } }, 'failed'],
+      [{ lesson_status: 'incomplete', score: { raw: '', min: '', max: '' } }, 'unknown'],
+    ];
+    for (const [core, success] of cases) {
+      const { user, browser } = await enrolledLearner(ctx, 'quiz');
+      const { launch: quiz } = await launch(browser, 'quiz', 'quiz');
+      await postCommit(ctx, quiz.commitUrl, { ...commit12(quiz.seqBase + 1, core), final: true });
+      const [attempt] = await attemptsOf(user.id, course.quiz);
+      expect(attempt!.success_status).toBe(success);
+    }
+  });
+
+  it('SCORM 2004: with the default delivery controls, a SCO that exits without a status is completed and satisfied; a suspended one is not', async () => {
+    const { user, browser } = await enrolledLearner(ctx, 'case-management');
+    const { launch: assessment } = await launch(browser, 'case-management', 'm2_assessment');
+    const silent = { completion_status: 'unknown', success_status: 'unknown' };
+    await postCommit(ctx, assessment.commitUrl, {
+      ...commit2004(assessment.seqBase + 1, { ...silent, exit: 'suspend' }),
+      final: true,
+    });
+    expect(await attemptStatus(user.id, course.fourth)).toEqual([['unknown', 'unknown']]);
+    const again = (await launch(browser, 'case-management', 'm2_assessment')).launch;
+    expect(again.cmi.cmi.entry).toBe('resume');
+    await postCommit(ctx, again.commitUrl, {
+      ...commit2004(again.seqBase + 1, { ...silent, exit: 'normal' }),
+      final: true,
+    });
+    expect(await attemptStatus(user.id, course.fourth)).toEqual([['completed', 'passed']]);
+  });
+
+  it('SCORM 2004: content that sets its own status (Rise: completionSetByContent) keeps "unknown" when it says nothing', async () => {
+    const { user, browser } = await enrolledLearner(ctx, 'rise');
+    const { launch: rise } = await launch(browser, 'rise', 'Rise_SCO');
+    await postCommit(ctx, rise.commitUrl, {
+      ...commit2004(rise.seqBase + 1, { completion_status: 'unknown', exit: 'normal' }),
+      final: true,
+    });
+    expect(await attemptStatus(user.id, course.rise)).toEqual([['unknown', 'unknown']]);
+  });
+
+  it('after a normal exit the next launch is a new attempt, ab-initio, and the old one is kept', async () => {
+    const { user, browser } = await enrolledLearner(ctx, 'golf-lessons');
+    const first = (await launch(browser, 'golf-lessons', 'item_playing')).launch;
+    await postCommit(
+      ctx,
+      first.commitUrl,
+      commit12(first.seqBase + 1, { lesson_location: 'p3', exit: '' }, { suspend_data: 'x' }),
+    );
+    const second = (await launch(browser, 'golf-lessons', 'item_playing')).launch;
+    expect(second.attempt).toBe(2);
+    expect(second.cmi.cmi.core).toMatchObject({ entry: 'ab-initio' });
+    expect(second.cmi.cmi.core.lesson_location ?? '').toBe('');
+    expect(await attemptsOf(user.id, course.lessons)).toHaveLength(2);
   });
 });

@@ -5,7 +5,12 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import type { PackageNotice } from './errors.js';
-import type { CompletionThreshold, ObjectiveSpec, ScormVersion } from './types.js';
+import type {
+  CompletionThreshold,
+  DeliveryControls,
+  ObjectiveSpec,
+  ScormVersion,
+} from './types.js';
 import { ADLCP, attribute, childElement, childElements, IMSSS, label, textOf } from './xml.js';
 
 export interface ItemData {
@@ -16,6 +21,7 @@ export interface ItemData {
   completionThreshold?: CompletionThreshold;
   scaledPassingScore?: number;
   attemptLimit?: number;
+  deliveryControls?: DeliveryControls;
   objectives: ObjectiveSpec[];
 }
 
@@ -85,9 +91,18 @@ function readCompletionThreshold(element: Element): CompletionThreshold {
   };
 }
 
+const DEFAULT_DELIVERY: DeliveryControls = {
+  tracked: true,
+  completionSetByContent: false,
+  objectiveSetByContent: false,
+};
+
 function readSequencing(item: Element, data: ItemData, context: SequencingContext): void {
   const own = childElement(item, IMSSS, 'sequencing');
-  if (!own) return;
+  if (!own) {
+    data.deliveryControls = DEFAULT_DELIVERY;
+    return;
+  }
   // An item's own sequencing overrides, element by element, the collection entry it names.
   const idRef = attribute(own, null, 'IDRef');
   let shared: Element | undefined;
@@ -110,6 +125,14 @@ function readSequencing(item: Element, data: ItemData, context: SequencingContex
     const primary = data.objectives.find((objective) => objective.primary);
     if (primary?.satisfiedByMeasure) data.scaledPassingScore = primary.minNormalizedMeasure;
   }
+  const delivery = pick('deliveryControls');
+  const flag = (name: keyof DeliveryControls) =>
+    boolean(delivery ? attribute(delivery, null, name) : undefined, DEFAULT_DELIVERY[name]);
+  data.deliveryControls = {
+    tracked: flag('tracked'),
+    completionSetByContent: flag('completionSetByContent'),
+    objectiveSetByContent: flag('objectiveSetByContent'),
+  };
   const limits = pick('limitConditions');
   if (limits) {
     const duration = attribute(limits, null, 'attemptAbsoluteDurationLimit');

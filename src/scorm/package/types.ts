@@ -11,6 +11,15 @@ export interface CompletionThreshold {
   progressWeight?: number;
 }
 
+/** 2004 `imsss:deliveryControls` (IMS SS defaults: tracked, and neither status set by the content). */
+export interface DeliveryControls {
+  tracked: boolean;
+  /** False: a SCO that ends its attempt without reporting completion counts as completed. */
+  completionSetByContent: boolean;
+  /** False: a SCO that ends its attempt without reporting success counts as satisfied (passed). */
+  objectiveSetByContent: boolean;
+}
+
 /** One `imsss:primaryObjective` or `imsss:objective` of an item. */
 export interface ObjectiveSpec {
   /** May be empty for a primary objective, which the spec allows to have no id. */
@@ -63,6 +72,8 @@ export interface FlatSco {
   /** 2004: from the primary objective when it is satisfied by measure (cmi.scaled_passing_score). */
   scaledPassingScore?: number;
   attemptLimit?: number;
+  /** 2004 only; absent in packages imported before it was read, which means the defaults. */
+  deliveryControls?: DeliveryControls;
   objectives: ObjectiveSpec[];
 }
 

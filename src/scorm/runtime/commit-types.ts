@@ -28,6 +28,8 @@ export type Success = 'passed' | 'failed' | 'unknown';
 
 export interface ParsedCommit {
   seq: number;
+  /** Sent by the player when the SCO ended its session (LMSFinish / Terminate): end-of-session rules apply. */
+  final: boolean;
   /** The CMI exactly as received ({ cmi: ... }), re-serialisable, to store and hand back to loadFromJSON at the next launch. */
   cmi: Record<string, unknown>;
   /** Normalised to the 2004 vocabularies: 1.2 lesson_status passed/failed/completed/incomplete/browsed/not attempted maps to completion (completed|incomplete|not attempted|unknown) and success (passed|failed|unknown). */
@@ -46,5 +48,5 @@ export interface ParsedCommit {
 
 export type CommitResult = { ok: true; commit: ParsedCommit } | { ok: false; problems: string[] };
 
-/** What the per-version summaries fill in; seq and the raw CMI come from the commit itself. */
-export type Summary = Omit<ParsedCommit, 'seq' | 'cmi'>;
+/** What the per-version summaries fill in; seq, final and the raw CMI come from the commit itself. */
+export type Summary = Omit<ParsedCommit, 'seq' | 'cmi' | 'final'>;

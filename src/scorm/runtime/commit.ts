@@ -1,7 +1,7 @@
 /**
  * Commits from the SCORM player. scorm-again 3 runs in the browser with `dataCommitFormat: 'json'`,
  * `sendFullCommit: true` and `renderCommonCommitFields: false`; its requestHandler posts
- * `{ seq, cmi }`, where `cmi` is the nested data model (`renderCommitCMI()`). Lists such as
+ * `{ seq, cmi, final? }` (final when the SCO ended its session), where `cmi` is the nested data model (`renderCommitCMI()`). Lists such as
  * `cmi.interactions` arrive as objects keyed "0", "1", … (arrays are accepted too), and every
  * value the SCO set arrives as a string, scores included.
  *
@@ -57,7 +57,7 @@ function parse(version: ScormVersion, body: unknown): CommitResult {
       ],
     };
   const problems = new Problems();
-  const { seq, cmi } = body;
+  const { seq, cmi, final } = body;
   if (seq === undefined)
     problems.add(
       'seq',
@@ -65,11 +65,13 @@ function parse(version: ScormVersion, body: unknown): CommitResult {
     );
   else if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1)
     problems.add('seq', `seq is ${show(seq)}; it must be a positive whole number`);
+  if (final !== undefined && typeof final !== 'boolean')
+    problems.add('final', `final is ${show(final)}; it must be true or false`);
   for (const key of Object.keys(body)) {
-    if (key !== 'seq' && key !== 'cmi')
+    if (key !== 'seq' && key !== 'cmi' && key !== 'final')
       problems.add(
         key,
-        `The commit has an unexpected field ${show(key)}; only "seq" and "cmi" are accepted (run scorm-again with renderCommonCommitFields: false)`,
+        `The commit has an unexpected field ${show(key)}; only "seq", "cmi" and "final" are accepted (run scorm-again with renderCommonCommitFields: false)`,
       );
   }
   if (!isPlainObject(cmi)) {
@@ -90,5 +92,8 @@ function parse(version: ScormVersion, body: unknown): CommitResult {
       `The commit is ${bytes} bytes as JSON; at most ${COMMIT_LIMITS.maxBodyBytes} are accepted`,
     );
   if (problems.sentences.length > 0) return refuse(problems);
-  return { ok: true, commit: { seq: seq as number, cmi: { cmi }, ...summary } };
+  return {
+    ok: true,
+    commit: { seq: seq as number, final: final === true, cmi: { cmi }, ...summary },
+  };
 }

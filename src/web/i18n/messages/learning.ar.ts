@@ -38,6 +38,8 @@ export const learningAr: LearningMessages = {
   'player.markComplete': 'وضع علامة «تم» والمتابعة',
   'player.done': 'تم',
   'player.notDone': 'لم يكتمل بعد',
+  'player.inProgress': 'قيد التقدّم',
+  'catalogue.notStarted': 'لم يبدأ بعد',
   'player.passed': 'ناجح',
   'player.optional': 'اختياري',
   'player.quiz': 'اختبار',

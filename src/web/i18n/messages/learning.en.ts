@@ -37,6 +37,8 @@ export const learningEn = {
   'player.markComplete': 'Mark as done and continue',
   'player.done': 'Done',
   'player.notDone': 'Not done yet',
+  'player.inProgress': 'In progress',
+  'catalogue.notStarted': 'Not started',
   'player.passed': 'Passed',
   'player.optional': 'Optional',
   'player.quiz': 'Quiz',

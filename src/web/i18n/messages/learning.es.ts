@@ -38,6 +38,8 @@ export const learningEs: LearningMessages = {
   'player.markComplete': 'Marcar como hecho y continuar',
   'player.done': 'Hecho',
   'player.notDone': 'Aún no hecho',
+  'player.inProgress': 'En curso',
+  'catalogue.notStarted': 'Sin empezar',
   'player.passed': 'Aprobado',
   'player.optional': 'Opcional',
   'player.quiz': 'Cuestionario',

@@ -38,6 +38,8 @@ export const learningFr: LearningMessages = {
   'player.markComplete': 'Marquer comme terminé et continuer',
   'player.done': 'Terminé',
   'player.notDone': 'Pas encore terminé',
+  'player.inProgress': 'En cours',
+  'catalogue.notStarted': 'Pas commencé',
   'player.passed': 'Réussi',
   'player.optional': 'Facultatif',
   'player.quiz': 'Quiz',

@@ -7,6 +7,11 @@ export const scormAr: ScormMessages = {
   'scorm.saved': 'حُفظ تقدّمك في الساعة {time}.',
   'scorm.retrying': 'تعذّر حفظ تقدّمك الآن. جارٍ المحاولة مرة أخرى، فأبقِ هذه الصفحة مفتوحة.',
 
+  'scorm.closed.title': 'أُغلق النشاط',
+  'scorm.closed.saved': 'تقدّمك فيه محفوظ.',
+  'scorm.closed.continue': 'متابعة',
+  'scorm.closed.back': 'العودة إلى الدورة',
+  'scorm.closed.reopen': 'افتحه مرة أخرى',
   'scorm.admin.title': 'حزم SCORM',
   'scorm.admin.intro':
     'استورد دورة مُصدَّرة بصيغة SCORM 1.2 أو SCORM 2004 (ملف \u200e.zip من Articulate أو iSpring أو Captivate أو Lectora أو H5P أو أدوات مشابهة). تُنشر الدورة في قائمة الدورات إلى جانب دورات Lantern الأصلية.',
@@ -42,7 +47,8 @@ export const scormAr: ScormMessages = {
   'scorm.courses.save': 'حفظ',
   'scorm.courses.settingsFor': 'إعدادات المحاولات لدورة «{title}»',
   'scorm.courses.versionValue': 'الإصدار {number} · {standard}',
-  'scorm.policy.when_finished': 'عند انتهاء المحاولة السابقة بالإكمال أو النجاح أو الرسوب',
+  'scorm.policy.when_finished':
+    'عند انتهاء المحاولة السابقة: مكتملة أو ناجحة أو راسبة، أو تُركت دون حفظ موضع التوقف',
   'scorm.policy.never': 'أبدًا: يستأنف المتعلّمون دائمًا محاولتهم الأولى',
   'scorm.policy.always': 'في كل مرة يُفتح فيها النشاط',
   'scorm.settings.saved': 'حُفظت إعدادات المحاولات.',

@@ -7,6 +7,11 @@ export const scormEn = {
   'scorm.saved': 'Progress saved at {time}.',
   'scorm.retrying': 'Your progress could not be saved just now. Trying again; keep this page open.',
 
+  'scorm.closed.title': 'Activity closed',
+  'scorm.closed.saved': 'Your progress in it is saved.',
+  'scorm.closed.continue': 'Continue',
+  'scorm.closed.back': 'Back to the course',
+  'scorm.closed.reopen': 'Open it again',
   'scorm.admin.title': 'SCORM packages',
   'scorm.admin.intro':
     'Import a course exported as SCORM 1.2 or SCORM 2004 (a .zip file from Articulate, iSpring, Captivate, Lectora, H5P and similar tools). It is published in the catalogue next to the native courses.',
@@ -42,7 +47,8 @@ export const scormEn = {
   'scorm.courses.save': 'Save',
   'scorm.courses.settingsFor': 'Attempt settings for {title}',
   'scorm.courses.versionValue': 'v{number} · {standard}',
-  'scorm.policy.when_finished': 'When the previous attempt is completed, passed or failed',
+  'scorm.policy.when_finished':
+    'When the previous attempt is finished: completed, passed or failed, or left without saving its place',
   'scorm.policy.never': 'Never: learners always resume their first attempt',
   'scorm.policy.always': 'Every time the activity is opened',
   'scorm.settings.saved': 'The attempt settings are saved.',

@@ -9,6 +9,11 @@ export const scormEs: ScormMessages = {
   'scorm.retrying':
     'No se pudo guardar su progreso en este momento. Estamos volviendo a intentarlo; mantenga esta página abierta.',
 
+  'scorm.closed.title': 'Actividad cerrada',
+  'scorm.closed.saved': 'Su progreso en ella está guardado.',
+  'scorm.closed.continue': 'Continuar',
+  'scorm.closed.back': 'Volver al curso',
+  'scorm.closed.reopen': 'Abrirla de nuevo',
   'scorm.admin.title': 'Paquetes SCORM',
   'scorm.admin.intro':
     'Importe un curso exportado en SCORM 1.2 o SCORM 2004 (un archivo .zip de Articulate, iSpring, Captivate, Lectora, H5P o herramientas similares). Se publica en el catálogo junto a los cursos propios de Lantern.',
@@ -47,7 +52,8 @@ export const scormEs: ScormMessages = {
   'scorm.courses.save': 'Guardar',
   'scorm.courses.settingsFor': 'Ajustes de intentos de «{title}»',
   'scorm.courses.versionValue': 'v{number} · {standard}',
-  'scorm.policy.when_finished': 'Cuando el intento anterior está completado, aprobado o suspendido',
+  'scorm.policy.when_finished':
+    'Cuando el intento anterior ha terminado: completado, aprobado o suspendido, o abandonado sin guardar el punto donde se quedó',
   'scorm.policy.never': 'Nunca: cada participante retoma siempre su primer intento',
   'scorm.policy.always': 'Cada vez que se abre la actividad',
   'scorm.settings.saved': 'Se han guardado los ajustes de intentos.',

@@ -9,6 +9,11 @@ export const scormFr: ScormMessages = {
   'scorm.retrying':
     'Votre progression n’a pas pu être enregistrée pour le moment. Nouvel essai en cours\u00a0; gardez cette page ouverte.',
 
+  'scorm.closed.title': 'Activité fermée',
+  'scorm.closed.saved': 'Votre progression y est enregistrée.',
+  'scorm.closed.continue': 'Continuer',
+  'scorm.closed.back': 'Retour au cours',
+  'scorm.closed.reopen': 'La rouvrir',
   'scorm.admin.title': 'Paquets SCORM',
   'scorm.admin.intro':
     'Importez un cours exporté au format SCORM 1.2 ou SCORM 2004 (un fichier .zip produit par Articulate, iSpring, Captivate, Lectora, H5P ou un outil similaire). Il est publié dans le catalogue aux côtés des cours propres à Lantern.',
@@ -48,7 +53,8 @@ export const scormFr: ScormMessages = {
   'scorm.courses.save': 'Enregistrer',
   'scorm.courses.settingsFor': 'Réglages des tentatives pour «\u00a0{title}\u00a0»',
   'scorm.courses.versionValue': 'v{number} · {standard}',
-  'scorm.policy.when_finished': 'Quand la tentative précédente est terminée, réussie ou échouée',
+  'scorm.policy.when_finished':
+    'Quand la tentative précédente est terminée\u00a0: achevée, réussie ou échouée, ou quittée sans garder l’endroit où l’on s’était arrêté',
   'scorm.policy.never':
     'Jamais\u00a0: les apprenant·es reprennent toujours leur première tentative',
   'scorm.policy.always': 'À chaque ouverture de l’activité',

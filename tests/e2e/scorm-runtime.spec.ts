@@ -1,0 +1,207 @@
+/**
+ * The SCORM runtime as real content drives it, in Chromium: the synchronous answers a SCO gets
+ * from the cross-frame bridge right after Initialize (counts, pre-initialised objectives, two
+ * interactions in a row), "in progress" as soon as a SCO starts, the status the LMS decides at
+ * the end of a session (SCORM 1.2 finish-only, SCORM 2004 delivery controls), what happens when
+ * a SCO terminates (its navigation request, or a closed panel), and a new attempt after a normal
+ * exit. What was stored is read back where a trainer reads it.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import { buildProbe12, buildProbe2004 } from '../scorm/probe-fixtures.js';
+import { expectNoSeriousA11yViolations, loginAsAdmin, registerAndLogin } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'lantern-e2e-probe-'));
+
+type Lms = Record<string, (...args: string[]) => string>;
+
+async function importPackage(page: Page, zip: string, slug: string) {
+  await page.goto('/admin/scorm');
+  await page.getByLabel('Package (.zip)').setInputFiles(zip);
+  await page.getByLabel('Course address (optional)').fill(slug);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.locator('#import-report')).toContainText('was imported as a new course');
+}
+
+/** The SCO's own frame (inside the content-origin wrapper), once it has found the API. */
+async function scoFrame(page: Page): Promise<Frame> {
+  await expect(
+    page.frameLocator('#sco-frame').frameLocator('#sco').locator('html[data-api="found"]'),
+  ).toBeAttached();
+  const frame = page.frames().find((f) => f.url().includes('probe.html'));
+  if (!frame) throw new Error('no SCO frame');
+  return frame;
+}
+
+/** Runs calls against the SCO's API inside its frame, synchronously, as content does. */
+function inSco<T>(frame: Frame, calls: (lms: Lms) => T): Promise<T> {
+  return frame.evaluate(`(${calls.toString()})(window.lms)`) as Promise<T>;
+}
+
+const commitStored = (page: Page) =>
+  page.waitForResponse((r) => r.url().includes('/scorm/commit/') && r.ok());
+
+test('SCORM 2004: exact answers after Initialize, in progress at once, delivery controls at the end, navigation on Terminate, a new attempt after a normal exit', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await (await browser.newContext()).newPage();
+  await loginAsAdmin(admin);
+  await importPackage(admin, await buildProbe2004(dir), 'probe-2004');
+  await admin.close();
+
+  // A trainer's cohort, to read back what was stored as the trainer sees it.
+  const trainer = await (await browser.newContext()).newPage();
+  await trainer.goto('/login');
+  await trainer.locator('#field-email').fill('e2e-trainer@example.org');
+  await trainer.locator('#field-password').fill('e2e trainer passphrase');
+  await trainer.locator('form[action="/login"] button[type="submit"]').click();
+  await trainer.goto('/trainer/cohorts/new');
+  await trainer.locator('#field-name').fill('Probe cohort');
+  await trainer.getByLabel('Probe 2004').check();
+  await trainer.getByRole('button', { name: 'Create the cohort' }).click();
+  const code = (await trainer.locator('.join-box code').textContent())!.trim();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const scriptErrors: string[] = [];
+  context.on('weberror', (error) => scriptErrors.push(error.error().message));
+  await registerAndLogin(page, { name: 'Probe Learner' });
+  await page.goto('/join');
+  await page.locator('#field-code').fill(code);
+  await page.locator('form[action="/join"] button').click();
+  await expect(page).toHaveURL(/\/courses\/probe-2004$/);
+  await expect(page.locator('.progress')).toContainText('Not started');
+
+  await page.goto('/courses/probe-2004/scos/sco_objectives');
+  let sco = await scoFrame(page);
+  const initialised = commitStored(page);
+  const answers = await inSco(sco, (lms) => {
+    const out: Record<string, unknown> = { init: lms.Initialize!('') };
+    out.entry = lms.GetValue!('cmi.entry');
+    out.version = lms.GetValue!('cmi._version');
+    out.objectives = lms.GetValue!('cmi.objectives._count');
+    let extra = -1;
+    for (let i = 0; i < Number(out.objectives); i++)
+      if (lms.GetValue!(`cmi.objectives.${i}.id`) === 'obj_extra') extra = i;
+    out.extra = extra;
+    out.setObjective = lms.SetValue!(`cmi.objectives.${extra}.success_status`, 'passed');
+    out.children = lms.GetValue!('cmi.interactions._children');
+    const record = (id: string, response: string, result: string) => {
+      const n = lms.GetValue!('cmi.interactions._count');
+      lms.SetValue!(`cmi.interactions.${n}.id`, id);
+      lms.SetValue!(`cmi.interactions.${n}.type`, 'choice');
+      lms.SetValue!(`cmi.interactions.${n}.learner_response`, response);
+      lms.SetValue!(`cmi.interactions.${n}.result`, result);
+      return n;
+    };
+    out.indexes = [record('q1', 'a', 'correct'), record('q2', 'b', 'incorrect')];
+    out.count = lms.GetValue!('cmi.interactions._count');
+    out.error = lms.GetLastError!();
+    return out;
+  });
+  expect(answers).toEqual({
+    init: 'true',
+    entry: 'ab-initio',
+    version: '1.0',
+    objectives: '2',
+    extra: 1,
+    setObjective: 'true',
+    children:
+      'id,type,objectives,timestamp,correct_responses,weighting,learner_response,result,latency,description',
+    indexes: ['0', '1'],
+    count: '2',
+    error: '0',
+  });
+  await initialised;
+
+  // Started and nothing finished: "in progress" on the course page, its contents and My learning.
+  const other = await context.newPage();
+  await other.goto('/courses/probe-2004');
+  await expect(other.locator('.progress')).toContainText('In progress');
+  await expect(other.locator('.modules li').first()).toContainText('In progress');
+  await other.goto('/my-learning');
+  await expect(other.locator('.card').filter({ hasText: 'Probe 2004' })).toContainText(
+    'In progress',
+  );
+
+  // It ends with no status of its own (default delivery controls: completed and satisfied) and
+  // asks for the next activity: the player goes there.
+  const finalCommit = commitStored(page);
+  await inSco(sco, (lms) => {
+    lms.SetValue!('cmi.exit', 'normal');
+    lms.SetValue!('adl.nav.request', 'continue');
+    return lms.Terminate!('');
+  });
+  await finalCommit;
+  await expect(page).toHaveURL(/\/scos\/sco_closing$/);
+
+  // The last activity ends without a request: the dead frame goes, and the page says what is next.
+  sco = await scoFrame(page);
+  await inSco(sco, (lms) => [lms.Initialize!(''), lms.Terminate!('')]);
+  const closed = page.locator('#sco-closed');
+  await expect(closed).toBeVisible();
+  await expect(closed).toBeFocused();
+  await expect(page.locator('#sco-frame')).toHaveCount(0);
+  await expect(closed.getByRole('link', { name: 'Back to the course' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await closed.getByRole('link', { name: 'Back to the course' }).click();
+  await expect(page.locator('.modules li').first()).toContainText('Done');
+
+  // A normal exit ended the attempt: the next launch is a new one, from the beginning.
+  await page.goto('/courses/probe-2004/scos/sco_objectives');
+  sco = await scoFrame(page);
+  expect(await inSco(sco, (lms) => [lms.Initialize!(''), lms.GetValue!('cmi.entry')])).toEqual([
+    'true',
+    'ab-initio',
+  ]);
+
+  // What was stored, as the trainer reads it: two attempts, the first passed with both answers.
+  await trainer.reload();
+  await trainer.getByRole('link', { name: 'Learners', exact: true }).first().click();
+  await trainer.getByRole('link', { name: 'Probe Learner' }).click();
+  const attempts = trainer.locator('details.attempt').filter({ hasText: 'Objectives' });
+  await expect(attempts).toHaveCount(2);
+  const first = attempts.filter({ hasText: 'Attempt 1' });
+  await expect(first).toContainText('Passed');
+  await first.locator('summary').click();
+  await expect(first.locator('tr').filter({ hasText: 'q1' })).toContainText('a');
+  await expect(first.locator('tr').filter({ hasText: 'q2' })).toContainText('b');
+  expect(scriptErrors).toEqual([]);
+  await context.close();
+  await trainer.context().close();
+});
+
+test('SCORM 1.2: a SCO that only initialises and finishes is completed, and the player closes it', async ({
+  browser,
+}) => {
+  const admin = await (await browser.newContext()).newPage();
+  await loginAsAdmin(admin);
+  await importPackage(admin, await buildProbe12(dir), 'probe-12');
+  await admin.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await registerAndLogin(page, { name: 'Finishing Learner' });
+  await page.goto('/courses/probe-12');
+  await page.locator('form[action="/courses/probe-12/enrol"] button').click();
+  await page.goto('/courses/probe-12/scos/sco_finish');
+  const sco = await scoFrame(page);
+  const initialised = commitStored(page);
+  expect(await inSco(sco, (lms) => lms.LMSInitialize!(''))).toBe('true');
+  await initialised;
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.locator('.card').filter({ hasText: 'Probe 1.2' })).toContainText(
+    'In progress',
+  );
+
+  expect(await inSco(sco, (lms) => lms.LMSFinish!(''))).toBe('true');
+  await expect(page.locator('#sco-closed')).toBeVisible();
+  await page.locator('#sco-closed').getByRole('link', { name: 'Back to the course' }).click();
+  // One SCO, completed at LMSFinish: the course is complete.
+  await expect(page.locator('a[href="/courses/probe-12/certificate"]')).toBeVisible();
+  await context.close();
+});

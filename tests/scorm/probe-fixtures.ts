@@ -1,0 +1,93 @@
+/**
+ * "Probe" packages for browser tests of the runtime: each SCO page only finds the LMS API the
+ * standard way and leaves it on `window.lms`; the test then makes the calls a real SCO makes, in
+ * one synchronous burst (as content does right after Initialize), and reads the answers.
+ */
+import { join } from 'node:path';
+import { writeZip } from './zip-builder.js';
+
+const NS_12 = `xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"`;
+const NS_2004 = `xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3" xmlns:imsss="http://www.imsglobal.org/xsd/imsss"`;
+
+function probeScript(apiName: 'API' | 'API_1484_11'): string {
+  return `(function () {
+  // SCORM 1.2 looks from this window up; the 2004 algorithm starts at the parent.
+  var win = ${apiName === 'API' ? 'window' : 'window.parent'};
+  for (var depth = 0; win && depth < 10; depth++) {
+    try { if (win.${apiName}) { window.lms = win.${apiName}; break; } } catch (e) {}
+    if (win.parent === win) break;
+    win = win.parent;
+  }
+  document.documentElement.setAttribute('data-api', window.lms ? 'found' : 'missing');
+})();
+`;
+}
+
+const page = (title: string) => `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title><script src="probe.js"></script></head>
+<body><h1>${title}</h1></body></html>
+`;
+
+/**
+ * SCORM 2004 4th edition, two SCOs with default delivery controls: "Objectives" has a primary
+ * objective and a second one the content looks up by id, "Closing" is a plain page.
+ */
+export function buildProbe2004(dir: string): Promise<string> {
+  const manifest = `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="probe.2004" version="1" ${NS_2004}>
+  <metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>
+  <organizations default="org">
+    <organization identifier="org">
+      <title>Probe 2004</title>
+      <item identifier="sco_objectives" identifierref="res_probe">
+        <title>Objectives</title>
+        <imsss:sequencing>
+          <imsss:objectives>
+            <imsss:primaryObjective objectiveID="obj_main"/>
+            <imsss:objective objectiveID="obj_extra"/>
+          </imsss:objectives>
+        </imsss:sequencing>
+      </item>
+      <item identifier="sco_closing" identifierref="res_probe" parameters="?page=closing">
+        <title>Closing</title>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="res_probe" type="webcontent" adlcp:scormType="sco" href="probe.html">
+      <file href="probe.html"/><file href="probe.js"/>
+    </resource>
+  </resources>
+</manifest>
+`;
+  return writeZip(join(dir, 'probe-2004.zip'), [
+    { name: 'imsmanifest.xml', data: manifest },
+    { name: 'probe.html', data: page('Probe 2004') },
+    { name: 'probe.js', data: probeScript('API_1484_11') },
+  ]);
+}
+
+/** SCORM 1.2, one SCO without a mastery score: it ends "completed" if it only finishes. */
+export function buildProbe12(dir: string): Promise<string> {
+  const manifest = `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="probe.12" version="1" ${NS_12}>
+  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
+  <organizations default="org">
+    <organization identifier="org">
+      <title>Probe 1.2</title>
+      <item identifier="sco_finish" identifierref="res_probe"><title>Finish only</title></item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="res_probe" type="webcontent" adlcp:scormtype="sco" href="probe.html">
+      <file href="probe.html"/><file href="probe.js"/>
+    </resource>
+  </resources>
+</manifest>
+`;
+  return writeZip(join(dir, 'probe-12.zip'), [
+    { name: 'imsmanifest.xml', data: manifest },
+    { name: 'probe.html', data: page('Probe 1.2') },
+    { name: 'probe.js', data: probeScript('API') },
+  ]);
+}
