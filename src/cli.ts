@@ -122,6 +122,11 @@ const commands: Record<string, Command> = {
         });
         if (process.stderr.isTTY && lastShown > 0) process.stderr.write('\n');
         for (const notice of result.notices) console.log(`notice: ${describeNotice(notice)}`);
+        if (result.sequencing) {
+          const { features, unsupported } = result.sequencing;
+          console.log(`sequencing: ${features.length ? features.join(', ') : 'none'}`);
+          if (unsupported.length) console.log(`not supported, ignored: ${unsupported.join(', ')}`);
+        }
         const what =
           result.outcome === 'created'
             ? 'imported as a new course'

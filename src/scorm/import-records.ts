@@ -34,6 +34,8 @@ export type ImportResult = {
   title: string;
   scormVersion: ParsedPackage['version'];
   scoCount: number;
+  /** SCORM 2004: the sequencing features the package uses, and those Lantern ignores. */
+  sequencing?: { features: string[]; unsupported: string[] };
   notices: PackageNotice[];
 };
 
@@ -67,6 +69,14 @@ export async function recordPackage(
     title: manifest.title,
     scormVersion: manifest.version,
     scoCount: manifest.scos.length,
+    ...(manifest.sequencing
+      ? {
+          sequencing: {
+            features: manifest.sequencing.features,
+            unsupported: manifest.sequencing.unsupported.map((u) => `${u.feature} (${u.item})`),
+          },
+        }
+      : {}),
     notices: manifest.notices,
   };
   if (existing) {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeUser, type TestContext } from '../helpers/app.js';
 import { openAttempt, recordCommit } from '../../src/scorm/attempts.js';
 import { ImportRefused, importPackage, packageDir } from '../../src/scorm/import.js';
-import type { PackageProblem } from '../../src/scorm/package/index.js';
+import type { PackageProblem, ParsedPackage } from '../../src/scorm/package/index.js';
 import { parseCommit } from '../../src/scorm/runtime/commit.js';
 import {
   BROKEN_FIXTURES,
@@ -184,6 +184,27 @@ describe('importing well-formed packages', () => {
       ['m1_practice', true],
       ['m2_assessment', true],
       ['m2_glossary', false],
+    ]);
+  });
+
+  it('stores the 2004 activity tree with the package version, and reports the sequencing it uses', async () => {
+    const stored = await db()
+      .selectFrom('scorm_packages as p')
+      .innerJoin('courses as c', 'c.id', 'p.course_id')
+      .select('p.manifest')
+      .where('c.slug', '=', 'fixture-fourth-edition-2004')
+      .executeTakeFirstOrThrow();
+    const sequencing = (stored.manifest as ParsedPackage).sequencing!;
+    expect(sequencing.activityTree.children?.map((module) => module.id)).toEqual([
+      'module_1',
+      'module_2',
+    ]);
+    expect(sequencing.features).toEqual(
+      expect.arrayContaining(['sequencingCollection', 'objectives', 'isvisible']),
+    );
+    expect([...new Set(sequencing.unsupported.map((u) => u.feature))]).toEqual([
+      // scorm-again 3.4.3 cannot deliver an activity with a duration limit (see sequencing.ts).
+      'limitConditions.attemptAbsoluteDurationLimit',
     ]);
   });
 

@@ -239,6 +239,8 @@ describe('English descriptions', () => {
     'metadata_file_malformed',
     'external_launch_url',
     'sequencing_reference_missing',
+    'sequencing_value_invalid',
+    'sequencing_element_ignored',
   ];
 
   it('has a sentence for every code, prefixed with where', () => {

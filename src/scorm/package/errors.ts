@@ -42,7 +42,9 @@ export type NoticeCode =
   | 'metadata_file_missing'
   | 'metadata_file_malformed'
   | 'external_launch_url'
-  | 'sequencing_reference_missing';
+  | 'sequencing_reference_missing'
+  | 'sequencing_value_invalid'
+  | 'sequencing_element_ignored';
 
 export interface PackageProblem {
   code: ProblemCode;
@@ -132,6 +134,10 @@ const NOTICE_MESSAGES: Messages<NoticeCode> = {
   external_launch_url: (p) => `Item "${p.item}" launches an external address (${p.url}).`,
   sequencing_reference_missing: (p) =>
     `Item "${p.item}" refers to sequencing "${p.idref}", which does not exist.`,
+  sequencing_value_invalid: (p) =>
+    `Item "${p.item}": ${p.field} "${p.value}" is not a valid value; ${p.used} was used instead.`,
+  sequencing_element_ignored: (p) =>
+    `Item "${p.item}": ${p.field} "${p.value}" is not valid, so that sequencing rule was left out.`,
 };
 
 function where(p: { file?: string; element?: string; line?: number }): string {

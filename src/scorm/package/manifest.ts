@@ -6,6 +6,7 @@ import type { Element } from '@xmldom/xmldom';
 import { PackageError, type PackageNotice, type PackageProblem } from './errors.js';
 import type { PackageFiles } from './files.js';
 import { readPackageMetadata } from './metadata.js';
+import { readSequencingTree } from './sequencing.js';
 import {
   chooseOrganization,
   line,
@@ -77,6 +78,10 @@ export async function parseManifest(
   const items = organization.element
     ? readItems(organization.element, walk, [])
     : synthesiseItems(walk);
+  const sequencing =
+    detected.version === 'scorm2004' && organization.element
+      ? readSequencingTree(organization.element, walk.sequencing)
+      : undefined;
   if (items.length === 0 && resources.size === 0)
     problems.push({ code: 'no_organization', file, element: 'organizations' });
   else if (walk.scos.length === 0 && problems.length === 0)
@@ -104,6 +109,7 @@ export async function parseManifest(
     },
     items,
     scos: walk.scos,
+    ...(sequencing ? { sequencing } : {}),
     notices,
   };
 }

@@ -1,4 +1,5 @@
 import type { PackageNotice } from './errors.js';
+import type { SequencingImport } from './sequencing.js';
 
 export type ScormVersion = 'scorm12' | 'scorm2004';
 export type Scorm2004Edition = 2 | 3 | 4;
@@ -88,5 +89,7 @@ export interface ParsedPackage {
   organization: { identifier: string; title: string };
   items: ManifestItem[];
   scos: FlatSco[];
+  /** SCORM 2004: the organisation as scorm-again's activity tree, and what sequencing it uses. */
+  sequencing?: SequencingImport;
   notices: PackageNotice[];
 }

@@ -102,4 +102,11 @@ export const scormAr: ScormMessages = {
   'scorm.notice.external_launch_url': 'يشغّل العنصر «{item}» عنوانًا خارجيًا ({url}).',
   'scorm.notice.sequencing_reference_missing':
     'يشير العنصر «{item}» إلى قواعد التسلسل «{idref}»، وهي غير موجودة.',
+  'scorm.notice.sequencing_value_invalid':
+    'العنصر «{item}»: القيمة «{value}» في {field} غير صالحة، فاستُخدمت {used} بدلًا منها.',
+  'scorm.notice.sequencing_element_ignored':
+    'العنصر «{item}»: القيمة «{value}» في {field} غير صالحة، لذا استُبعدت قاعدة التسلسل هذه.',
+  'scorm.import.sequencing': 'قواعد التسلسل المستخدمة: {features}.',
+  'scorm.import.sequencingNone': 'لا توجد قواعد تسلسل: يمكن للمتعلّم فتح الأنشطة بأي ترتيب.',
+  'scorm.import.sequencingUnsupported': 'غير مدعوم، وتم تجاهله: {features}.',
 };

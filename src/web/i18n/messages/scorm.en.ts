@@ -104,6 +104,14 @@ export const scormEn = {
   'scorm.notice.external_launch_url': 'Item "{item}" launches an external address ({url}).',
   'scorm.notice.sequencing_reference_missing':
     'Item "{item}" refers to sequencing "{idref}", which does not exist.',
+  'scorm.notice.sequencing_value_invalid':
+    'Item "{item}": {field} "{value}" is not a valid value; {used} was used instead.',
+  'scorm.notice.sequencing_element_ignored':
+    'Item "{item}": {field} "{value}" is not valid, so that sequencing rule was left out.',
+  'scorm.import.sequencing': 'Sequencing used: {features}.',
+  'scorm.import.sequencingNone':
+    'No sequencing rules: the learner may open the activities in any order.',
+  'scorm.import.sequencingUnsupported': 'Not supported, ignored: {features}.',
 } as const;
 
 export type ScormKey = keyof typeof scormEn;

@@ -111,4 +111,12 @@ export const scormEs: ScormMessages = {
   'scorm.notice.external_launch_url': 'El ítem «{item}» abre una dirección externa ({url}).',
   'scorm.notice.sequencing_reference_missing':
     'El ítem «{item}» remite a la secuenciación «{idref}», que no existe.',
+  'scorm.notice.sequencing_value_invalid':
+    'Ítem «{item}»: {field} «{value}» no es un valor válido; se usó {used} en su lugar.',
+  'scorm.notice.sequencing_element_ignored':
+    'Ítem «{item}»: {field} «{value}» no es válido, así que esa regla de secuenciación se dejó fuera.',
+  'scorm.import.sequencing': 'Secuenciación usada: {features}.',
+  'scorm.import.sequencingNone':
+    'Sin reglas de secuenciación: el alumno puede abrir las actividades en cualquier orden.',
+  'scorm.import.sequencingUnsupported': 'No compatible, ignorado: {features}.',
 };

@@ -118,4 +118,12 @@ export const scormFr: ScormMessages = {
     'L’item «\u00a0{item}\u00a0» lance une adresse externe ({url}).',
   'scorm.notice.sequencing_reference_missing':
     'L’item «\u00a0{item}\u00a0» renvoie au séquencement «\u00a0{idref}\u00a0», qui n’existe pas.',
+  'scorm.notice.sequencing_value_invalid':
+    'Item «\u00a0{item}\u00a0»\u00a0: {field} «\u00a0{value}\u00a0» n’est pas une valeur valide\u00a0; {used} a été utilisé à la place.',
+  'scorm.notice.sequencing_element_ignored':
+    'Item «\u00a0{item}\u00a0»\u00a0: {field} «\u00a0{value}\u00a0» n’est pas valide, cette règle de séquencement a donc été écartée.',
+  'scorm.import.sequencing': 'Séquencement utilisé\u00a0: {features}.',
+  'scorm.import.sequencingNone':
+    'Aucune règle de séquencement\u00a0: l’apprenant peut ouvrir les activités dans l’ordre qu’il veut.',
+  'scorm.import.sequencingUnsupported': 'Non pris en charge, ignoré\u00a0: {features}.',
 };
