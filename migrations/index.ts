@@ -5,6 +5,7 @@ import * as cohorts from './0003_cohorts.js';
 import * as scorm from './0004_scorm.js';
 import * as cohortInvitations from './0005_cohort_invitations.js';
 import * as jobs from './0006_jobs.js';
+import * as scormSequencing from './0007_scorm_sequencing.js';
 
 /**
  * Every migration, in order. Listed here rather than discovered on disk so the same code runs from
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_scorm': scorm,
   '0005_cohort_invitations': cohortInvitations,
   '0006_jobs': jobs,
+  '0007_scorm_sequencing': scormSequencing,
 };

@@ -80,7 +80,7 @@
   }
 
   var Api = launch.version === 'scorm12' ? window.Scorm12API : window.Scorm2004API;
-  var api = new Api({
+  var settings = {
     // Said explicitly: defaults have changed between scorm-again releases and differ from its README.
     autocommit: true,
     autocommitSeconds: 15,
@@ -124,7 +124,15 @@
       }
       return { result: 'false', errorCode: 391 };
     },
-  });
+  };
+  // A sequenced SCORM 2004 course: the engine runs here too, from the course attempt's state
+  // (scorm-sequencing.js), and scorm-sequenced-player.js acts on what it decides.
+  var sequenced = Boolean(launch.sequencing && window.LanternSequencing);
+  var outcome = {};
+  if (sequenced)
+    settings.sequencing = window.LanternSequencing.settings(launch.sequencing, outcome);
+  var api = new Api(settings);
+  if (sequenced) window.LanternSequencing.restore(api, launch.sequencing);
   api.loadFromJSON(launch.cmi);
 
   var is12 = launch.version === 'scorm12';
@@ -149,9 +157,10 @@
 
   // When the SCO ends its session, the dead page must not stay on screen: go where it asked, or
   // close it and say what comes next.
-  api.on(is12 ? 'LMSFinish' : 'Terminate', function () {
-    setTimeout(ended, 0);
-  });
+  if (!sequenced)
+    api.on(is12 ? 'LMSFinish' : 'Terminate', function () {
+      setTimeout(ended, 0);
+    });
 
   function ended() {
     var target = null;
@@ -163,18 +172,32 @@
       location.assign(target);
       return;
     }
+    closeActivity(null);
+  }
+
+  /** Takes the SCO off the screen and shows what comes next (with a message, when given). */
+  function closeActivity(messageKey) {
     var closed = document.getElementById('sco-closed');
     var holder = frame.parentNode;
     frame.remove();
     if (holder && holder.classList) holder.classList.add('closed');
-    if (closed) {
-      closed.hidden = false;
-      closed.focus();
-    }
+    if (!closed) return;
+    var message = messageKey && closed.getAttribute('data-' + messageKey);
+    if (message) closed.querySelector('.closed-message').textContent = message;
+    closed.hidden = false;
+    closed.focus();
   }
   // The bridge accepts calls only from the content origin; bursts of SetValue from authoring tools are normal.
   new window.CrossFrameLMS(api, launch.contentOrigin, { rateLimit: 5000 });
   frame.src = frame.getAttribute('data-src');
+
+  window.LanternPlayer = {
+    api: api,
+    launch: launch,
+    outcome: outcome,
+    frame: frame,
+    closeActivity: closeActivity,
+  };
 
   // The SCO's own final commit may not reach this page when the tab closes: send the state here too.
   window.addEventListener('pagehide', function () {

@@ -26,6 +26,8 @@ export type Database = {
   scorm_attempts: ScormAttemptsTable;
   scorm_interactions: ScormInteractionsTable;
   scorm_objectives: ScormObjectivesTable;
+  scorm_sequencing_states: ScormSequencingStatesTable;
+  scorm_global_objectives: ScormGlobalObjectivesTable;
 };
 
 /** A text in several languages, e.g. { en: 'Safe recruitment', fr: 'Recrutement sûr' }. */
@@ -309,4 +311,34 @@ export type ScormObjectivesTable = {
   success_status: string;
   completion_status: string;
   score_scaled: number | null;
+};
+
+/** SCORM 2004 sequencing per learner and course attempt (see src/scorm/sequencing/). */
+export type ScormSequencingStatesTable = {
+  id: Generated<number>;
+  user_id: number;
+  course_id: number;
+  package_id: number;
+  number: number;
+  /** scorm-again's serialised sequencing state; null until the engine first ran. */
+  state: string | null;
+  /** The activity the engine delivered last: the one SCO the learner may open by URL. */
+  delivered: string | null;
+  /** Why the sequencing session ended (end_of_content, exit_all, …); null while it goes on. */
+  ended: string | null;
+  suspended: Generated<boolean>;
+  root_completion: Generated<string>;
+  root_success: Generated<string>;
+  root_score: number | null;
+  seq: ColumnType<string, number | string | undefined, number | string>;
+  started_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+
+/** Global objectives kept for a learner across courses and attempts (objectivesGlobalToSystem). */
+export type ScormGlobalObjectivesTable = {
+  user_id: number;
+  objective_id: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  updated_at: UpdatedAt;
 };

@@ -45,3 +45,25 @@ export async function recomputeProgress(
   for (const { userId, courseId } of completed) await issueCertificate(trx, userId, courseId);
   return completed;
 }
+
+/**
+ * Completes a learner's enrolment because the course's own rules say so (a SCORM 2004 package's
+ * root activity rolled up completed), whatever the count of items: a passed pre-test may skip
+ * the lessons. Issues the certificate; does nothing to an enrolment already completed.
+ */
+export async function completeByRollup(
+  trx: Transaction<Database>,
+  userId: number,
+  courseId: number,
+): Promise<boolean> {
+  const completed = await trx
+    .updateTable('enrolments')
+    .set({ status: 'completed', progress_percent: 100, completed_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('course_id', '=', courseId)
+    .where('status', '=', 'active')
+    .returning('id')
+    .executeTakeFirst();
+  if (completed) await issueCertificate(trx, userId, courseId);
+  return completed !== undefined;
+}

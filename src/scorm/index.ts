@@ -8,10 +8,12 @@ import { adminRoutes } from './admin-routes.js';
 import { commitRoutes } from './commit-routes.js';
 import { contentRoutes, SAME_ORIGIN_PREFIX, sameOrigin } from './content.js';
 import { playerRoutes } from './player-routes.js';
+import { sequencingRoutes } from './sequencing/routes.js';
 
 async function scormPlugin(app: FastifyInstance): Promise<void> {
   await app.register(playerRoutes);
   await app.register(commitRoutes);
+  await app.register(sequencingRoutes);
   // Its own scope: the admin guard and the multipart parser apply to these routes only.
   await app.register(adminRoutes);
   if (sameOrigin(app.config))

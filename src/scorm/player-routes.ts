@@ -12,6 +12,8 @@ import { CONTENT_TOKEN_SECONDS, sameOrigin, wrapperUrl, type ContentToken } from
 import type { FlatSco } from './package/index.js';
 import type { ParsedCommit } from './runtime/commit.js';
 import type { ScoRules } from './runtime/lms-rules.js';
+import { courseIsSequenced, currentSequencingAttempt } from './sequencing/queries.js';
+import { sequencingDetour, sequencingLaunch } from './sequencing/routes.js';
 
 export async function playerRoutes(instance: FastifyInstance): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -23,6 +25,20 @@ export async function playerRoutes(instance: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const player = await loadPlayer(app.db, request, 'sco');
       const { user } = player;
+      const courseRef = {
+        userId: user.id,
+        courseId: player.item.course_id,
+        courseSlug: player.item.course_slug,
+      };
+      // Under sequencing, only the activity the engine delivered opens; any other goes through it.
+      const sequencing = (await courseIsSequenced(app.db, courseRef.courseId))
+        ? await currentSequencingAttempt(app.db, user.id, courseRef.courseId)
+        : undefined;
+      if (sequencing && (sequencing.delivered !== request.params.item || sequencing.ended))
+        return reply.redirect(
+          sequencingDetour(sequencing, courseRef.courseSlug, request.params.item),
+          303,
+        );
       const launch = await openAttempt(
         app.db,
         { id: user.id, name: user.name },
@@ -64,6 +80,7 @@ export async function playerRoutes(instance: FastifyInstance): Promise<void> {
       });
       const launchJson = JSON.stringify({
         version: launch.version,
+        item: request.params.item,
         commitUrl: `/scorm/commit/${commitToken}`,
         contentOrigin: sameOrigin(config) ? config.appOrigin : config.contentOrigin.origin,
         seqBase: launch.seqBase,
@@ -72,10 +89,13 @@ export async function playerRoutes(instance: FastifyInstance): Promise<void> {
         // Where a SCO's own navigation request (adl.nav.request continue / previous) leads.
         nextUrl: player.next ? player.itemUrl(player.next) : null,
         previousUrl: player.previous ? player.itemUrl(player.previous) : null,
+        sequencing: sequencing ? await sequencingLaunch(app, sequencing, courseRef) : null,
       }).replace(/</g, '\\u003c');
       const contentLocale = player.item.course_locales[0] ?? 'en';
       return reply.render('scorm/player', {
         ...player,
+        sequenced: sequencing !== undefined,
+        sequenceUrl: `/courses/${courseRef.courseSlug}/sequence`,
         launchJson,
         wrapperUrl: wrapperUrl(
           config,
@@ -86,7 +106,9 @@ export async function playerRoutes(instance: FastifyInstance): Promise<void> {
         scripts: [
           `vendor/scorm-again/${launch.version}.js`,
           'vendor/scorm-again/cross-frame-lms.js',
+          ...(sequencing ? ['scorm-sequencing.js'] : []),
           'scorm-player.js',
+          ...(sequencing ? ['scorm-sequenced-player.js'] : []),
         ],
         title: `${label(player.item.title, request.locale)} · ${label(player.item.course_title, request.locale)}`,
       });

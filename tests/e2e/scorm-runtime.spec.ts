@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Frame, type Page } from '@playwright/test';
-import { buildProbe12, buildProbe2004 } from '../scorm/probe-fixtures.js';
+import { buildProbe12, buildProbe2004, buildProbeSequenced2004 } from '../scorm/probe-fixtures.js';
 import { expectNoSeriousA11yViolations, loginAsAdmin, registerAndLogin } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lantern-e2e-probe-'));
@@ -203,5 +203,86 @@ test('SCORM 1.2: a SCO that only initialises and finishes is completed, and the 
   await page.locator('#sco-closed').getByRole('link', { name: 'Back to the course' }).click();
   // One SCO, completed at LMSFinish: the course is complete.
   await expect(page.locator('a[href="/courses/probe-12/certificate"]')).toBeVisible();
+  await context.close();
+});
+
+test('SCORM 2004 sequencing: forced order, an activity not delivered cannot be opened, suspend and resumeAll, completion from the rollup', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await (await browser.newContext()).newPage();
+  await loginAsAdmin(admin);
+  await importPackage(admin, await buildProbeSequenced2004(dir), 'probe-sequenced');
+  await expect(admin.locator('#import-report')).toContainText('Sequencing used');
+  await admin.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const scriptErrors: string[] = [];
+  context.on('weberror', (error) => scriptErrors.push(error.error().message));
+  await registerAndLogin(page, { name: 'Sequenced Learner' });
+  await page.goto('/courses/probe-sequenced');
+  await page.locator('form[action="/courses/probe-sequenced/enrol"] button').click();
+  await page.goto('/courses/probe-sequenced/continue');
+  // The engine starts the course: the first activity, whatever the URL asked.
+  await expect(page).toHaveURL(/\/scos\/sco_one$/);
+  let sco = await scoFrame(page);
+  expect(await inSco(sco, (lms) => lms.Initialize!(''))).toBe('true');
+  const controls = page.locator('#sco-controls');
+  await expect(controls.getByRole('button', { name: 'Previous' })).toBeDisabled();
+  await expect(controls.getByRole('button', { name: 'Continue' })).toBeEnabled();
+
+  // The second activity is not delivered yet, and the course allows no choice: its address opens
+  // nothing but an explanation.
+  const other = await context.newPage();
+  await other.goto('/courses/probe-sequenced/scos/sco_two');
+  await expect(other.locator('#sequence-status')).toContainText('not available now');
+  await expect(other.getByRole('link', { name: 'Back to the course' })).toBeVisible();
+  await other.close();
+
+  await inSco(sco, (lms) => {
+    lms.SetValue!('cmi.completion_status', 'completed');
+    lms.SetValue!('cmi.success_status', 'passed');
+    lms.SetValue!('adl.nav.request', 'continue');
+    return lms.Terminate!('');
+  });
+  await expect(page).toHaveURL(/\/scos\/sco_two$/);
+
+  // Leaving with exit = suspend and no request suspends the whole session.
+  sco = await scoFrame(page);
+  await inSco(sco, (lms) => {
+    lms.Initialize!('');
+    lms.SetValue!('cmi.location', 'page-2');
+    lms.SetValue!('cmi.exit', 'suspend');
+    return lms.Terminate!('');
+  });
+  await expect(page.locator('#sco-closed')).toContainText('Your place is saved');
+
+  // Back on the course page, Continue resumes the suspended activity where it was.
+  await page.goto('/courses/probe-sequenced');
+  await page.locator('a[href="/courses/probe-sequenced/continue"]').click();
+  await expect(page).toHaveURL(/\/scos\/sco_two$/);
+  sco = await scoFrame(page);
+  expect(
+    await inSco(sco, (lms) => [
+      lms.Initialize!(''),
+      lms.GetValue!('cmi.entry'),
+      lms.GetValue!('cmi.location'),
+    ]),
+  ).toEqual(['true', 'resume', 'page-2']);
+  await inSco(sco, (lms) => {
+    lms.SetValue!('cmi.completion_status', 'completed');
+    lms.SetValue!('cmi.success_status', 'passed');
+    lms.SetValue!('cmi.exit', 'normal');
+    lms.SetValue!('adl.nav.request', 'continue');
+    return lms.Terminate!('');
+  });
+  // The end of the content: the root activity rolled up completed, so the course is.
+  await expect(page.locator('#sco-closed')).toContainText(
+    'You have reached the end of this course',
+  );
+  await page.goto('/courses/probe-sequenced');
+  await expect(page.locator('a[href="/courses/probe-sequenced/certificate"]')).toBeVisible();
+  expect(scriptErrors).toEqual([]);
   await context.close();
 });

@@ -32,6 +32,11 @@ export class TestBrowser {
     });
   }
 
+  /** Posts JSON as a page's script does (fetch, same origin, the session's cookies). */
+  async postJson(url: string, body: unknown): Promise<LightMyRequestResponse> {
+    return this.request('POST', url, JSON.stringify(body), { 'content-type': 'application/json' });
+  }
+
   async login(email: string, password: string): Promise<LightMyRequestResponse> {
     await this.get('/login');
     const response = await this.post('/login', { email, password });

@@ -29,8 +29,9 @@ const page = (title: string) => `<!DOCTYPE html>
 `;
 
 /**
- * SCORM 2004 4th edition, two SCOs with default delivery controls: "Objectives" has a primary
- * objective and a second one the content looks up by id, "Closing" is a plain page.
+ * SCORM 2004 4th edition, two SCOs with default delivery controls, in flow (so a SCO may ask for
+ * "continue"): "Objectives" has a primary objective and a second one the content looks up by id,
+ * "Closing" is a plain page.
  */
 export function buildProbe2004(dir: string): Promise<string> {
   const manifest = `<?xml version="1.0" encoding="UTF-8"?>
@@ -51,6 +52,7 @@ export function buildProbe2004(dir: string): Promise<string> {
       <item identifier="sco_closing" identifierref="res_probe" parameters="?page=closing">
         <title>Closing</title>
       </item>
+      <imsss:sequencing><imsss:controlMode flow="true"/></imsss:sequencing>
     </organization>
   </organizations>
   <resources>
@@ -89,5 +91,37 @@ export function buildProbe12(dir: string): Promise<string> {
     { name: 'imsmanifest.xml', data: manifest },
     { name: 'probe.html', data: page('Probe 1.2') },
     { name: 'probe.js', data: probeScript('API') },
+  ]);
+}
+
+/**
+ * SCORM 2004 4th edition under sequencing: two SCOs in forced order (flow, no choice), the course
+ * complete when both are (the default rollup).
+ */
+export function buildProbeSequenced2004(dir: string): Promise<string> {
+  const manifest = `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="probe.sequenced" version="1" ${NS_2004}>
+  <metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>
+  <organizations default="org">
+    <organization identifier="org">
+      <title>Probe in order</title>
+      <item identifier="sco_one" identifierref="res_probe"><title>First part</title></item>
+      <item identifier="sco_two" identifierref="res_probe" parameters="?part=2"><title>Second part</title></item>
+      <imsss:sequencing>
+        <imsss:controlMode choice="false" flow="true"/>
+      </imsss:sequencing>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="res_probe" type="webcontent" adlcp:scormType="sco" href="probe.html">
+      <file href="probe.html"/><file href="probe.js"/>
+    </resource>
+  </resources>
+</manifest>
+`;
+  return writeZip(join(dir, 'probe-sequenced.zip'), [
+    { name: 'imsmanifest.xml', data: manifest },
+    { name: 'probe.html', data: page('Probe in order') },
+    { name: 'probe.js', data: probeScript('API_1484_11') },
   ]);
 }

@@ -527,7 +527,7 @@ describe('progress and completion', () => {
 
   it('opening an asset (an item without the API) completes it', async () => {
     const { user, browser } = await enrolledLearner(ctx, 'case-management');
-    const page = await browser.get('/courses/case-management/scos/m2_glossary');
+    const { page } = await launch(browser, 'case-management', 'm2_glossary');
     expect(page.statusCode).toBe(200);
     const item = await db()
       .selectFrom('course_items')

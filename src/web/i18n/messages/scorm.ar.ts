@@ -109,4 +109,15 @@ export const scormAr: ScormMessages = {
   'scorm.import.sequencing': 'قواعد التسلسل المستخدمة: {features}.',
   'scorm.import.sequencingNone': 'لا توجد قواعد تسلسل: يمكن للمتعلّم فتح الأنشطة بأي ترتيب.',
   'scorm.import.sequencingUnsupported': 'غير مدعوم، وتم تجاهله: {features}.',
+  'scorm.sequence.opening': 'جارٍ فتح النشاط التالي…',
+  'scorm.sequence.blocked':
+    'هذا النشاط غير متاح الآن: تطلب الدورة اتباع ترتيبها. عُد إلى الدورة وتابع من حيث وصلت.',
+  'scorm.sequence.ended': 'لقد وصلت إلى نهاية هذه الدورة.',
+  'scorm.sequence.suspended': 'حُفظ موضع توقفك. يمكنك العودة والمتابعة لاحقًا.',
+  'scorm.sequence.offline': 'تعذّر إرسال تقدّمك. تحقّق من الاتصال وحاول مرة أخرى.',
+  'scorm.controls.label': 'التنقل في الدورة',
+  'scorm.controls.continue': 'متابعة',
+  'scorm.controls.previous': 'السابق',
+  'scorm.controls.exit': 'الخروج من النشاط',
+  'scorm.controls.suspend': 'حفظ ومغادرة',
 };

@@ -112,6 +112,17 @@ export const scormEn = {
   'scorm.import.sequencingNone':
     'No sequencing rules: the learner may open the activities in any order.',
   'scorm.import.sequencingUnsupported': 'Not supported, ignored: {features}.',
+  'scorm.sequence.opening': 'Opening the next activity…',
+  'scorm.sequence.blocked':
+    'That activity is not available now: the course asks you to follow its order. Go back to the course and continue from where you are.',
+  'scorm.sequence.ended': 'You have reached the end of this course.',
+  'scorm.sequence.suspended': 'Your place is saved. You can come back and resume later.',
+  'scorm.sequence.offline': 'Your progress could not be sent. Check your connection and try again.',
+  'scorm.controls.label': 'Course navigation',
+  'scorm.controls.continue': 'Continue',
+  'scorm.controls.previous': 'Previous',
+  'scorm.controls.exit': 'Exit the activity',
+  'scorm.controls.suspend': 'Save and leave',
 } as const;
 
 export type ScormKey = keyof typeof scormEn;

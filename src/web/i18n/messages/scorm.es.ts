@@ -119,4 +119,17 @@ export const scormEs: ScormMessages = {
   'scorm.import.sequencingNone':
     'Sin reglas de secuenciación: el alumno puede abrir las actividades en cualquier orden.',
   'scorm.import.sequencingUnsupported': 'No compatible, ignorado: {features}.',
+  'scorm.sequence.opening': 'Abriendo la actividad siguiente…',
+  'scorm.sequence.blocked':
+    'Esa actividad no está disponible ahora: el curso pide seguir su orden. Vuelva al curso y continúe desde donde está.',
+  'scorm.sequence.ended': 'Ha llegado al final de este curso.',
+  'scorm.sequence.suspended':
+    'Se ha guardado el punto donde se quedó. Puede volver y seguir más tarde.',
+  'scorm.sequence.offline':
+    'No se pudo enviar su progreso. Compruebe la conexión e inténtelo de nuevo.',
+  'scorm.controls.label': 'Navegación del curso',
+  'scorm.controls.continue': 'Continuar',
+  'scorm.controls.previous': 'Anterior',
+  'scorm.controls.exit': 'Salir de la actividad',
+  'scorm.controls.suspend': 'Guardar y salir',
 };

@@ -126,4 +126,17 @@ export const scormFr: ScormMessages = {
   'scorm.import.sequencingNone':
     'Aucune règle de séquencement\u00a0: l’apprenant peut ouvrir les activités dans l’ordre qu’il veut.',
   'scorm.import.sequencingUnsupported': 'Non pris en charge, ignoré\u00a0: {features}.',
+  'scorm.sequence.opening': 'Ouverture de l’activité suivante…',
+  'scorm.sequence.blocked':
+    'Cette activité n’est pas disponible maintenant\u00a0: le cours demande de suivre son ordre. Revenez au cours et continuez là où vous en êtes.',
+  'scorm.sequence.ended': 'Vous avez atteint la fin de ce cours.',
+  'scorm.sequence.suspended':
+    'L’endroit où vous vous êtes arrêté est enregistré. Vous pourrez reprendre plus tard.',
+  'scorm.sequence.offline':
+    'Votre progression n’a pas pu être envoyée. Vérifiez votre connexion et réessayez.',
+  'scorm.controls.label': 'Navigation dans le cours',
+  'scorm.controls.continue': 'Continuer',
+  'scorm.controls.previous': 'Précédent',
+  'scorm.controls.exit': 'Quitter l’activité',
+  'scorm.controls.suspend': 'Enregistrer et quitter',
 };

@@ -1,0 +1,102 @@
+/**
+ * Sequencing on the server, over HTTP against a real database: the navigation page, the state
+ * reports and their order, the SCO pages that only open what the engine delivered, and the
+ * course completed by the root activity's rollup.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../helpers/app.js';
+import { buildProbeSequenced2004 } from './probe-fixtures.js';
+import { removeDir, tempDir } from './helpers.js';
+import { enrolledLearner, importFixture } from './integration.js';
+
+let ctx: TestContext;
+let dir: string;
+let courseId = 0;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  dir = await tempDir('lantern-scorm-sequencing-');
+  courseId = (
+    await importFixture(ctx, dir, (d) => buildProbeSequenced2004(d), { slug: 'in-order' })
+  ).courseId;
+});
+afterAll(async () => {
+  await ctx?.close();
+  await removeDir(dir);
+});
+
+function launchOf(body: string): Record<string, unknown> {
+  const json = /<script type="application\/json" id="sequence-launch">([\s\S]*?)<\/script>/.exec(
+    body,
+  );
+  return JSON.parse(json![1]!) as Record<string, unknown>;
+}
+
+const report = (seq: number, extra: Record<string, unknown>) => ({
+  seq,
+  state: '{"currentActivityId":"sco_one"}',
+  delivered: 'sco_one',
+  ended: null,
+  suspended: false,
+  root: { completion: 'unknown', success: 'unknown', score: null },
+  ...extra,
+});
+
+describe('a sequenced course', () => {
+  it('opens only the activity the engine delivered, keeps the newest state, and completes by rollup', async () => {
+    const { user, browser } = await enrolledLearner(ctx, 'in-order');
+    const first = await browser.get('/courses/in-order/scos/sco_one');
+    expect(first.statusCode).toBe(303);
+    expect(first.headers.location).toBe('/courses/in-order/sequence?request=choice&target=sco_one');
+    const page = await browser.get('/courses/in-order/sequence?request=start');
+    expect(page.statusCode).toBe(200);
+    const launch = launchOf(page.body);
+    expect(launch).toMatchObject({ request: 'start', state: null, fresh: true });
+    const stateUrl = launch.stateUrl as string;
+
+    const post = (body: unknown) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: stateUrl,
+        headers: { 'content-type': 'application/json', origin: ctx.config.appOrigin },
+        payload: JSON.stringify(body),
+      });
+    expect((await post(report(10, {}))).json()).toEqual({ result: true, stored: true });
+    expect((await browser.get('/courses/in-order/scos/sco_one')).statusCode).toBe(200);
+    const notYet = await browser.get('/courses/in-order/scos/sco_two');
+    // Only the engine may open it: the request goes to it, as a choice.
+    expect(notYet.headers.location).toBe(
+      '/courses/in-order/sequence?request=choice&target=sco_two',
+    );
+    // An older report changes nothing.
+    expect((await post(report(5, { delivered: 'sco_two' }))).json()).toMatchObject({
+      stored: false,
+    });
+    expect((await browser.get('/courses/in-order/scos/sco_two')).statusCode).toBe(303);
+
+    await post(
+      report(20, {
+        delivered: null,
+        ended: 'end_of_content',
+        root: { completion: 'completed', success: 'passed', score: null },
+      }),
+    );
+    const enrolment = await ctx.database.db
+      .selectFrom('enrolments')
+      .select(['status', 'progress_percent'])
+      .where('user_id', '=', user.id)
+      .where('course_id', '=', courseId)
+      .executeTakeFirstOrThrow();
+    expect(enrolment).toEqual({ status: 'completed', progress_percent: 100 });
+  });
+
+  it('refuses a report without a valid token', async () => {
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/scorm/sequencing/forged.token',
+      headers: { 'content-type': 'application/json', origin: ctx.config.appOrigin },
+      payload: JSON.stringify(report(1, {})),
+    });
+    expect(response.statusCode).toBe(403);
+  });
+});
