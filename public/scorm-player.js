@@ -197,11 +197,14 @@
     outcome: outcome,
     frame: frame,
     closeActivity: closeActivity,
+    /** Set by scorm-sequenced-player.js: what to record before the page's last commit. */
+    beforeLeaving: null,
   };
 
   // The SCO's own final commit may not reach this page when the tab closes: send the state here too.
   window.addEventListener('pagehide', function () {
     leaving = true;
+    if (window.LanternPlayer.beforeLeaving) window.LanternPlayer.beforeLeaving();
     if (!api.isInitialized() && !api.isTerminated()) return;
     navigator.sendBeacon(launch.commitUrl, JSON.stringify(body(++seq, true)));
   });

@@ -65,6 +65,8 @@
     outcome.delivered = undefined;
     if (api.isInitialized() && !api.isTerminated()) {
       player.frame.remove();
+      // Suspending the course suspends the activity too: its attempt resumes next time.
+      if (request === 'suspendAll') api.SetValue('cmi.exit', 'suspend');
       api.adl.nav.request = target ? '{target=' + target + '}' + request : request;
       api.Terminate('');
       return;
@@ -124,7 +126,12 @@
     });
   }
 
-  // Closing the tab in the middle of an activity suspends the session, so that it can resume.
+  // Closing the tab in the middle of an activity suspends the session, so that it can resume:
+  // the activity's own last commit (sent by scorm-player.js) says so first.
+  player.beforeLeaving = function () {
+    if (!finished && api.isInitialized() && !api.isTerminated())
+      api.SetValue('cmi.exit', 'suspend');
+  };
   // A page whose activity never started (a second tab, say) has nothing to say.
   window.addEventListener('pagehide', function () {
     if (finished || !api.isInitialized() || api.isTerminated()) return;

@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, registerAndLogin } from './helpers.js';
+import { expectNoSeriousA11yViolations, loginAsTrainer, registerAndLogin } from './helpers.js';
 
 test('a trainer creates a cohort, a learner joins and finishes a module, the trainer sees it and exports CSV', async ({
   browser,
 }) => {
   const trainerContext = await browser.newContext();
   const trainer = await trainerContext.newPage();
-  await trainer.goto('/login');
-  await trainer.locator('#field-email').fill('e2e-trainer@example.org');
-  await trainer.locator('#field-password').fill('e2e trainer passphrase');
-  await trainer.locator('form[action="/login"] button[type="submit"]').click();
+  await loginAsTrainer(trainer);
   await trainer.goto('/trainer/cohorts/new');
   await trainer.locator('#field-name').fill('Partner volunteers');
   await trainer.getByLabel('Example course for tests').check();

@@ -43,3 +43,20 @@ export async function loginAsAdmin(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page).toHaveURL(/\/$/);
 }
+
+/** The trainer that tests/e2e/serve.js creates before the server starts. */
+export async function loginAsTrainer(page: Page): Promise<void> {
+  await page.goto('/login');
+  await page.locator('#field-email').fill('e2e-trainer@example.org');
+  await page.locator('#field-password').fill('e2e trainer passphrase');
+  await page.locator('form[action="/login"] button[type="submit"]').click();
+}
+
+/** Imports a SCORM zip through the admin page (as an admin) under the given course address. */
+export async function importScormPackage(page: Page, zip: string, slug: string): Promise<void> {
+  await page.goto('/admin/scorm');
+  await page.getByLabel('Package (.zip)').setInputFiles(zip);
+  await page.getByLabel('Course address (optional)').fill(slug);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.locator('#import-report')).toContainText('was imported as a new course');
+}

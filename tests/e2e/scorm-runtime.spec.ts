@@ -10,20 +10,23 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Frame, type Page } from '@playwright/test';
-import { buildProbe12, buildProbe2004, buildProbeSequenced2004 } from '../scorm/probe-fixtures.js';
-import { expectNoSeriousA11yViolations, loginAsAdmin, registerAndLogin } from './helpers.js';
+import {
+  buildProbe12,
+  buildProbe2004,
+  buildProbePretest2004,
+  buildProbeSequenced2004,
+} from '../scorm/probe-fixtures.js';
+import {
+  expectNoSeriousA11yViolations,
+  importScormPackage,
+  loginAsAdmin,
+  loginAsTrainer,
+  registerAndLogin,
+} from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lantern-e2e-probe-'));
 
 type Lms = Record<string, (...args: string[]) => string>;
-
-async function importPackage(page: Page, zip: string, slug: string) {
-  await page.goto('/admin/scorm');
-  await page.getByLabel('Package (.zip)').setInputFiles(zip);
-  await page.getByLabel('Course address (optional)').fill(slug);
-  await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.locator('#import-report')).toContainText('was imported as a new course');
-}
 
 /** The SCO's own frame (inside the content-origin wrapper), once it has found the API. */
 async function scoFrame(page: Page): Promise<Frame> {
@@ -49,15 +52,12 @@ test('SCORM 2004: exact answers after Initialize, in progress at once, delivery 
   test.setTimeout(120_000);
   const admin = await (await browser.newContext()).newPage();
   await loginAsAdmin(admin);
-  await importPackage(admin, await buildProbe2004(dir), 'probe-2004');
+  await importScormPackage(admin, await buildProbe2004(dir), 'probe-2004');
   await admin.close();
 
   // A trainer's cohort, to read back what was stored as the trainer sees it.
   const trainer = await (await browser.newContext()).newPage();
-  await trainer.goto('/login');
-  await trainer.locator('#field-email').fill('e2e-trainer@example.org');
-  await trainer.locator('#field-password').fill('e2e trainer passphrase');
-  await trainer.locator('form[action="/login"] button[type="submit"]').click();
+  await loginAsTrainer(trainer);
   await trainer.goto('/trainer/cohorts/new');
   await trainer.locator('#field-name').fill('Probe cohort');
   await trainer.getByLabel('Probe 2004').check();
@@ -179,7 +179,7 @@ test('SCORM 1.2: a SCO that only initialises and finishes is completed, and the 
 }) => {
   const admin = await (await browser.newContext()).newPage();
   await loginAsAdmin(admin);
-  await importPackage(admin, await buildProbe12(dir), 'probe-12');
+  await importScormPackage(admin, await buildProbe12(dir), 'probe-12');
   await admin.close();
 
   const context = await browser.newContext();
@@ -212,7 +212,7 @@ test('SCORM 2004 sequencing: forced order, an activity not delivered cannot be o
   test.setTimeout(120_000);
   const admin = await (await browser.newContext()).newPage();
   await loginAsAdmin(admin);
-  await importPackage(admin, await buildProbeSequenced2004(dir), 'probe-sequenced');
+  await importScormPackage(admin, await buildProbeSequenced2004(dir), 'probe-sequenced');
   await expect(admin.locator('#import-report')).toContainText('Sequencing used');
   await admin.close();
 
@@ -285,4 +285,57 @@ test('SCORM 2004 sequencing: forced order, an activity not delivered cannot be o
   await expect(page.locator('a[href="/courses/probe-sequenced/certificate"]')).toBeVisible();
   expect(scriptErrors).toEqual([]);
   await context.close();
+});
+
+test('SCORM 2004 sequencing: a passed pre-test skips the lesson through a global objective; "Save and leave" suspends and Continue resumes', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await (await browser.newContext()).newPage();
+  await loginAsAdmin(admin);
+  await importScormPackage(admin, await buildProbePretest2004(dir), 'probe-pretest');
+  await admin.close();
+
+  /** A new learner takes the pre-test with this result; returns their page after it. */
+  async function pretest(name: string, result: 'passed' | 'failed') {
+    const page = await (await browser.newContext()).newPage();
+    await registerAndLogin(page, { name });
+    await page.goto('/courses/probe-pretest');
+    await page.locator('form[action="/courses/probe-pretest/enrol"] button').click();
+    await page.goto('/courses/probe-pretest/continue');
+    await expect(page).toHaveURL(/\/scos\/sco_pre$/);
+    const sco = await scoFrame(page);
+    await inSco(sco, (lms) => [
+      lms.Initialize!(''),
+      lms.SetValue!('cmi.completion_status', 'completed'),
+      lms.SetValue!('cmi.exit', 'normal'),
+    ]);
+    // The result is data, not code: inSco runs a function's text, without its closure.
+    await sco.evaluate(`window.lms.SetValue('cmi.success_status', '${result}')`);
+    await inSco(sco, (lms) => {
+      lms.SetValue!('adl.nav.request', 'continue');
+      return lms.Terminate!('');
+    });
+    return page;
+  }
+
+  const mastered = await pretest('Knows Already', 'passed');
+  await expect(mastered).toHaveURL(/\/scos\/sco_post$/);
+  await mastered.context().close();
+
+  const learning = await pretest('Needs The Lesson', 'failed');
+  await expect(learning).toHaveURL(/\/scos\/sco_lesson$/);
+  let sco = await scoFrame(learning);
+  await inSco(sco, (lms) => [lms.Initialize!(''), lms.SetValue!('cmi.location', 'half-way')]);
+  await learning.locator('#sco-controls').getByRole('button', { name: 'Save and leave' }).click();
+  await expect(learning.locator('#sco-closed')).toContainText('Your place is saved');
+  await learning.goto('/courses/probe-pretest');
+  await learning.locator('a[href="/courses/probe-pretest/continue"]').click();
+  await expect(learning).toHaveURL(/\/scos\/sco_lesson$/);
+  sco = await scoFrame(learning);
+  expect(await inSco(sco, (lms) => [lms.Initialize!(''), lms.GetValue!('cmi.location')])).toEqual([
+    'true',
+    'half-way',
+  ]);
+  await learning.context().close();
 });

@@ -23,6 +23,40 @@ function probeScript(apiName: 'API' | 'API_1484_11'): string {
 `;
 }
 
+/**
+ * Writes a probe package: a manifest around the organisation's items (every SCO launches the one
+ * probe page), and that page with the probe script.
+ */
+function writeProbe(
+  dir: string,
+  name: string,
+  version: '1.2' | '2004 4th Edition',
+  organization: { title: string; body: string },
+): Promise<string> {
+  const is12 = version === '1.2';
+  const manifest = `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="lantern.${name}" version="1" ${is12 ? NS_12 : NS_2004}>
+  <metadata><schema>ADL SCORM</schema><schemaversion>${version}</schemaversion></metadata>
+  <organizations default="org">
+    <organization identifier="org">
+      <title>${organization.title}</title>
+${organization.body}
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="res_probe" type="webcontent" adlcp:${is12 ? 'scormtype' : 'scormType'}="sco" href="probe.html">
+      <file href="probe.html"/><file href="probe.js"/>
+    </resource>
+  </resources>
+</manifest>
+`;
+  return writeZip(join(dir, `${name}.zip`), [
+    { name: 'imsmanifest.xml', data: manifest },
+    { name: 'probe.html', data: page(organization.title) },
+    { name: 'probe.js', data: probeScript(is12 ? 'API' : 'API_1484_11') },
+  ]);
+}
+
 const page = (title: string) => `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title><script src="probe.js"></script></head>
 <body><h1>${title}</h1></body></html>
@@ -34,13 +68,9 @@ const page = (title: string) => `<!DOCTYPE html>
  * "Closing" is a plain page.
  */
 export function buildProbe2004(dir: string): Promise<string> {
-  const manifest = `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="probe.2004" version="1" ${NS_2004}>
-  <metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>
-  <organizations default="org">
-    <organization identifier="org">
-      <title>Probe 2004</title>
-      <item identifier="sco_objectives" identifierref="res_probe">
+  return writeProbe(dir, 'probe-2004', '2004 4th Edition', {
+    title: 'Probe 2004',
+    body: `      <item identifier="sco_objectives" identifierref="res_probe">
         <title>Objectives</title>
         <imsss:sequencing>
           <imsss:objectives>
@@ -52,46 +82,16 @@ export function buildProbe2004(dir: string): Promise<string> {
       <item identifier="sco_closing" identifierref="res_probe" parameters="?page=closing">
         <title>Closing</title>
       </item>
-      <imsss:sequencing><imsss:controlMode flow="true"/></imsss:sequencing>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="res_probe" type="webcontent" adlcp:scormType="sco" href="probe.html">
-      <file href="probe.html"/><file href="probe.js"/>
-    </resource>
-  </resources>
-</manifest>
-`;
-  return writeZip(join(dir, 'probe-2004.zip'), [
-    { name: 'imsmanifest.xml', data: manifest },
-    { name: 'probe.html', data: page('Probe 2004') },
-    { name: 'probe.js', data: probeScript('API_1484_11') },
-  ]);
+      <imsss:sequencing><imsss:controlMode flow="true"/></imsss:sequencing>`,
+  });
 }
 
 /** SCORM 1.2, one SCO without a mastery score: it ends "completed" if it only finishes. */
 export function buildProbe12(dir: string): Promise<string> {
-  const manifest = `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="probe.12" version="1" ${NS_12}>
-  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
-  <organizations default="org">
-    <organization identifier="org">
-      <title>Probe 1.2</title>
-      <item identifier="sco_finish" identifierref="res_probe"><title>Finish only</title></item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="res_probe" type="webcontent" adlcp:scormtype="sco" href="probe.html">
-      <file href="probe.html"/><file href="probe.js"/>
-    </resource>
-  </resources>
-</manifest>
-`;
-  return writeZip(join(dir, 'probe-12.zip'), [
-    { name: 'imsmanifest.xml', data: manifest },
-    { name: 'probe.html', data: page('Probe 1.2') },
-    { name: 'probe.js', data: probeScript('API') },
-  ]);
+  return writeProbe(dir, 'probe-12', '1.2', {
+    title: 'Probe 1.2',
+    body: `      <item identifier="sco_finish" identifierref="res_probe"><title>Finish only</title></item>`,
+  });
 }
 
 /**
@@ -99,29 +99,43 @@ export function buildProbe12(dir: string): Promise<string> {
  * complete when both are (the default rollup).
  */
 export function buildProbeSequenced2004(dir: string): Promise<string> {
-  const manifest = `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="probe.sequenced" version="1" ${NS_2004}>
-  <metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>
-  <organizations default="org">
-    <organization identifier="org">
-      <title>Probe in order</title>
-      <item identifier="sco_one" identifierref="res_probe"><title>First part</title></item>
+  return writeProbe(dir, 'probe-sequenced', '2004 4th Edition', {
+    title: 'Probe in order',
+    body: `      <item identifier="sco_one" identifierref="res_probe"><title>First part</title></item>
       <item identifier="sco_two" identifierref="res_probe" parameters="?part=2"><title>Second part</title></item>
-      <imsss:sequencing>
-        <imsss:controlMode choice="false" flow="true"/>
-      </imsss:sequencing>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="res_probe" type="webcontent" adlcp:scormType="sco" href="probe.html">
-      <file href="probe.html"/><file href="probe.js"/>
-    </resource>
-  </resources>
-</manifest>
-`;
-  return writeZip(join(dir, 'probe-sequenced.zip'), [
-    { name: 'imsmanifest.xml', data: manifest },
-    { name: 'probe.html', data: page('Probe in order') },
-    { name: 'probe.js', data: probeScript('API_1484_11') },
-  ]);
+      <imsss:sequencing><imsss:controlMode choice="false" flow="true"/></imsss:sequencing>`,
+  });
+}
+
+/**
+ * SCORM 2004 4th edition, a pre-test pattern: the pre-test writes its result to a global
+ * objective, the lesson is skipped when that objective is satisfied, the post-test follows.
+ */
+export function buildProbePretest2004(dir: string): Promise<string> {
+  return writeProbe(dir, 'probe-pretest', '2004 4th Edition', {
+    title: 'Probe with a pre-test',
+    body: `      <item identifier="sco_pre" identifierref="res_probe" parameters="?part=pre">
+        <title>Pre-test</title>
+        <imsss:sequencing><imsss:objectives>
+          <imsss:primaryObjective objectiveID="pre">
+            <imsss:mapInfo targetObjectiveID="g.mastery" writeSatisfiedStatus="true"/>
+          </imsss:primaryObjective>
+        </imsss:objectives></imsss:sequencing>
+      </item>
+      <item identifier="sco_lesson" identifierref="res_probe" parameters="?part=lesson">
+        <title>Lesson</title>
+        <imsss:sequencing>
+          <imsss:sequencingRules><imsss:preConditionRule>
+            <imsss:ruleConditions><imsss:ruleCondition referencedObjective="known" condition="satisfied"/></imsss:ruleConditions>
+            <imsss:ruleAction action="skip"/>
+          </imsss:preConditionRule></imsss:sequencingRules>
+          <imsss:objectives>
+            <imsss:primaryObjective objectiveID="lesson"/>
+            <imsss:objective objectiveID="known"><imsss:mapInfo targetObjectiveID="g.mastery"/></imsss:objective>
+          </imsss:objectives>
+        </imsss:sequencing>
+      </item>
+      <item identifier="sco_post" identifierref="res_probe" parameters="?part=post"><title>Post-test</title></item>
+      <imsss:sequencing><imsss:controlMode choice="false" flow="true"/></imsss:sequencing>`,
+  });
 }

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { loginAsAdmin } from '../e2e/helpers.js';
+import { importScormPackage, loginAsAdmin } from '../e2e/helpers.js';
 import { writeZip } from '../scorm/zip-builder.js';
 
 const port = Number(process.env.E2E_PORT ?? 3190);
@@ -36,11 +36,7 @@ function hostilePackage(name: string, attack: string): Promise<string> {
 
 /** Imports the package, enrols the admin, opens the SCO and waits until its script has run. */
 async function openAsAdmin(page: Page, zip: string, slug: string) {
-  await page.goto('/admin/scorm');
-  await page.getByLabel('Package (.zip)').setInputFiles(zip);
-  await page.getByLabel('Course address (optional)').fill(slug);
-  await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.locator('#import-report')).toContainText('was imported as a new course');
+  await importScormPackage(page, zip, slug);
   await page.goto(`/courses/${slug}`);
   await page.locator(`form[action="/courses/${slug}/enrol"] button`).click();
   await page.goto(`/courses/${slug}/scos/sco`);
