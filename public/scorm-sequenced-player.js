@@ -20,11 +20,12 @@
     }
   }
 
-  // The engine acts on the request during Terminate, after the terminate commit: wait for it.
+  // The engine acts on the request inside Terminate, after the terminate commit (sent at once,
+  // as a beacon) and after this listener: look a moment later, and a little longer in case.
   function afterTerminate() {
     var waited = 0;
     (function check() {
-      if (outcome.delivered !== undefined || outcome.ended || waited >= 3000) return settle();
+      if (outcome.delivered !== undefined || outcome.ended || waited >= 300) return settle();
       waited += 50;
       setTimeout(check, 50);
     })();
@@ -83,6 +84,7 @@
   document.querySelectorAll('a[data-choice]').forEach(function (link) {
     link.addEventListener('click', function (event) {
       event.preventDefault();
+      if (link.getAttribute('aria-disabled') === 'true') return;
       navigate('choice', link.getAttribute('data-choice'));
     });
   });
@@ -102,6 +104,20 @@
       var request = button.getAttribute('data-request');
       button.disabled = valid[request] === 'false';
     });
+    // The contents offer only the choices the rules allow now.
+    document.querySelectorAll('a[data-choice]').forEach(function (link) {
+      var allowed = 'true';
+      try {
+        if (api.isInitialized())
+          allowed = api.GetValue(
+            'adl.nav.request_valid.choice.{target=' + link.getAttribute('data-choice') + '}',
+          );
+      } catch (e) {
+        allowed = 'true';
+      }
+      if (allowed === 'false') link.setAttribute('aria-disabled', 'true');
+      else link.removeAttribute('aria-disabled');
+    });
   }
 
   if (controls) {
@@ -118,12 +134,17 @@
       });
     });
     controls.hidden = false;
-    api.on('Initialize', function () {
-      setTimeout(refreshControls, 0);
-    });
-    api.on('SetValue.cmi.*', function () {
-      setTimeout(refreshControls, 0);
-    });
+    // Content sets values in bursts: look once the burst is over.
+    var pending = null;
+    var refreshSoon = function () {
+      if (pending === null)
+        pending = setTimeout(function () {
+          pending = null;
+          refreshControls();
+        }, 100);
+    };
+    api.on('Initialize', refreshSoon);
+    api.on('SetValue.cmi.*', refreshSoon);
   }
 
   // Closing the tab in the middle of an activity suspends the session, so that it can resume:

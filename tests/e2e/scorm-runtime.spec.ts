@@ -231,6 +231,13 @@ test('SCORM 2004 sequencing: forced order, an activity not delivered cannot be o
   const controls = page.locator('#sco-controls');
   await expect(controls.getByRole('button', { name: 'Previous' })).toBeDisabled();
   await expect(controls.getByRole('button', { name: 'Continue' })).toBeEnabled();
+  // The first part hides "Save and leave" (adlnav:hideLMSUI suspendAll).
+  await expect(controls.getByRole('button', { name: 'Save and leave' })).toBeHidden();
+  // No choice in this course: the contents do not offer the second part.
+  await expect(page.locator('.toc a[data-choice="sco_two"]')).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
 
   // The second activity is not delivered yet, and the course allows no choice: its address opens
   // nothing but an explanation.
@@ -250,6 +257,7 @@ test('SCORM 2004 sequencing: forced order, an activity not delivered cannot be o
 
   // Leaving with exit = suspend and no request suspends the whole session.
   sco = await scoFrame(page);
+  await expect(controls.getByRole('button', { name: 'Save and leave' })).toBeVisible();
   await inSco(sco, (lms) => {
     lms.Initialize!('');
     lms.SetValue!('cmi.location', 'page-2');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { writeZip } from './zip-builder.js';
 
 const NS_12 = `xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"`;
-const NS_2004 = `xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3" xmlns:imsss="http://www.imsglobal.org/xsd/imsss"`;
+const NS_2004 = `xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3" xmlns:imsss="http://www.imsglobal.org/xsd/imsss" xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"`;
 
 function probeScript(apiName: 'API' | 'API_1484_11'): string {
   return `(function () {
@@ -96,12 +96,16 @@ export function buildProbe12(dir: string): Promise<string> {
 
 /**
  * SCORM 2004 4th edition under sequencing: two SCOs in forced order (flow, no choice), the course
- * complete when both are (the default rollup).
+ * complete when both are (the default rollup); the first hides the LMS's "suspend all" control.
  */
 export function buildProbeSequenced2004(dir: string): Promise<string> {
   return writeProbe(dir, 'probe-sequenced', '2004 4th Edition', {
     title: 'Probe in order',
-    body: `      <item identifier="sco_one" identifierref="res_probe"><title>First part</title></item>
+    body: `      <item identifier="sco_one" identifierref="res_probe"><title>First part</title>
+        <adlnav:presentation><adlnav:navigationInterface>
+          <adlnav:hideLMSUI>suspendAll</adlnav:hideLMSUI>
+        </adlnav:navigationInterface></adlnav:presentation>
+      </item>
       <item identifier="sco_two" identifierref="res_probe" parameters="?part=2"><title>Second part</title></item>
       <imsss:sequencing><imsss:controlMode choice="false" flow="true"/></imsss:sequencing>`,
   });
