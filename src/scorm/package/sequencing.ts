@@ -10,125 +10,54 @@
 import type { Element } from '@xmldom/xmldom';
 import type { NoticeCode, PackageNotice } from './errors.js';
 import type { SequencingContext } from './item-data.js';
-import { ADLCP, attribute, childElement, childElements, CP, IMSSS, label, lineOf } from './xml.js';
-import { NS, textOf, type NsSet } from './xml.js';
-
-const ADLSEQ: NsSet = new Set([NS.adlseq]);
-const ADLNAV: NsSet = new Set([NS.adlnav]);
-/** The organisation's flags are adlseq: (objectives) and adlcp: (shared data; some 2nd ed.). */
-const GLOBAL_NS: NsSet = new Set([NS.adlseq, NS.adlcp2004]);
-
-type Parse<T> = (raw: string) => T | undefined;
-const bool: Parse<boolean> = (raw) =>
-  raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : undefined;
-const count: Parse<number> = (raw) => (/^\+?\d+$/.test(raw) ? Number(raw) : undefined);
-const decimalIn =
-  (min: number, max: number): Parse<number> =>
-  (raw) => {
-    const value = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(raw) ? Number(raw) : Number.NaN;
-    return value >= min && value <= max ? value : undefined;
-  };
-/** Vocabulary tokens, forgiving case (some tools write `Satisfied`). */
-const token =
-  <T extends string>(allowed: readonly T[]): Parse<T> =>
-  (raw) =>
-    allowed.find((word) => word.toLowerCase() === raw.toLowerCase());
-
-type Words<S extends string> = S extends `${infer Head} ${infer Rest}` ? Head | Words<Rest> : S;
-/** A vocabulary written as space-separated words (one line each), typed word by word. */
-function words<const S extends string[]>(...lines: S): Array<Words<S[number]>> {
-  return lines.join(' ').split(' ') as Array<Words<S[number]>>;
-}
-
-const TIMINGS = words('never once onEachNewAttempt');
-const ALL_OR_ANY = words('all any');
-const HIDE_LMS_UI = words('continue previous exit exitAll abandon abandonAll suspendAll');
-const RULE_CONDITIONS = words(
-  'satisfied objectiveStatusKnown objectiveMeasureKnown objectiveMeasureGreaterThan',
-  'objectiveMeasureLessThan completed activityProgressKnown attempted attemptLimitExceeded',
-  'timeLimitExceeded outsideAvailableTimeRange always',
-);
-const RULE_ACTIONS = {
-  preConditionRule: words('skip disabled hiddenFromChoice stopForwardTraversal'),
-  exitConditionRule: words('exit'),
-  postConditionRule: words('exitParent exitAll retry retryAll continue previous'),
-};
-const ROLLUP_CONDITIONS = words(
-  'satisfied objectiveStatusKnown objectiveMeasureKnown completed activityProgressKnown',
-  'attempted attemptLimitExceeded timeLimitExceeded outsideAvailableTimeRange',
-);
-const ROLLUP_ACTIONS = words('satisfied notSatisfied completed incomplete');
-/** scorm-again's rollup evaluates neither (it takes them as false), so such rules are left out. */
-const UNEVALUATED_ROLLUP: string[] = words('timeLimitExceeded outsideAvailableTimeRange');
-/** Elements whose stated attributes are reported as features, `element.attribute`. */
-const ATTRIBUTE_FEATURES: string[] = words(
-  'controlMode rollupRules constrainedChoiceConsiderations randomizationControls',
-  'deliveryControls rollupConsiderations limitConditions organization',
-);
-
-// Per element, attribute → [parser, default]: the IMS SS / ADL defaults of CAM 4th ed.
-type Field<T, D = T> = readonly [Parse<T>, D];
-type Spec = Record<string, Field<unknown, unknown>>;
-type Values<S extends Spec> = {
-  -readonly [K in keyof S]: S[K] extends Field<infer T, infer D> ? T | D : never;
-};
-const on: Field<boolean> = [bool, true];
-const off: Field<boolean> = [bool, false];
-const fraction = (fallback: number): Field<number> => [decimalIn(0, 1), fallback];
-const oneOf = <T extends string>(list: T[], fallback: T): Field<T> => [token(list), fallback];
-/** Objective map flags: read by default, never written. */
-function mapFlags<const S extends string[]>(...lines: S) {
-  const entries = words(...lines).map((name) => [name, name.startsWith('read') ? on : off]);
-  return Object.fromEntries(entries) as Record<Words<S[number]>, Field<boolean>>;
-}
-
-const CONTROL_MODE = { choice: on, choiceExit: on, flow: off, forwardOnly: off };
-const ATTEMPT_INFO = { useCurrentAttemptObjectiveInfo: on, useCurrentAttemptProgressInfo: on };
-const ROLLUP_CONTROLS = {
-  rollupObjectiveSatisfied: on,
-  rollupProgressCompletion: on,
-  objectiveMeasureWeight: fraction(1),
-};
-const CHOICE_CONSIDERATIONS = { preventActivation: off, constrainChoice: off };
-const DELIVERY_CONTROLS = { tracked: on, completionSetByContent: off, objectiveSetByContent: off };
-const RANDOMIZATION = {
-  selectionTiming: oneOf(TIMINGS, 'never'),
-  selectCount: [count, null] as Field<number, null>,
-  randomizationTiming: oneOf(TIMINGS, 'never'),
-  reorderChildren: off,
-};
-const requirement = oneOf(words('always ifAttempted ifNotSkipped ifNotSuspended'), 'always');
-const ROLLUP_CONSIDERATIONS = {
-  requiredForSatisfied: requirement,
-  requiredForNotSatisfied: requirement,
-  requiredForCompleted: requirement,
-  requiredForIncomplete: requirement,
-  measureSatisfactionIfActive: on,
-};
-const THRESHOLD = {
-  completedByMeasure: off,
-  minProgressMeasure: fraction(1),
-  progressWeight: fraction(1),
-};
-const SHARED_DATA = { readSharedData: on, writeSharedData: off };
-const MEASURE: Field<number> = [decimalIn(-1, 1), 1];
-const MAP_INFO = mapFlags(
-  'readSatisfiedStatus readNormalizedMeasure writeSatisfiedStatus writeNormalizedMeasure',
-);
-const ADLSEQ_MAP_INFO = mapFlags(
-  'readRawScore readMinScore readMaxScore readCompletionStatus readProgressMeasure',
-  'writeRawScore writeMinScore writeMaxScore writeCompletionStatus writeProgressMeasure',
-);
-const CONDITION = {
-  operator: oneOf(words('noOp not'), 'noOp'),
-  referencedObjective: [(raw: string) => raw || undefined, undefined] as Field<string, undefined>,
-  measureThreshold: [decimalIn(-1, 1), 0] as Field<number>,
-};
-const ROLLUP_RULE = {
-  childActivitySet: oneOf(words('all any none atLeastCount atLeastPercent'), 'all'),
-  minimumCount: [count, 0] as Field<number>,
-  minimumPercent: fraction(0),
-};
+import {
+  ADLCP,
+  attribute,
+  childElement,
+  childElements,
+  CP,
+  IMSSS,
+  label,
+  lineOf,
+  textOf,
+  type NsSet,
+} from './xml.js';
+import {
+  ADLSEQ,
+  ADLNAV,
+  GLOBAL_NS,
+  count,
+  decimalIn,
+  token,
+  ALL_OR_ANY,
+  HIDE_LMS_UI,
+  RULE_CONDITIONS,
+  RULE_ACTIONS,
+  ROLLUP_CONDITIONS,
+  ROLLUP_ACTIONS,
+  UNEVALUATED_ROLLUP,
+  ATTRIBUTE_FEATURES,
+  type Field,
+  type Spec,
+  type Values,
+  on,
+  off,
+  oneOf,
+  CONTROL_MODE,
+  ATTEMPT_INFO,
+  ROLLUP_CONTROLS,
+  CHOICE_CONSIDERATIONS,
+  DELIVERY_CONTROLS,
+  RANDOMIZATION,
+  ROLLUP_CONSIDERATIONS,
+  THRESHOLD,
+  SHARED_DATA,
+  MEASURE,
+  MAP_INFO,
+  ADLSEQ_MAP_INFO,
+  CONDITION,
+  ROLLUP_RULE,
+} from './sequencing-vocabulary.js';
 
 /**
  * scorm-again 3.4.3's ActivitySettings (dist/types/types/sequencing_types.d.ts), as this
