@@ -48,7 +48,8 @@
   }
 
   function moveOn() {
-    if (outcome.delivered && !outcome.ended && outcome.delivered !== player.launch.item) {
+    // The same activity again is a new attempt of it (a retry rule): the page opens anew.
+    if (outcome.delivered && !outcome.ended) {
       location.assign(sequencing.scoUrl + encodeURIComponent(outcome.delivered));
       return;
     }

@@ -14,6 +14,7 @@ import {
   buildProbe12,
   buildProbe2004,
   buildProbePretest2004,
+  buildProbeRetry2004,
   buildProbeSequenced2004,
 } from '../scorm/probe-fixtures.js';
 import {
@@ -346,4 +347,58 @@ test('SCORM 2004 sequencing: a passed pre-test skips the lesson through a global
     'half-way',
   ]);
   await learning.context().close();
+});
+
+test('SCORM 2004 sequencing: a failed quiz is retried as a new attempt (post-condition retry), and its attempt limit closes it to choice', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await (await browser.newContext()).newPage();
+  await loginAsAdmin(admin);
+  await importScormPackage(admin, await buildProbeRetry2004(dir), 'probe-retry');
+  await admin.close();
+
+  const page = await (await browser.newContext()).newPage();
+  await registerAndLogin(page, { name: 'Retrying Learner' });
+  await page.goto('/courses/probe-retry');
+  await page.locator('form[action="/courses/probe-retry/enrol"] button').click();
+  await page.goto('/courses/probe-retry/continue');
+  await expect(page).toHaveURL(/\/scos\/sco_quiz$/);
+
+  /** Takes the quiz with this result and asks to go on; returns the page's next load. */
+  async function quiz(result: 'passed' | 'failed') {
+    const sco = await scoFrame(page);
+    const loaded = page.waitForEvent('load');
+    await inSco(sco, (lms) => [
+      lms.Initialize!(''),
+      lms.SetValue!('cmi.completion_status', 'completed'),
+      lms.SetValue!('cmi.exit', 'normal'),
+      lms.SetValue!('adl.nav.request', 'continue'),
+    ]);
+    await sco.evaluate(`window.lms.SetValue('cmi.success_status', '${result}')`);
+    await inSco(sco, (lms) => lms.Terminate!(''));
+    await loaded;
+  }
+
+  await quiz('failed');
+  // Not satisfied: the same quiz again, as a new attempt from the beginning.
+  await expect(page).toHaveURL(/\/scos\/sco_quiz$/);
+  const again = await scoFrame(page);
+  expect(await inSco(again, (lms) => [lms.Initialize!(''), lms.GetValue!('cmi.entry')])).toEqual([
+    'true',
+    'ab-initio',
+  ]);
+  await inSco(again, (lms) => [
+    lms.SetValue!('cmi.completion_status', 'completed'),
+    lms.SetValue!('cmi.success_status', 'passed'),
+    lms.SetValue!('cmi.exit', 'normal'),
+    lms.SetValue!('adl.nav.request', 'continue'),
+    lms.Terminate!(''),
+  ]);
+  await expect(page).toHaveURL(/\/scos\/sco_end$/);
+
+  // Two attempts used: the quiz can no longer be chosen.
+  await page.goto('/courses/probe-retry/sequence?request=choice&target=sco_quiz');
+  await expect(page.locator('#sequence-status')).toContainText('not available now');
+  await page.context().close();
 });

@@ -143,3 +143,25 @@ export function buildProbePretest2004(dir: string): Promise<string> {
       <imsss:sequencing><imsss:controlMode choice="false" flow="true"/></imsss:sequencing>`,
   });
 }
+
+/**
+ * SCORM 2004 4th edition, remediation: a quiz retried until its objective is satisfied
+ * (post-condition retry), at most two attempts, then the closing activity.
+ */
+export function buildProbeRetry2004(dir: string): Promise<string> {
+  return writeProbe(dir, 'probe-retry', '2004 4th Edition', {
+    title: 'Probe with a retry',
+    body: `      <item identifier="sco_quiz" identifierref="res_probe" parameters="?part=quiz">
+        <title>Quiz</title>
+        <imsss:sequencing>
+          <imsss:sequencingRules><imsss:postConditionRule>
+            <imsss:ruleConditions><imsss:ruleCondition operator="not" condition="satisfied"/></imsss:ruleConditions>
+            <imsss:ruleAction action="retry"/>
+          </imsss:postConditionRule></imsss:sequencingRules>
+          <imsss:limitConditions attemptLimit="2"/>
+        </imsss:sequencing>
+      </item>
+      <item identifier="sco_end" identifierref="res_probe" parameters="?part=end"><title>Closing</title></item>
+      <imsss:sequencing><imsss:controlMode choice="true" flow="true"/></imsss:sequencing>`,
+  });
+}
