@@ -134,6 +134,11 @@
   var api = new Api(settings);
   if (sequenced) window.LanternSequencing.restore(api, launch.sequencing);
   api.loadFromJSON(launch.cmi);
+  // The delivered activity's objectives read from global ones now, not only at Initialize: the
+  // bridge's cache is filled before the SCO starts, and content reads them right after Initialize.
+  // (scorm-again 3.4.3 does this inside Initialize; the method is not part of its documented API.)
+  if (sequenced && typeof api.applyCurrentActivityObjectiveData === 'function')
+    api.applyCurrentActivityObjectiveData();
 
   var is12 = launch.version === 'scorm12';
   // Content that saves only on its last page or as it closes still shows as started at once.

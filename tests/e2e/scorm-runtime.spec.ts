@@ -13,6 +13,7 @@ import { expect, test, type Frame, type Page } from '@playwright/test';
 import {
   buildProbe12,
   buildProbe2004,
+  buildProbeGlobal2004,
   buildProbePretest2004,
   buildProbeRetry2004,
   buildProbeSequenced2004,
@@ -240,10 +241,12 @@ test('SCORM 2004 sequencing: forced order, an activity not delivered cannot be o
     'true',
   );
 
-  // The second activity is not delivered yet, and the course allows no choice: its address opens
-  // nothing but an explanation.
+  // The second activity is not delivered yet: its address leads back to the one in progress, and
+  // asking the engine for it (no choice in this course) opens nothing but an explanation.
   const other = await context.newPage();
   await other.goto('/courses/probe-sequenced/scos/sco_two');
+  await expect(other).toHaveURL(/\/scos\/sco_one$/);
+  await other.goto('/courses/probe-sequenced/sequence?request=choice&target=sco_two');
   await expect(other.locator('#sequence-status')).toContainText('not available now');
   await expect(other.getByRole('link', { name: 'Back to the course' })).toBeVisible();
   await other.close();
@@ -296,13 +299,14 @@ test('SCORM 2004 sequencing: forced order, an activity not delivered cannot be o
   await context.close();
 });
 
-test('SCORM 2004 sequencing: a passed pre-test skips the lesson through a global objective; "Save and leave" suspends and Continue resumes', async ({
+test('SCORM 2004 sequencing: a passed pre-test skips the lesson through a global objective, here and in another course; "Save and leave" suspends and Continue resumes', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
   const admin = await (await browser.newContext()).newPage();
   await loginAsAdmin(admin);
   await importScormPackage(admin, await buildProbePretest2004(dir), 'probe-pretest');
+  await importScormPackage(admin, await buildProbeGlobal2004(dir), 'probe-global');
   await admin.close();
 
   /** A new learner takes the pre-test with this result; returns their page after it. */
@@ -330,6 +334,24 @@ test('SCORM 2004 sequencing: a passed pre-test skips the lesson through a global
 
   const mastered = await pretest('Knows Already', 'passed');
   await expect(mastered).toHaveURL(/\/scos\/sco_post$/);
+  // The post-test's own objective mapped to the global one starts satisfied.
+  const post = await scoFrame(mastered);
+  expect(
+    await inSco(post, (lms) => {
+      lms.Initialize!('');
+      const found: string[] = [];
+      for (let i = 0; i < Number(lms.GetValue!('cmi.objectives._count')); i++)
+        found.push(
+          `${lms.GetValue!(`cmi.objectives.${i}.id`)}:${lms.GetValue!(`cmi.objectives.${i}.success_status`)}`,
+        );
+      return found;
+    }),
+  ).toContain('from_pretest:passed');
+  // Global to the system: another course that reads the same objective skips its lesson too.
+  await mastered.goto('/courses/probe-global');
+  await mastered.locator('form[action="/courses/probe-global/enrol"] button').click();
+  await mastered.goto('/courses/probe-global/continue');
+  await expect(mastered).toHaveURL(/\/scos\/sco_wrap$/);
   await mastered.context().close();
 
   const learning = await pretest('Needs The Lesson', 'failed');

@@ -113,7 +113,8 @@ export function buildProbeSequenced2004(dir: string): Promise<string> {
 
 /**
  * SCORM 2004 4th edition, a pre-test pattern: the pre-test writes its result to a global
- * objective, the lesson is skipped when that objective is satisfied, the post-test follows.
+ * objective, the lesson is skipped when that objective is satisfied, the post-test follows and
+ * reads the same global objective into one of its own.
  */
 export function buildProbePretest2004(dir: string): Promise<string> {
   return writeProbe(dir, 'probe-pretest', '2004 4th Edition', {
@@ -139,7 +140,13 @@ export function buildProbePretest2004(dir: string): Promise<string> {
           </imsss:objectives>
         </imsss:sequencing>
       </item>
-      <item identifier="sco_post" identifierref="res_probe" parameters="?part=post"><title>Post-test</title></item>
+      <item identifier="sco_post" identifierref="res_probe" parameters="?part=post">
+        <title>Post-test</title>
+        <imsss:sequencing><imsss:objectives>
+          <imsss:primaryObjective objectiveID="post"/>
+          <imsss:objective objectiveID="from_pretest"><imsss:mapInfo targetObjectiveID="g.mastery"/></imsss:objective>
+        </imsss:objectives></imsss:sequencing>
+      </item>
       <imsss:sequencing><imsss:controlMode choice="false" flow="true"/></imsss:sequencing>`,
   });
 }
@@ -163,5 +170,30 @@ export function buildProbeRetry2004(dir: string): Promise<string> {
       </item>
       <item identifier="sco_end" identifierref="res_probe" parameters="?part=end"><title>Closing</title></item>
       <imsss:sequencing><imsss:controlMode choice="true" flow="true"/></imsss:sequencing>`,
+  });
+}
+
+/**
+ * SCORM 2004 4th edition, a second course reading the pre-test's global objective (global to
+ * the system, the default): its lesson is skipped for a learner who already mastered it.
+ */
+export function buildProbeGlobal2004(dir: string): Promise<string> {
+  return writeProbe(dir, 'probe-global', '2004 4th Edition', {
+    title: 'Probe sharing an objective',
+    body: `      <item identifier="sco_lesson" identifierref="res_probe" parameters="?part=lesson">
+        <title>Same lesson</title>
+        <imsss:sequencing>
+          <imsss:sequencingRules><imsss:preConditionRule>
+            <imsss:ruleConditions><imsss:ruleCondition referencedObjective="known" condition="satisfied"/></imsss:ruleConditions>
+            <imsss:ruleAction action="skip"/>
+          </imsss:preConditionRule></imsss:sequencingRules>
+          <imsss:objectives>
+            <imsss:primaryObjective objectiveID="lesson"/>
+            <imsss:objective objectiveID="known"><imsss:mapInfo targetObjectiveID="g.mastery"/></imsss:objective>
+          </imsss:objectives>
+        </imsss:sequencing>
+      </item>
+      <item identifier="sco_wrap" identifierref="res_probe" parameters="?part=wrap"><title>Wrap-up</title></item>
+      <imsss:sequencing><imsss:controlMode choice="false" flow="true"/></imsss:sequencing>`,
   });
 }

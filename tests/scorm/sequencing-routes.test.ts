@@ -5,7 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
-import { buildProbeSequenced2004 } from './probe-fixtures.js';
+import {
+  buildProbeGlobal2004,
+  buildProbePretest2004,
+  buildProbeSequenced2004,
+} from './probe-fixtures.js';
 import { removeDir, tempDir } from './helpers.js';
 import { enrolledLearner, importFixture } from './integration.js';
 
@@ -19,6 +23,8 @@ beforeAll(async () => {
   courseId = (
     await importFixture(ctx, dir, (d) => buildProbeSequenced2004(d), { slug: 'in-order' })
   ).courseId;
+  await importFixture(ctx, dir, (d) => buildProbePretest2004(d), { slug: 'pretest' });
+  await importFixture(ctx, dir, (d) => buildProbeGlobal2004(d), { slug: 'shares' });
 });
 afterAll(async () => {
   await ctx?.close();
@@ -64,10 +70,8 @@ describe('a sequenced course', () => {
     expect((await post(report(10, {}))).json()).toEqual({ result: true, stored: true });
     expect((await browser.get('/courses/in-order/scos/sco_one')).statusCode).toBe(200);
     const notYet = await browser.get('/courses/in-order/scos/sco_two');
-    // Only the engine may open it: the request goes to it, as a choice.
-    expect(notYet.headers.location).toBe(
-      '/courses/in-order/sequence?request=choice&target=sco_two',
-    );
+    // Only the engine may open it: the activity in progress stays the one to open.
+    expect(notYet.headers.location).toBe('/courses/in-order/scos/sco_one');
     // An older report changes nothing.
     expect((await post(report(5, { delivered: 'sco_two' }))).json()).toMatchObject({
       stored: false,
@@ -88,6 +92,28 @@ describe('a sequenced course', () => {
       .where('course_id', '=', courseId)
       .executeTakeFirstOrThrow();
     expect(enrolment).toEqual({ status: 'completed', progress_percent: 100 });
+  });
+
+  it('keeps objectives global to the system for the learner, and hands them to another course', async () => {
+    const { user, browser } = await enrolledLearner(ctx, 'pretest');
+    const page = await browser.get('/courses/pretest/sequence?request=start');
+    const { stateUrl } = launchOf(page.body) as { stateUrl: string };
+    const mastery = { id: 'g.mastery', satisfiedStatus: true, satisfiedStatusKnown: true };
+    const reported = await browser.postJson(
+      stateUrl,
+      report(1, { globalObjectives: { 'g.mastery': mastery } }),
+    );
+    expect(reported.json()).toMatchObject({ stored: true });
+    const stored = await ctx.database.db
+      .selectFrom('scorm_global_objectives')
+      .select(['objective_id', 'data'])
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(stored).toEqual([{ objective_id: 'g.mastery', data: mastery }]);
+    await browser.get('/courses/shares');
+    await browser.post('/courses/shares/enrol');
+    const other = launchOf((await browser.get('/courses/shares/sequence?request=start')).body);
+    expect(other.globalObjectives).toEqual({ 'g.mastery': mastery });
   });
 
   it('refuses a report without a valid token', async () => {

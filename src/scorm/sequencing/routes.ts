@@ -58,12 +58,15 @@ function hiddenControls(activity: ActivitySettings, found: Record<string, string
 
 /**
  * Where a learner who asked for an activity the engine has not delivered goes instead: the
- * suspended session resumes; otherwise the engine is asked for that activity (a choice, which
- * it refuses when the course forbids it; a first visit falls back to the course's start).
+ * suspended session resumes, the activity in progress stays the one to open; otherwise the
+ * engine is asked for that activity (a choice, which it refuses when the course forbids it; a
+ * first visit falls back to the course's start).
  */
 export function sequencingDetour(attempt: SequencingAttempt, courseSlug: string, item: string) {
   const base = `/courses/${courseSlug}/sequence`;
   if (attempt.suspended) return `${base}?request=resumeAll`;
+  if (attempt.delivered && !attempt.ended)
+    return `/courses/${courseSlug}/scos/${encodeURIComponent(attempt.delivered)}`;
   return `${base}?request=choice&target=${encodeURIComponent(item)}`;
 }
 
