@@ -4,7 +4,7 @@
  * launch data, time limits, completion threshold, objectives) before the SCO starts.
  */
 import type { Element } from '@xmldom/xmldom';
-import type { PackageNotice } from './errors.js';
+import type { SequencingContext } from './sequencing-context.js';
 import type {
   CompletionThreshold,
   DeliveryControls,
@@ -23,13 +23,6 @@ export interface ItemData {
   attemptLimit?: number;
   deliveryControls?: DeliveryControls;
   objectives: ObjectiveSpec[];
-}
-
-export interface SequencingContext {
-  /** `imsss:sequencingCollection` entries by ID, which items may reference with IDRef. */
-  collection: Map<string, Element>;
-  notices: PackageNotice[];
-  file: string;
 }
 
 function number(value: string | undefined): number | undefined {

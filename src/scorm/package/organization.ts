@@ -5,7 +5,8 @@
 import type { Element } from '@xmldom/xmldom';
 import type { PackageNotice, PackageProblem } from './errors.js';
 import type { PackageFiles } from './files.js';
-import { readItemData, type SequencingContext } from './item-data.js';
+import { readItemData } from './item-data.js';
+import type { SequencingContext } from './sequencing-context.js';
 import { joinParameters, resolveHref } from './launch-url.js';
 import type { FlatSco, ManifestItem, ScormType, ScormVersion } from './types.js';
 import { childElement, childElements, CP, label, lineOf, textOf } from './xml.js';

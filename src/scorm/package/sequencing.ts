@@ -9,7 +9,7 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import type { NoticeCode, PackageNotice } from './errors.js';
-import type { SequencingContext } from './item-data.js';
+import type { SequencingContext } from './sequencing-context.js';
 import {
   ADLCP,
   attribute,

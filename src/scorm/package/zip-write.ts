@@ -9,9 +9,22 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Entry, ZipFile } from 'yauzl';
 import { PackageError } from './errors.js';
-import type { ZipLimits } from './zip.js';
 
 /** Inflated bytes so far, across all entries of the zip. */
+export interface ZipLimits {
+  /** Sum of the unpacked sizes of all files. */
+  maxTotalBytes: number;
+  /** Number of entries, folders included (each costs an inode and a database row later). */
+  maxFiles: number;
+  /** Largest unpacked/packed ratio, for each entry and for the whole zip. */
+  maxRatio: number;
+  /**
+   * Ratios are only judged past this many unpacked bytes: small text files legitimately
+   * compress a hundredfold, and a bomb is only a danger once it is big.
+   */
+  ratioFloorBytes: number;
+}
+
 export interface Totals {
   bytes: number;
 }

@@ -12,21 +12,9 @@ import { join, resolve } from 'node:path';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { checkEntryName, NameRegistry } from './entry-names.js';
 import { PackageError, type PackageProblem } from './errors.js';
-import { makeFolders, writeEntry, type Totals } from './zip-write.js';
+import { makeFolders, writeEntry, type Totals, type ZipLimits } from './zip-write.js';
 
-export interface ZipLimits {
-  /** Sum of the unpacked sizes of all files. */
-  maxTotalBytes: number;
-  /** Number of entries, folders included (each costs an inode and a database row later). */
-  maxFiles: number;
-  /** Largest unpacked/packed ratio, for each entry and for the whole zip. */
-  maxRatio: number;
-  /**
-   * Ratios are only judged past this many unpacked bytes: small text files legitimately
-   * compress a hundredfold, and a bomb is only a danger once it is big.
-   */
-  ratioFloorBytes: number;
-}
+export type { ZipLimits };
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxTotalBytes: 1024 ** 3,
