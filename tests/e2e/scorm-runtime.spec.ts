@@ -224,9 +224,8 @@ test('SCORM 2004 sequencing: forced order, an activity not delivered cannot be o
   context.on('weberror', (error) => scriptErrors.push(error.error().message));
   await registerAndLogin(page, { name: 'Sequenced Learner' });
   await page.goto('/courses/probe-sequenced');
+  // Enrolling goes on to the course: the engine starts it (nothing else may race it).
   await page.locator('form[action="/courses/probe-sequenced/enrol"] button').click();
-  await page.goto('/courses/probe-sequenced/continue');
-  // The engine starts the course: the first activity, whatever the URL asked.
   await expect(page).toHaveURL(/\/scos\/sco_one$/);
   let sco = await scoFrame(page);
   expect(await inSco(sco, (lms) => lms.Initialize!(''))).toBe('true');
@@ -314,8 +313,8 @@ test('SCORM 2004 sequencing: a passed pre-test skips the lesson through a global
     const page = await (await browser.newContext()).newPage();
     await registerAndLogin(page, { name });
     await page.goto('/courses/probe-pretest');
+    // Enrolling goes on to the course: the engine starts it (nothing else may race it).
     await page.locator('form[action="/courses/probe-pretest/enrol"] button').click();
-    await page.goto('/courses/probe-pretest/continue');
     await expect(page).toHaveURL(/\/scos\/sco_pre$/);
     const sco = await scoFrame(page);
     await inSco(sco, (lms) => [
@@ -349,8 +348,8 @@ test('SCORM 2004 sequencing: a passed pre-test skips the lesson through a global
   ).toContain('from_pretest:passed');
   // Global to the system: another course that reads the same objective skips its lesson too.
   await mastered.goto('/courses/probe-global');
+  // Enrolling goes on to the course: the engine starts it (nothing else may race it).
   await mastered.locator('form[action="/courses/probe-global/enrol"] button').click();
-  await mastered.goto('/courses/probe-global/continue');
   await expect(mastered).toHaveURL(/\/scos\/sco_wrap$/);
   await mastered.context().close();
 
@@ -383,8 +382,8 @@ test('SCORM 2004 sequencing: a failed quiz is retried as a new attempt (post-con
   const page = await (await browser.newContext()).newPage();
   await registerAndLogin(page, { name: 'Retrying Learner' });
   await page.goto('/courses/probe-retry');
+  // Enrolling goes on to the course: the engine starts it (nothing else may race it).
   await page.locator('form[action="/courses/probe-retry/enrol"] button').click();
-  await page.goto('/courses/probe-retry/continue');
   await expect(page).toHaveURL(/\/scos\/sco_quiz$/);
 
   /** Takes the quiz with this result and asks to go on; returns the page's next load. */
