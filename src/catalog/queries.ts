@@ -2,6 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import { containsPattern } from '../db/like.js';
 import type { Database, EnrolmentStatus, Locale, LocalizedText } from '../db/database.js';
 
+/** The learner opened an item of the course or has anything recorded in it (enrolments as `e`). */
+const startedInCourse =
+  sql<boolean>`e.last_item_id is not null or exists (select 1 from item_progress p where p.user_id = e.user_id and p.course_id = e.course_id)`.as(
+    'started',
+  );
+
 export type CatalogueFilters = { search: string; language: Locale | ''; topic: string };
 export type CatalogueCourse = {
   id: number;
@@ -41,9 +47,7 @@ export async function listCatalogue(
       'c.estimated_minutes',
       'e.status',
       'e.progress_percent',
-      sql<boolean>`e.last_item_id is not null or exists (select 1 from item_progress p where p.user_id = e.user_id and p.course_id = e.course_id)`.as(
-        'started',
-      ),
+      startedInCourse,
     ])
     .where('c.published', '=', true);
   if (filters.language) query = query.where(sql<boolean>`${filters.language} = any(c.locales)`);
@@ -144,9 +148,7 @@ export function myCourses(db: Kysely<Database>, userId: number): Promise<MyCours
       'c.title',
       'e.status',
       'e.progress_percent',
-      sql<boolean>`e.last_item_id is not null or exists (select 1 from item_progress p where p.user_id = e.user_id and p.course_id = e.course_id)`.as(
-        'started',
-      ),
+      startedInCourse,
       'e.last_activity_at',
       'cert.code as certificate_code',
     ])

@@ -111,6 +111,23 @@ export function buildProbeSequenced2004(dir: string): Promise<string> {
   });
 }
 
+/** A lesson skipped (precondition) when the global objective g.mastery is satisfied. */
+const lessonSkippedWhenMastered = (
+  title: string,
+) => `      <item identifier="sco_lesson" identifierref="res_probe" parameters="?part=lesson">
+        <title>${title}</title>
+        <imsss:sequencing>
+          <imsss:sequencingRules><imsss:preConditionRule>
+            <imsss:ruleConditions><imsss:ruleCondition referencedObjective="known" condition="satisfied"/></imsss:ruleConditions>
+            <imsss:ruleAction action="skip"/>
+          </imsss:preConditionRule></imsss:sequencingRules>
+          <imsss:objectives>
+            <imsss:primaryObjective objectiveID="lesson"/>
+            <imsss:objective objectiveID="known"><imsss:mapInfo targetObjectiveID="g.mastery"/></imsss:objective>
+          </imsss:objectives>
+        </imsss:sequencing>
+      </item>`;
+
 /**
  * SCORM 2004 4th edition, a pre-test pattern: the pre-test writes its result to a global
  * objective, the lesson is skipped when that objective is satisfied, the post-test follows and
@@ -127,19 +144,7 @@ export function buildProbePretest2004(dir: string): Promise<string> {
           </imsss:primaryObjective>
         </imsss:objectives></imsss:sequencing>
       </item>
-      <item identifier="sco_lesson" identifierref="res_probe" parameters="?part=lesson">
-        <title>Lesson</title>
-        <imsss:sequencing>
-          <imsss:sequencingRules><imsss:preConditionRule>
-            <imsss:ruleConditions><imsss:ruleCondition referencedObjective="known" condition="satisfied"/></imsss:ruleConditions>
-            <imsss:ruleAction action="skip"/>
-          </imsss:preConditionRule></imsss:sequencingRules>
-          <imsss:objectives>
-            <imsss:primaryObjective objectiveID="lesson"/>
-            <imsss:objective objectiveID="known"><imsss:mapInfo targetObjectiveID="g.mastery"/></imsss:objective>
-          </imsss:objectives>
-        </imsss:sequencing>
-      </item>
+${lessonSkippedWhenMastered('Lesson')}
       <item identifier="sco_post" identifierref="res_probe" parameters="?part=post">
         <title>Post-test</title>
         <imsss:sequencing><imsss:objectives>
@@ -180,19 +185,7 @@ export function buildProbeRetry2004(dir: string): Promise<string> {
 export function buildProbeGlobal2004(dir: string): Promise<string> {
   return writeProbe(dir, 'probe-global', '2004 4th Edition', {
     title: 'Probe sharing an objective',
-    body: `      <item identifier="sco_lesson" identifierref="res_probe" parameters="?part=lesson">
-        <title>Same lesson</title>
-        <imsss:sequencing>
-          <imsss:sequencingRules><imsss:preConditionRule>
-            <imsss:ruleConditions><imsss:ruleCondition referencedObjective="known" condition="satisfied"/></imsss:ruleConditions>
-            <imsss:ruleAction action="skip"/>
-          </imsss:preConditionRule></imsss:sequencingRules>
-          <imsss:objectives>
-            <imsss:primaryObjective objectiveID="lesson"/>
-            <imsss:objective objectiveID="known"><imsss:mapInfo targetObjectiveID="g.mastery"/></imsss:objective>
-          </imsss:objectives>
-        </imsss:sequencing>
-      </item>
+    body: `${lessonSkippedWhenMastered('Same lesson')}
       <item identifier="sco_wrap" identifierref="res_probe" parameters="?part=wrap"><title>Wrap-up</title></item>
       <imsss:sequencing><imsss:controlMode choice="false" flow="true"/></imsss:sequencing>`,
   });

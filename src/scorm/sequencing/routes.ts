@@ -81,8 +81,13 @@ const Report = Type.Object({
     success: Type.String({ maxLength: 20 }),
     score: Type.Union([Type.Number(), Type.Null()]),
   }),
+  // A course has tens of global objectives; a thousand is far beyond any real package.
   globalObjectives: Type.Optional(
-    Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown())),
+    Type.Record(
+      Type.String({ maxLength: 4000 }),
+      Type.Record(Type.String(), Type.Unknown(), { maxProperties: 100 }),
+      { maxProperties: 1000 },
+    ),
   ),
 });
 
@@ -142,7 +147,11 @@ export async function sequencingRoutes(instance: FastifyInstance): Promise<void>
     {
       schema: { params: Type.Object({ token: Type.String({ maxLength: 2000 }) }), body: Report },
       // Authenticated by the signed token, as SCORM commits are (a beacon may be the last report).
-      config: { csrf: false, skipSession: true },
+      config: {
+        csrf: false,
+        skipSession: true,
+        rateLimit: { max: app.config.rateLimits.commitsPerAddress, timeWindow: 60_000 },
+      },
       bodyLimit: 4 * 1024 * 1024,
     },
     async (request, reply) => {
