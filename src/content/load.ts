@@ -6,6 +6,7 @@ import type { CourseSource, ItemSource, MediaSource, ModuleSource } from './cour
 import { LOCALES } from '../web/i18n/index.js';
 import { loadLesson } from './lesson-file.js';
 import { loadQuiz } from './quiz-file.js';
+import { checkOrderReferences } from './order-references.js';
 import { checker, localized } from './yaml-checks.js';
 import { courseFolders, courseHash, listFiles } from './hash.js';
 import { ContentError, type ContentProblem, YamlFile, type YamlPath } from './problems.js';
@@ -149,6 +150,7 @@ function loadCourse(
     });
     return { slug: moduleSlug, title: text(moduleData?.title, ['modules', m, 'title']), items };
   });
+  problems.push(...checkOrderReferences(root, rel, modules, locales));
 
   const passMark = check.integer(data.pass_mark ?? 70, ['pass_mark'], 0, 100);
   const estimatedMinutes = check.integer(

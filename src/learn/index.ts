@@ -10,7 +10,7 @@ import { lessonHtml } from './outline.js';
 import { ItemParams, loadPlayer } from './player.js';
 import { completeLesson } from './queries.js';
 
-/** The lesson player: table of contents, lesson text, previous/next, "mark as done". */
+/** The lesson player: table of contents, lesson text, previous, and "Next", which marks the lesson read. */
 async function learnPlugin(instance: FastifyInstance): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -45,16 +45,30 @@ async function learnPlugin(instance: FastifyInstance): Promise<void> {
         player.item.item_id,
       );
       if (courseCompleted) reply.flash('player.courseComplete');
+      else
+        reply.flash('player.lessonMarkedRead', { title: label(player.item.title, request.locale) });
       const destination =
         courseCompleted || !player.next
           ? `/courses/${player.item.course_slug}`
           : player.itemUrl(player.next);
-      // htmx: load the next page into <main> and push its URL; without JavaScript: a plain redirect.
-      if (htmxTarget(request) === 'main')
+      if (htmxTarget(request) === 'main') {
+        // A SCO's player is a page of its own (scripts, a frame): htmx leaves for it.
+        if (!courseCompleted && player.next?.kind === 'sco')
+          return reply.header('HX-Redirect', destination).code(204).send();
+        // htmx 4 sends an HX-Location request with the target of its source (the body): the
+        // header says it is for <main>, so the answer is the fragment <main> expects.
         return reply
-          .header('HX-Location', JSON.stringify({ path: destination, target: '#main' }))
+          .header(
+            'HX-Location',
+            JSON.stringify({
+              path: destination,
+              target: '#main',
+              headers: { 'HX-Target': 'main#main' },
+            }),
+          )
           .code(204)
           .send();
+      }
       return reply.redirect(destination, 303);
     },
   );

@@ -71,6 +71,40 @@ describe('course validation names the file and line of each problem', () => {
     expect(problem!.file).toMatch(/lessons\/welcome\.en\.md$/);
   });
 
+  it('a lesson that announces another lesson or module than the one that comes next', () => {
+    const courses = copyFixtureCourses();
+    courses.edit('example-course/lessons/welcome.en.md', (text) =>
+      text.replace('Next, read', 'In the next lesson, read'),
+    );
+    expect(problemsOf(courses.dir)).toEqual([]);
+    // The course reordered: the lesson still promises the English-only lesson next.
+    courses.edit('example-course/course.yaml', (text) =>
+      text
+        .replace(
+          '      - lesson: welcome\n      - lesson: english-only\n',
+          '      - lesson: welcome\n      - lesson: optional-reading\n      - lesson: english-only\n',
+        )
+        .replace(/\n      - lesson: optional-reading\n(?=      - quiz: final-check)/, '\n'),
+    );
+    courses.edit(
+      'example-course/lessons/english-only.en.md',
+      (text) => `${text}\nThe next lesson closes the course.\n`,
+    );
+    courses.edit(
+      'example-course/lessons/welcome.fr.md',
+      (text) => `${text}\nModule suivant : [la suite](lesson:welcome).\n`,
+    );
+    const problems = problemsOf(courses.dir);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'it links "lesson:english-only" as the next lesson, but "optional-reading" comes next',
+      'it links "lesson:welcome" as the next module, which starts with "final-check"',
+      'it speaks of the next lesson, but the quiz "basics-check" comes next',
+    ]);
+    expect(problems[0]).toMatchObject({ line: 5 });
+    expect(problems[0]!.file).toMatch(/lessons\/welcome\.en\.md$/);
+    expect(problems[1]!.file).toMatch(/lessons\/welcome\.fr\.md$/);
+  });
+
   it('missing image', () => {
     const courses = copyFixtureCourses();
     courses.remove('example-course/media/lantern.svg');

@@ -17,7 +17,7 @@ async function completeCourse(page: Page, slug: string) {
     if (item.lesson) {
       await page.goto(`/courses/${slug}/lessons/${item.lesson}`);
       await expect(page.locator('.content h1')).not.toBeEmpty();
-      await page.locator('form.complete button').click();
+      await page.locator('form.next-form button').click();
       await page.waitForLoadState('networkidle');
     } else if (item.quiz) {
       const quiz = parse(readFileSync(join(root, 'quizzes', `${item.quiz}.yaml`), 'utf8')) as Quiz;

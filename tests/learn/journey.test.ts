@@ -122,10 +122,28 @@ describe('lessons', () => {
       { 'hx-request': 'true', 'hx-target': 'main#main' },
     );
     expect(htmx.statusCode).toBe(204);
-    expect(JSON.parse(String(htmx.headers['hx-location']))).toEqual({
+    const location = JSON.parse(String(htmx.headers['hx-location'])) as {
+      path: string;
+      target: string;
+      headers: Record<string, string>;
+    };
+    expect(location).toEqual({
       path: `${base}/quizzes/basics-check`,
       target: '#main',
+      headers: { 'HX-Target': 'main#main' },
     });
+    // What htmx then asks for is <main>'s fragment, with the confirmation of what happened.
+    const next = await browser.get(location.path, {
+      'hx-request': 'true',
+      'hx-source': 'body',
+      ...Object.fromEntries(
+        Object.entries(location.headers).map(([name, value]) => [name.toLowerCase(), value]),
+      ),
+    });
+    expect(next.body).not.toContain('<header');
+    expect(next.body).not.toContain('<main');
+    expect(next.body).toContain('class="flash" role="status"');
+    expect(next.body).toContain('is marked as read');
   });
 
   it('"Continue" opens the exact place where the learner stopped', async () => {

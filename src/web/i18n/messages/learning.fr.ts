@@ -35,7 +35,14 @@ export const learningFr: LearningMessages = {
   'player.progressValue': '{percent}\u00a0% du cours terminé',
   'player.previous': 'Précédent',
   'player.next': 'Suivant',
-  'player.markComplete': 'Marquer comme terminé et continuer',
+  'player.pagerLabel': 'Précédent et suivant',
+  'player.finish': 'Terminer',
+  'player.lessonRead': '✓ Vous avez lu cette leçon.',
+  'player.nextMarksRead':
+    'Passer à la suite avec «\u00a0Suivant\u00a0» marque cette leçon comme lue.',
+  'player.finishMarksRead':
+    '«\u00a0Terminer\u00a0» marque cette dernière leçon comme lue et vous ramène à la page du cours.',
+  'player.lessonMarkedRead': '«\u00a0{title}\u00a0» est marquée comme lue.',
   'player.done': 'Terminé',
   'player.notDone': 'Pas encore terminé',
   'player.inProgress': 'En cours',
