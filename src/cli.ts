@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createUser, hashPassword, isRole } from './accounts/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connect.js';
+import { DataDirLockedError } from './db/lock.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ContentError } from './content/problems.js';
 import { syncCourses } from './content/sync.js';
@@ -201,6 +202,15 @@ const commands: Record<string, Command> = {
   },
 };
 
+/** What to do instead of stopping the server, per command. */
+const LOCKED_ALTERNATIVES: Record<string, string> = {
+  'scorm:import': `Or import the package on the running server's admin page: /admin/scorm.`,
+  'courses:sync':
+    'The server checks and loads courses/ each time it starts: restarting it syncs your changes.',
+  'user:create':
+    'Or, without stopping it: the person creates their account at /register and an admin gives them their role at /admin/users.',
+};
+
 function usage(): void {
   console.log('Usage: npm run cli -- <command> [options]\n\nCommands:');
   for (const [name, command] of Object.entries(commands))
@@ -217,7 +227,20 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   // Commands run long set-based statements (seed:demo, imports): no per-query timeout here.
-  const database = await openDatabase({ ...config, databaseQueryTimeoutMs: 0 });
+  let database: DatabaseHandle;
+  try {
+    database = await openDatabase({ ...config, databaseQueryTimeoutMs: 0 });
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    // The embedded database belongs to the running server: say that nothing happened, and what to do.
+    console.error(
+      `${name ?? ''} did not run and changed nothing: the embedded database in ${error.dataDir} is in use by another Lantern process (PID ${error.pid}), most likely the running server, and only one process may open it.`,
+    );
+    console.error(
+      `Stop it first (Ctrl+C where it runs, or kill ${error.pid}), then run the command again. ${LOCKED_ALTERNATIVES[name ?? ''] ?? ''}`.trim(),
+    );
+    return 1;
+  }
   try {
     return await command.run(args, database, config);
   } finally {

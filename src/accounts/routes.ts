@@ -30,6 +30,7 @@ const RegisterBody = Type.Object({
   email: FormText(500),
   password: FormText(1000),
   locale: FormText(10),
+  next: FormText(),
 });
 const LoginBody = Type.Object({
   _csrf: Csrf,
@@ -58,7 +59,14 @@ export async function accountRoutes(instance: FastifyInstance): Promise<void> {
     status = 200,
   ) => reply.render('accounts/register', { values, errors, passwordMin: PASSWORD_MIN }, { status });
 
-  app.get('/register', async (request, reply) => showRegister(reply, { locale: request.locale }));
+  // `next`: where the person was going (a course page's "Create an account" carries it).
+  app.get('/register', { schema: { querystring: NextQuery } }, async (request, reply) => {
+    if (request.user) return reply.redirect(safeNextPath(request.query.next), 303);
+    return showRegister(reply, {
+      locale: request.locale,
+      next: safeNextPath(request.query.next, ''),
+    });
+  });
 
   app.post(
     '/register',
@@ -69,6 +77,8 @@ export async function accountRoutes(instance: FastifyInstance): Promise<void> {
         name: (body.name ?? '').trim(),
         email: (body.email ?? '').trim(),
         locale: (body.locale ?? '').trim(),
+        // Same rule as login's `next`: a path on this site, never another host.
+        next: safeNextPath(body.next, ''),
       };
       const errors = {
         ...collectErrors({
@@ -82,19 +92,33 @@ export async function accountRoutes(instance: FastifyInstance): Promise<void> {
       if (Object.keys(errors).length > 0 || !isLocale(values.locale))
         return showRegister(reply, values, errors, 422);
 
-      // Hash first, whatever happens next, so a taken email answers as slowly as a new one.
-      const passwordHash = await hashPassword(body.password ?? '');
+      const password = body.password ?? '';
       const user = await createUser(app.db, {
         email: values.email,
         name: values.name,
-        passwordHash,
+        passwordHash: await hashPassword(password),
         role: 'learner',
         locale: values.locale,
       });
-      if (user) request.log.info({ userId: user.id }, 'account registered');
-      // The same answer whether or not the email was already registered: nothing to learn here.
-      reply.setAppCookie('locale', values.locale, { maxAge: LOCALE_COOKIE_SECONDS });
-      return reply.flash('register.done').redirect('/login', 303);
+      if (user) {
+        reply.setAppCookie('locale', values.locale, { maxAge: LOCALE_COOKIE_SECONDS });
+        // Signed in at once, and on to where they were going (the course they came from).
+        request.log.info({ userId: user.id }, 'account registered');
+        await reply.startSession(user.id);
+        return reply
+          .flash('register.welcome', { name: user.name })
+          .redirect(values.next || '/', 303);
+      }
+      // The email has an account. Its owner, who typed its password, is simply logged in;
+      // anyone else is told to log in instead (a new account cannot be signed in without
+      // saying so: the registration rate limit bounds what can be learnt this way).
+      const existing = await findUserByEmail(app.db, values.email);
+      if (existing && (await verifyPassword(existing.password_hash, password))) {
+        await reply.startSession(existing.id);
+        request.log.info({ userId: existing.id }, 'logged in from the registration form');
+        return reply.redirect(existing.must_change_password ? '/account' : values.next || '/', 303);
+      }
+      return showRegister(reply, values, { email: { key: 'register.emailTaken' } }, 409);
     },
   );
 

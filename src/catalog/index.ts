@@ -9,7 +9,7 @@ import { label } from '../learn/localize.js';
 import { courseOutline, itemUrl } from '../learn/outline.js';
 import { learnerProgress } from '../learn/queries.js';
 import { notFound } from '../web/http-errors.js';
-import { isLocale } from '../web/i18n/index.js';
+import { isLocale, translator } from '../web/i18n/index.js';
 import { Csrf, Slug } from '../web/schemas.js';
 import {
   courseMediaFile,
@@ -22,6 +22,7 @@ import {
   myCourses,
   unenrol,
 } from './queries.js';
+import { courseLanguages, describeLanguages } from './languages.js';
 
 const CatalogueQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 500 })),
@@ -53,10 +54,15 @@ async function catalogPlugin(instance: FastifyInstance): Promise<void> {
       language: isLocale(lang) ? lang : ('' as const),
       topic: topic && /^[a-z0-9-]{1,60}$/.test(topic) ? topic : '',
     };
-    const [courses, topics] = await Promise.all([
+    const [rows, topics] = await Promise.all([
       listCatalogue(app.db, { locale: request.locale, userId: request.user?.id ?? null, filters }),
       listTopics(app.db),
     ]);
+    const t = translator(request.locale);
+    const courses = rows.map((course) => ({
+      ...course,
+      languageSummary: describeLanguages(course.languages, request.locale, t),
+    }));
     return reply.render(
       'catalog/index',
       { courses, topics, filters },
@@ -66,7 +72,10 @@ async function catalogPlugin(instance: FastifyInstance): Promise<void> {
 
   app.get('/courses/:slug', { schema: { params: CourseParams } }, async (request, reply) => {
     const course = await publishedCourse(request.params.slug);
-    const outline = await courseOutline(app.db, course.id, course.content_hash);
+    const [outline, languages] = await Promise.all([
+      courseOutline(app.db, course.id, course.content_hash),
+      courseLanguages(app.db, course.id),
+    ]);
     const user = request.user;
     const [enrolment, progress, certificate] = user
       ? await Promise.all([
@@ -82,6 +91,9 @@ async function catalogPlugin(instance: FastifyInstance): Promise<void> {
       enrolment: active,
       progress,
       certificate,
+      // The address anyone can check the certificate at, as printed on the PDF.
+      verifyUrl: certificate ? `${app.config.appOrigin}/certificates/${certificate.code}` : null,
+      languageSummary: describeLanguages(languages, request.locale, translator(request.locale)),
       itemUrl: (item: { kind: ItemKind; slug: string }) => itemUrl(course.slug, item),
       title: label(course.title, request.locale),
     });

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { containsPattern } from '../db/like.js';
 import type { Database, EnrolmentStatus, Locale, LocalizedText } from '../db/database.js';
+import { availableIn, languageCoverage, type LanguageCoverage } from './languages.js';
 
 /** The learner opened an item of the course or has anything recorded in it (enrolments as `e`). */
 const startedInCourse =
@@ -15,6 +16,8 @@ export type CatalogueCourse = {
   title: LocalizedText;
   description: LocalizedText;
   locales: Locale[];
+  /** What exists of the course in each declared language (see languages.ts). */
+  languages: LanguageCoverage[];
   topics: string[];
   estimated_minutes: number;
   status: EnrolmentStatus | null;
@@ -26,6 +29,7 @@ export type CatalogueCourse = {
 /**
  * Published courses, those available in the learner's language first, with the learner's own
  * enrolment on each card. Search matches title and description in the interface language or English.
+ * The language filter keeps the courses whose every lesson and quiz exists in that language.
  */
 export async function listCatalogue(
   db: Kysely<Database>,
@@ -43,6 +47,7 @@ export async function listCatalogue(
       'c.title',
       'c.description',
       'c.locales',
+      languageCoverage.as('languages'),
       'c.topics',
       'c.estimated_minutes',
       'e.status',
@@ -50,7 +55,7 @@ export async function listCatalogue(
       startedInCourse,
     ])
     .where('c.published', '=', true);
-  if (filters.language) query = query.where(sql<boolean>`${filters.language} = any(c.locales)`);
+  if (filters.language) query = query.where(availableIn(filters.language));
   if (filters.topic) query = query.where(sql<boolean>`${filters.topic} = any(c.topics)`);
   if (filters.search) {
     const pattern = containsPattern(filters.search);
@@ -64,6 +69,7 @@ export async function listCatalogue(
     );
   }
   return query
+    .orderBy(availableIn(locale), 'desc')
     .orderBy(sql`${locale} = any(c.locales)`, 'desc')
     .orderBy(sql`coalesce(c.title->>${locale}, c.title->>'en')`)
     .execute();

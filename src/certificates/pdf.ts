@@ -27,25 +27,44 @@ export type CertificateInput = {
 };
 
 type Box = { x: number; width: number; align: 'left' | 'center' | 'right' };
-type Style = { size: number; bold?: boolean; color?: string; dir: 'ltr' | 'rtl' | 'auto' };
+type Style = {
+  size: number;
+  bold?: boolean;
+  color?: string;
+  dir: 'ltr' | 'rtl' | 'auto';
+  /** A line too long for its box shrinks, but never below this size (default: no limit). */
+  minSize?: number;
+};
+/** Where a line was drawn: its start, width and font size (for a link over it). */
+type Drawn = { x: number; width: number; size: number };
 
 // pdfkit shapes each space-separated word on its own unless features are given, which would set
 // the words of an Arabic run left to right. Any features array, even empty, makes it shape the run
 // whole; fontkit still applies the script's defaults (joining forms, ligatures, mark placement).
 const WHOLE_RUN = { features: [] };
 
+/** The width of a line at a size, without drawing it. */
+function measure(doc: PDFKit.PDFDocument, raw: string, size: number, bold = false): number {
+  doc.font(bold ? 'bold' : 'regular').fontSize(size);
+  return doc.widthOfString(raw, WHOLE_RUN);
+}
+
 /** Draws one line on a baseline, in visual order, shrunk to fit its box if it is too long. */
-function line(doc: PDFKit.PDFDocument, raw: string, y: number, box: Box, style: Style) {
+function line(doc: PDFKit.PDFDocument, raw: string, y: number, box: Box, style: Style): Drawn {
   const runs = visualRuns(raw.replace(/\s+/g, ' ').trim(), style.dir);
   doc.font(style.bold ? 'bold' : 'regular').fillColor(style.color ?? INK);
   const widthAt = (size: number) => {
     doc.fontSize(size);
     return runs.map((run) => doc.widthOfString(run.text, WHOLE_RUN));
   };
-  let widths = widthAt(style.size);
+  let size = style.size;
+  let widths = widthAt(size);
   const total = widths.reduce((sum, width) => sum + width, 0);
   // A long name or course title gets smaller rather than running over the border.
-  if (total > box.width) widths = widthAt((style.size * box.width) / total);
+  if (total > box.width) {
+    size = Math.max(style.minSize ?? 0, (style.size * box.width) / total);
+    widths = widthAt(size);
+  }
   const width = widths.reduce((sum, w) => sum + w, 0);
   let x =
     box.align === 'left'
@@ -53,10 +72,45 @@ function line(doc: PDFKit.PDFDocument, raw: string, y: number, box: Box, style: 
       : box.align === 'right'
         ? box.x + box.width - width
         : box.x + (box.width - width) / 2;
+  const start = x;
   runs.forEach((run, i) => {
     doc.text(run.text, x, y, { ...WHOLE_RUN, lineBreak: false, baseline: 'alphabetic' });
     x += widths[i]!;
   });
+  return { x: start, width, size };
+}
+
+const URL_SIZE = 11;
+/** Smallest size the address is printed at; a longer address is broken after its last slash. */
+const URL_MIN_SIZE = 8;
+
+/**
+ * The verification address, printed in full and underlined, with a link annotation over it so
+ * that a PDF reader opens it; on two lines (broken after the last `/`) when one would be too
+ * small to read. Returns the baseline of its last line.
+ */
+function verificationAddress(doc: PDFKit.PDFDocument, url: string, y: number, box: Box): number {
+  const slash = url.lastIndexOf('/');
+  const fitsOnOne = measure(doc, url, URL_MIN_SIZE) <= box.width || slash <= 0;
+  const parts = fitsOnOne ? [url] : [url.slice(0, slash + 1), url.slice(slash + 1)];
+  let baseline = y;
+  parts.forEach((part, i) => {
+    baseline = y + i * (URL_MIN_SIZE + 4);
+    const drawn = line(doc, part, baseline, box, {
+      size: URL_SIZE,
+      minSize: URL_MIN_SIZE,
+      color: BLUE,
+      dir: 'ltr',
+    });
+    doc
+      .lineWidth(0.5)
+      .strokeColor(BLUE)
+      .moveTo(drawn.x, baseline + 1.5)
+      .lineTo(drawn.x + drawn.width, baseline + 1.5)
+      .stroke();
+    doc.link(drawn.x, baseline - drawn.size, drawn.width, drawn.size * 1.35, url);
+  });
+  return baseline;
 }
 
 /** A small lantern drawn with paths (no image), centred on cx with its top at y. */
@@ -156,8 +210,8 @@ export function renderCertificatePdf(input: CertificateInput): Promise<Buffer> {
   line(doc, labels.date, 460, start, { size: 11, color: MUTED, dir });
   line(doc, formatDate(input.completedOn, input.locale), 482, start, { size: 14, bold: true, dir });
   line(doc, labels.verify, 460, end, { size: 11, color: MUTED, dir });
-  line(doc, input.verificationUrl, 480, end, { size: 11, dir: 'ltr' });
-  line(doc, input.verificationCode, 502, end, { size: 13, bold: true, dir: 'ltr' });
+  const lastUrlLine = verificationAddress(doc, input.verificationUrl, 480, end);
+  line(doc, input.verificationCode, lastUrlLine + 22, end, { size: 13, bold: true, dir: 'ltr' });
   doc.end();
   return done;
 }

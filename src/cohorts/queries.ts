@@ -72,24 +72,31 @@ export async function createCohort(
   });
 }
 
-/** The courses a new cohort may follow. */
+/** The courses a new cohort may follow; a SCORM course with its current version and import date (two imports may share a title). */
 export function publishedCourses(db: Kysely<Database>) {
   return db
-    .selectFrom('courses')
-    .select(['id', 'title'])
-    .where('published', '=', true)
-    .orderBy('id')
+    .selectFrom('courses as c')
+    .leftJoin('scorm_courses as s', 's.course_id', 'c.id')
+    .leftJoin('scorm_packages as p', 'p.id', 's.package_id')
+    .select(['c.id', 'c.slug', 'c.title', 'p.version_number', 'p.imported_at'])
+    .where('c.published', '=', true)
+    .orderBy('c.id')
     .execute();
 }
 
 export function cohortCourses(db: Kysely<Database>, cohortId: number) {
-  return db
-    .selectFrom('cohort_courses as cc')
-    .innerJoin('courses as c', 'c.id', 'cc.course_id')
-    .select(['c.id', 'c.slug', 'c.title'])
-    .where('cc.cohort_id', '=', cohortId)
-    .orderBy('c.id')
-    .execute();
+  return (
+    db
+      .selectFrom('cohort_courses as cc')
+      .innerJoin('courses as c', 'c.id', 'cc.course_id')
+      // A SCORM course with its current version and import date: two imports may share a title.
+      .leftJoin('scorm_courses as s', 's.course_id', 'c.id')
+      .leftJoin('scorm_packages as p', 'p.id', 's.package_id')
+      .select(['c.id', 'c.slug', 'c.title', 'p.version_number', 'p.imported_at'])
+      .where('cc.cohort_id', '=', cohortId)
+      .orderBy('c.id')
+      .execute()
+  );
 }
 
 /**

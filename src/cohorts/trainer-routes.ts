@@ -99,6 +99,7 @@ export async function trainerCohortRoutes(instance: FastifyInstance): Promise<vo
         startsOn: values.starts_on || null,
         dueOn: values.due_on || null,
       });
+      reply.flash('cohorts.created', { name: values.name });
       return reply.redirect(`/trainer/cohorts/${id}`, 303);
     },
   );

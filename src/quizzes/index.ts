@@ -58,11 +58,14 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
     const submitted = await countSubmitted(app.db, userId, player.item.item_id);
     const attemptsLeft = quiz.maxAttempts > 0 ? Math.max(0, quiz.maxAttempts - submitted) : null;
 
+    // Passed on any attempt: a new one is practice, which the result page says in so many words.
+    const quizPassed = player.progress.passed.has(player.item.item_id);
     if (latest && !options.retry) {
       return reply.render('quizzes/result', {
         ...common,
         attempt: latest,
         attemptsLeft,
+        quizPassed,
         bestScore: player.progress.bestScores.get(player.item.item_id) ?? latest.score,
       });
     }
@@ -72,6 +75,7 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
         ...common,
         attempt: latest,
         attemptsLeft: 0,
+        quizPassed,
         bestScore: player.progress.bestScores.get(player.item.item_id) ?? null,
       });
     const questions = attempt.question_ids

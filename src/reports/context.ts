@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { recordAudit, signedIn } from '../accounts/index.js';
+import type { AuditAction } from '../audit/record.js';
 import type { Database } from '../db/database.js';
 import { cohortForViewer } from '../cohorts/access.js';
 import { cohortCourses } from '../cohorts/queries.js';
@@ -11,7 +12,7 @@ import { finalQuizId } from './learner-table.js';
 export const CourseQuery = Type.Object({ course: Type.Optional(Type.String({ maxLength: 200 })) });
 
 type ReportRequest = FastifyRequest<{
-  Params: { cohortId: number };
+  Params: { cohortId: number; userId?: number };
   Querystring: { course?: string };
 }>;
 
@@ -19,13 +20,19 @@ type ReportRequest = FastifyRequest<{
  * The cohort (or a thrown 404/403), its courses, and the course chosen with ?course= (the first by
  * default). Every report view and export is written to the audit log: learner data was read.
  */
-export async function reportContext(db: Kysely<Database>, request: ReportRequest, action: string) {
+export async function reportContext(
+  db: Kysely<Database>,
+  request: ReportRequest,
+  action: AuditAction,
+) {
   const cohort = await cohortForViewer(db, request);
   const courses = await cohortCourses(db, cohort.id);
   const course = courses.find((c) => String(c.id) === request.query.course) ?? courses[0];
   await recordAudit(db, {
     actorId: signedIn(request, 'trainer').id,
     action,
+    // One learner's drill-down names whose data was read.
+    subjectUserId: request.params.userId ?? null,
     detail: { cohortId: cohort.id, courseId: course?.id ?? null, query: request.query },
   });
   return {

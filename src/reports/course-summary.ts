@@ -22,6 +22,9 @@ export type CourseSummary = {
   completed: number;
   overdue: number;
   averageScore: number | null;
+  /** The lowest and highest final scores, null when nobody has one. */
+  lowestScore: number | null;
+  highestScore: number | null;
   scored: number;
   distribution: number[];
   completions: Array<{ day: string; count: number }>;
@@ -52,8 +55,9 @@ export async function courseSummary(
         from cohort_members m
         left join enrolments e on e.user_id = m.user_id and e.course_id = ${courseId}
        where m.cohort_id = ${cohortId}`.execute(db),
-    sql<{ bucket: number; n: number; total: number }>`
-      select least(p.best_score / 10, 9) as bucket, count(*) as n, sum(p.best_score) as total
+    sql<{ bucket: number; n: number; total: number; low: number; high: number }>`
+      select least(p.best_score / 10, 9) as bucket, count(*) as n, sum(p.best_score) as total,
+             min(p.best_score) as low, max(p.best_score) as high
         from cohort_members m
         join item_progress p on p.user_id = m.user_id and p.item_id = ${finalItemId ?? -1}
        where m.cohort_id = ${cohortId} and p.best_score is not null
@@ -69,10 +73,14 @@ export async function courseSummary(
   const distribution = Array.from({ length: 10 }, () => 0);
   let scored = 0;
   let total = 0;
+  let lowestScore: number | null = null;
+  let highestScore: number | null = null;
   for (const bucket of scores.rows) {
     distribution[Number(bucket.bucket)] = Number(bucket.n);
     scored += Number(bucket.n);
     total += Number(bucket.total);
+    lowestScore = Math.min(lowestScore ?? Infinity, Number(bucket.low));
+    highestScore = Math.max(highestScore ?? -Infinity, Number(bucket.high));
   }
   return {
     members: Number(row.members),
@@ -81,6 +89,8 @@ export async function courseSummary(
     inProgress: Number(row.in_progress),
     overdue: Number(row.overdue),
     averageScore: scored > 0 ? Math.round(total / scored) : null,
+    lowestScore,
+    highestScore,
     scored,
     distribution,
     completions: completions.rows.map((r) => ({ day: r.day, count: Number(r.n) })),

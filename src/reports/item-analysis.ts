@@ -1,15 +1,48 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, QuizSettings } from '../db/database.js';
+import type { Database, LocalizedText, QuizOption, QuizSettings } from '../db/database.js';
+import type { Translate } from '../web/i18n/index.js';
+
+/**
+ * An answer as a trainer reads it: the words "True" or "False" (in the trainer's language) for a
+ * true/false answer, else the option's text; a SCORM response is the learner's raw response.
+ */
+export type Answer = { truth: boolean } | { text: LocalizedText };
 
 export type ItemStat = {
   itemId: number;
-  itemTitle: Record<string, string>;
+  itemTitle: LocalizedText;
   questionId: string;
-  prompt: Record<string, string>;
+  prompt: LocalizedText;
+  /** The right answer(s), in the quiz's order. */
+  correctAnswers: Answer[];
   answered: number;
   correct: number;
-  mostChosenWrong: { optionId: string; text: Record<string, string>; count: number } | null;
+  mostChosenWrong: { optionId: string; answer: Answer; count: number } | null;
 };
+
+/** The words for an answer: `text` picks the trainer's language from a localized text. */
+export function answerWords(
+  answer: Answer,
+  t: Translate,
+  text: (map: LocalizedText) => string,
+): string {
+  return 'truth' in answer ? t(answer.truth ? 'quiz.true' : 'quiz.false') : text(answer.text);
+}
+
+function optionAnswer(type: string, option: QuizOption): Answer {
+  return type === 'true_false' && !Object.values(option.text ?? {}).some(Boolean)
+    ? { truth: option.id === 'true' }
+    : { text: option.text };
+}
+
+/** SCORM true-false responses are `true`/`false` (2004) or `t`/`f`, `1`/`0` (1.2). */
+function scormAnswer(type: string, response: string): Answer {
+  if (type === 'true-false') {
+    if (/^(true|t|1)$/i.test(response)) return { truth: true };
+    if (/^(false|f|0)$/i.test(response)) return { truth: false };
+  }
+  return { text: { en: response } };
+}
 
 /**
  * Per quiz question of a course: how many cohort members answered it, the share who got it right,
@@ -85,15 +118,15 @@ export async function itemAnalysis(
         itemTitle: quiz.title,
         questionId: question.id,
         prompt: question.prompt,
+        correctAnswers: question.options
+          .filter((option) => option.correct)
+          .map((option) => optionAnswer(question.type, option)),
         answered: Number(stat?.answered ?? 0),
         correct: Number(stat?.correct ?? 0),
         mostChosenWrong: top
           ? {
               optionId: top.option!.id,
-              text:
-                question.type === 'true_false' && !top.option!.text.en
-                  ? { en: top.option!.id }
-                  : top.option!.text,
+              answer: optionAnswer(question.type, top.option!),
               count: top.count,
             }
           : null,
@@ -114,16 +147,18 @@ async function scormInteractionAnalysis(
 ): Promise<ItemStat[]> {
   const rows = await sql<{
     item_id: number;
-    item_title: Record<string, string>;
+    item_title: LocalizedText;
     interaction_id: string;
+    type: string;
     description: string;
+    correct_response: string;
     answered: number;
     correct: number;
     top_wrong: string | null;
     top_wrong_count: number | null;
   }>`
     with firsts as materialized (
-      select distinct on (a.user_id, x.item_id, x.interaction_id) x.item_id, x.interaction_id, x.description, x.result, x.learner_response
+      select distinct on (a.user_id, x.item_id, x.interaction_id) x.item_id, x.interaction_id, x.type, x.description, x.correct_response, x.result, x.learner_response
         from scorm_interactions x
         join scorm_attempts a on a.id = x.attempt_id
         join cohort_members m on m.user_id = a.user_id and m.cohort_id = ${options.cohortId}
@@ -136,7 +171,8 @@ async function scormInteractionAnalysis(
        group by item_id, interaction_id, learner_response
        order by item_id, interaction_id, count(*) desc, learner_response
     )
-    select f.item_id, i.title as item_title, f.interaction_id, max(f.description) as description,
+    select f.item_id, i.title as item_title, f.interaction_id, max(f.type) as type, max(f.description) as description,
+           max(f.correct_response) as correct_response,
            count(*)::int as answered, count(*) filter (where f.result = 'correct')::int as correct,
            w.learner_response as top_wrong, w.n::int as top_wrong_count
       from firsts f
@@ -149,6 +185,7 @@ async function scormInteractionAnalysis(
     itemTitle: row.item_title,
     questionId: row.interaction_id,
     prompt: { en: row.description || row.interaction_id },
+    correctAnswers: row.correct_response ? [scormAnswer(row.type, row.correct_response)] : [],
     answered: row.answered,
     correct: row.correct,
     mostChosenWrong:
@@ -156,7 +193,7 @@ async function scormInteractionAnalysis(
         ? null
         : {
             optionId: row.top_wrong,
-            text: { en: row.top_wrong },
+            answer: scormAnswer(row.type, row.top_wrong),
             count: Number(row.top_wrong_count),
           },
   }));

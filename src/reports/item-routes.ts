@@ -1,11 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { translator } from '../web/i18n/index.js';
+import { label } from '../learn/localize.js';
+import type { LocalizedText } from '../db/database.js';
 import { notFound } from '../web/http-errors.js';
 import { CohortParams } from '../cohorts/schemas.js';
 import { CourseQuery, reportContext } from './context.js';
 import { csvStream } from './csv.js';
-import { itemAnalysis } from './item-analysis.js';
+import { answerWords, itemAnalysis, type Answer } from './item-analysis.js';
 
 const ReportRoute = { schema: { params: CohortParams, querystring: CourseQuery } };
 
@@ -18,7 +20,14 @@ export async function itemRoutes(instance: FastifyInstance): Promise<void> {
     const items = ctx.course
       ? await itemAnalysis(app.db, { cohortId: ctx.cohort.id, courseId: ctx.course.id })
       : [];
-    return reply.render('reports/items', { ...ctx, items, title: ctx.cohort.name });
+    const t = translator(request.locale);
+    const text = (map: LocalizedText) => label(map, request.locale);
+    return reply.render('reports/items', {
+      ...ctx,
+      items,
+      answer: (answer: Answer) => answerWords(answer, t, text),
+      title: ctx.cohort.name,
+    });
   });
 
   app.get('/trainer/cohorts/:cohortId/items.csv', ReportRoute, async (request, reply) => {
@@ -26,12 +35,17 @@ export async function itemRoutes(instance: FastifyInstance): Promise<void> {
     if (!course) throw notFound('the cohort has no course');
     const items = await itemAnalysis(app.db, { cohortId: cohort.id, courseId: course.id });
     const t = translator(request.locale);
-    const text = (map: Record<string, string>) => map[request.locale] ?? map.en ?? '';
+    const text = (map: LocalizedText) => label(map, request.locale);
+    const words = (answer: Answer) => answerWords(answer, t, text);
+    // Words a spreadsheet reader understands, in the trainer's language: answers as their text
+    // (True/False for true/false questions), never option ids or raw booleans.
     const stream = csvStream(
       [
         t('reports.quiz'),
         t('reports.question'),
+        t('reports.correctAnswer'),
         t('reports.answered'),
+        t('reports.answeredCorrectly'),
         t('reports.percentCorrect'),
         t('reports.mostChosenWrong'),
         t('reports.mostChosenWrongCount'),
@@ -40,9 +54,11 @@ export async function itemRoutes(instance: FastifyInstance): Promise<void> {
         rows: items.map((item) => [
           text(item.itemTitle),
           text(item.prompt),
+          item.correctAnswers.map(words).join(' | '),
           item.answered,
+          item.correct,
           item.answered ? Math.round((100 * item.correct) / item.answered) : '',
-          item.mostChosenWrong ? text(item.mostChosenWrong.text) : '',
+          item.mostChosenWrong ? words(item.mostChosenWrong.answer) : '',
           item.mostChosenWrong?.count ?? '',
         ]),
       }),

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { LAST_ACTIVITY_SQL } from './learner-table.js';
 
 /** Everything about one learner in one course, for the trainer's drill-down. */
 export async function learnerDetail(
@@ -8,10 +9,15 @@ export async function learnerDetail(
 ) {
   const [enrolment, items, attempts, scormAttempts] = await Promise.all([
     db
-      .selectFrom('enrolments')
-      .selectAll()
-      .where('user_id', '=', options.userId)
-      .where('course_id', '=', options.courseId)
+      .selectFrom('enrolments as e')
+      .select([
+        'e.progress_percent',
+        'e.time_spent_seconds',
+        'e.status',
+        LAST_ACTIVITY_SQL.as('last_activity_at'),
+      ])
+      .where('e.user_id', '=', options.userId)
+      .where('e.course_id', '=', options.courseId)
       .executeTakeFirst(),
     db
       .selectFrom('course_items as i')

@@ -90,7 +90,7 @@ export async function learnerRoutes(instance: FastifyInstance): Promise<void> {
             row.email,
             t(`reports.status.${row.overdue ? 'overdue' : row.status}`),
             row.progress,
-            row.last_activity_at,
+            row.last_activity_at ?? t('reports.noActivityYet'),
             row.score,
             Math.round(row.time_spent_seconds / 60),
             row.certificate_code,

@@ -32,11 +32,13 @@ export type LearnerRow = {
   status: Exclude<LearnerStatus, 'overdue'>;
   overdue: boolean;
   progress: number;
+  /** Null when the learner did nothing in the course yet (joining or enrolling is not activity). */
   last_activity_at: Date | null;
   time_spent_seconds: number;
   score: number | null;
   certificate_code: string | null;
-  sort_key: string | number | Date;
+  /** The sort key as text, exactly as PostgreSQL wrote it (microseconds included), for the cursor. */
+  sort_key: string;
 };
 
 /** The quiz whose best score is the course's final score: its last required quiz. */
@@ -58,20 +60,36 @@ const STATUS_SQL = sql<string>`case when e.status = 'completed' then 'completed'
   when e.id is null or e.status = 'withdrawn' or (e.progress_percent = 0 and e.last_item_id is null) then 'not_started'
   else 'in_progress' end`;
 
+/**
+ * The learner's last activity in the course, or null when they did nothing in it yet: enrolling
+ * and joining a cohort stamp `last_activity_at` too, and that date is not activity. Doing something
+ * is what the status "not started" denies: opening an item, any progress, or completing.
+ */
+export const LAST_ACTIVITY_SQL = sql<Date | null>`case when e.status = 'completed' or e.progress_percent > 0 or e.last_item_id is not null then e.last_activity_at end`;
+
 // The name key is deliberately not the indexed expression lower(u.name): walking that index in
 // order looked cheap to the planner but, under a selective filter (a score range), meant reading
 // all 100,000 members to find a page (400 ms). A top-N sort of the filtered rows is always ~150 ms.
-const SORT_KEYS: Record<LearnerSort, RawBuilder<unknown>> = {
-  name: sql`(lower(u.name) || '')`,
-  progress: sql`coalesce(e.progress_percent, 0)`,
-  activity: sql`coalesce(e.last_activity_at, 'epoch'::timestamptz)`,
-  score: sql`coalesce(p.best_score, -1)`,
-};
+// Learners with no activity yet come last in both directions (they have no date to compare): the
+// key gives them the end of time when ascending and the start of time when descending.
+function sortKey(sort: LearnerSort, direction: 'asc' | 'desc'): RawBuilder<unknown> {
+  switch (sort) {
+    case 'name':
+      return sql`(lower(u.name) || '')`;
+    case 'progress':
+      return sql`coalesce(e.progress_percent, 0)`;
+    case 'activity':
+      return direction === 'asc'
+        ? sql`coalesce(${LAST_ACTIVITY_SQL}, 'infinity'::timestamptz)`
+        : sql`coalesce(${LAST_ACTIVITY_SQL}, '-infinity'::timestamptz)`;
+    case 'score':
+      return sql`coalesce(p.best_score, -1)`;
+  }
+}
 
 /** Opaque cursor for keyset pagination: the last row's sort key and id. */
 export function encodeCursor(row: Pick<LearnerRow, 'sort_key' | 'id'>): string {
-  const key = row.sort_key instanceof Date ? row.sort_key.toISOString() : row.sort_key;
-  return Buffer.from(JSON.stringify([key, row.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([row.sort_key, row.id])).toString('base64url');
 }
 
 export function decodeCursor(cursor: string | undefined): [string | number, number] | undefined {
@@ -98,7 +116,7 @@ export async function learnerPage(
   query: LearnerQuery,
   finalItemId: number | null,
 ): Promise<{ rows: LearnerRow[]; next?: string; total: number }> {
-  const key = SORT_KEYS[query.sort];
+  const key = sortKey(query.sort, query.direction);
   // The date test has no column in it: PostgreSQL checks it once per query, not per row.
   const overdue = query.dueOn
     ? sql<boolean>`(e.status is distinct from 'completed' and ${query.dueOn}::date < current_date)`
@@ -122,11 +140,11 @@ export async function learnerPage(
       if (f.maxScore !== undefined) q = q.where('p.best_score', '<=', f.maxScore);
       if (f.activeDays !== undefined && f.activeDays > 0)
         q = q.where(
-          sql<boolean>`e.last_activity_at >= now() - make_interval(days => ${f.activeDays})`,
+          sql<boolean>`${LAST_ACTIVITY_SQL} >= now() - make_interval(days => ${f.activeDays})`,
         );
       if (f.activeDays !== undefined && f.activeDays < 0)
         q = q.where(
-          sql<boolean>`(e.last_activity_at is null or e.last_activity_at < now() - make_interval(days => ${-f.activeDays}))`,
+          sql<boolean>`(${LAST_ACTIVITY_SQL} is null or ${LAST_ACTIVITY_SQL} < now() - make_interval(days => ${-f.activeDays}))`,
         );
       if (f.search) {
         const pattern = `%${f.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -152,7 +170,7 @@ export async function learnerPage(
         'u.id',
         'u.name',
         'u.email',
-        'e.last_activity_at',
+        LAST_ACTIVITY_SQL.as('last_activity_at'),
         'p.best_score as score',
         sql<string>`${STATUS_SQL}`.as('status'),
         overdue.as('overdue'),
@@ -165,7 +183,9 @@ export async function learnerPage(
             .whereRef('cert.user_id', '=', 'm.user_id')
             .where('cert.course_id', '=', query.courseId)
             .as('certificate_code'),
-        key.as('sort_key'),
+        // As text: a timestamp read into a JS Date would lose its microseconds, and a cursor
+        // rounded to the millisecond repeats or skips rows; 'infinity' also survives as text.
+        sql<string>`(${key})::text`.as('sort_key'),
       ])
       .$if(cursorKey !== undefined, (qb) =>
         qb.where(sql<boolean>`(${key}, u.id) ${comparison} (${cursorKey}, ${cursor![1]})`),

@@ -11,25 +11,3 @@ export function findCohortMember(db: Kysely<Database>, cohortId: number, userId:
     .where('m.user_id', '=', userId)
     .executeTakeFirst();
 }
-
-export const AUDIT_PAGE_SIZE = 100;
-
-/** One page of the audit log, newest first, starting below the entry `before` when given. */
-export function auditLogPage(db: Kysely<Database>, before: number | undefined) {
-  const newest = db
-    .selectFrom('audit_log as a')
-    .leftJoin('users as actor', 'actor.id', 'a.actor_id')
-    .leftJoin('users as subject', 'subject.id', 'a.subject_user_id')
-    .select([
-      'a.id',
-      'a.action',
-      'a.detail',
-      'a.created_at',
-      'actor.name as actor_name',
-      'actor.email as actor_email',
-      'subject.name as subject_name',
-    ])
-    .orderBy('a.id', 'desc')
-    .limit(AUDIT_PAGE_SIZE);
-  return (before === undefined ? newest : newest.where('a.id', '<', before)).execute();
-}

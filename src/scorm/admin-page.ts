@@ -1,5 +1,6 @@
 /** The admins' SCORM page: the import form, what an import said, and each course's attempt settings. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { adminDateFormatter } from '../audit/dates.js';
 import type { Locale, ScormAttemptPolicy } from '../db/database.js';
 import { LOCALES, type MessageKey } from '../web/i18n/index.js';
 import type { ImportResult } from './import.js';
@@ -35,6 +36,8 @@ export async function renderAdmin(
       policies: POLICIES,
       notices: state.result?.notices ?? [],
       uploadLimit: UPLOAD_LIMIT,
+      // Versions of the same title told apart by slug, version and import date, as the admin writes dates.
+      adminDate: adminDateFormatter(reply.request.locale, reply.request.headers['accept-language']),
       titleKey: 'scorm.admin.title',
       scripts: ['scorm-upload.js'],
     },

@@ -14,11 +14,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyStatic from '@fastify/static';
 import { mkdirSync } from 'node:fs';
 import { Eta } from 'eta';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../config.js';
 import { viewsDir } from '../paths.js';
 import assets from '../web/assets.js';
+import { directionOf, negotiateLocale, translator, type MessageKey } from '../web/i18n/index.js';
 import { scormRoot } from './import.js';
 import { verifyToken } from '../web/signed-token.js';
 
@@ -39,6 +40,32 @@ export type ContentToken = {
 export type ContentRouteOptions = { config: Config; base: string };
 
 const HASH = /^[0-9a-f]{64}$/;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A sentence for the learner inside the activity's frame, in their browser's language (the content
+ * origin has no session): what happened and what to do next, never a server's technical message.
+ */
+export function contentMessage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  key: MessageKey,
+): FastifyReply {
+  const locale = negotiateLocale(request.headers['accept-language']) ?? 'en';
+  const text = escapeHtml(translator(locale)(key));
+  reply.raw.removeHeader('x-frame-options');
+  return reply
+    .code(status)
+    .header('content-security-policy', "default-src 'none'; base-uri 'none'")
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(
+      `<!doctype html><html lang="${locale}" dir="${directionOf(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text}</title></head><body><p>${text}</p></body></html>`,
+    );
+}
 // Token and hash are checked by the handlers, which answer a bad one 403 with a sentence, not 400.
 const WrapperParams = Type.Object({ token: Type.String() });
 const FileParams = Type.Object({ hash: Type.String(), '*': Type.String() });
@@ -50,6 +77,17 @@ export async function contentRoutes(
 ): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const appOrigin = sameOrigin(config) ? "'self'" : config.appOrigin;
+  // A file the package lacks, or a failure, reads as a sentence inside the frame, not as JSON.
+  app.setErrorHandler(async (error, request, reply) => {
+    request.log.error({ err: error }, 'content request failed');
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    return contentMessage(
+      request,
+      reply,
+      status === 404 ? 404 : status >= 500 ? status : 400,
+      status === 404 ? 'scorm.content.missing' : 'scorm.content.failed',
+    );
+  });
   const eta = new Eta({
     views: viewsDir,
     cache: true,
@@ -85,10 +123,7 @@ export async function contentRoutes(
         request.params.token,
       );
       if (!launch || !HASH.test(launch.h))
-        return reply
-          .code(403)
-          .type('text/plain; charset=utf-8')
-          .send('This launch link has expired. Go back to the course and open the activity again.');
+        return contentMessage(request, reply, 403, 'scorm.content.expired');
       const folder = `${prefix}/p/${launch.h}/`;
       reply.setCookie(CONTENT_COOKIE, request.params.token, {
         path: folder,
@@ -108,6 +143,10 @@ export async function contentRoutes(
         appOrigin: sameOrigin(config) ? '' : config.appOrigin,
         scoSrc: external ? launch.u : root + launch.u,
         bridgeScript: app.asset('vendor/scorm-again/cross-frame-api.js'),
+        // The same runtime as the app page, run as a shadow that answers the SCO at once (see the script).
+        apiScript: app.asset(
+          `vendor/scorm-again/${launch.v === 'scorm12' ? 'scorm12' : 'scorm2004'}.js`,
+        ),
         wrapperScript: app.asset('scorm-wrapper.js'),
         wrapperStyle: app.asset('scorm-wrapper.css'),
       });
@@ -131,10 +170,7 @@ export async function contentRoutes(
         ? verifyToken<ContentToken>(config.sessionSecret, 'scorm-content', token)
         : undefined;
       if (!launch || launch.h !== hash || !HASH.test(hash)) {
-        return reply
-          .code(403)
-          .type('text/plain; charset=utf-8')
-          .send('Open this activity from its course page.');
+        return contentMessage(request, reply, 403, 'scorm.content.openFromCourse');
       }
       // Stored by hash, so a file at this URL never changes.
       contentHeaders(reply).header('cache-control', 'private, max-age=31536000, immutable');
@@ -157,6 +193,9 @@ export async function buildContentApp(config: Config): Promise<FastifyInstance> 
   await app.register(cookie);
   await app.register(assets);
   await app.register(contentRoutes, { config, base: '' });
+  app.setNotFoundHandler((request, reply) =>
+    contentMessage(request, reply, 404, 'scorm.content.missing'),
+  );
   app.get('/healthz', { config: { skipSession: true } }, async () => ({ ok: true }));
   return app;
 }

@@ -7,11 +7,12 @@ import type { Database, Locale } from '../db/database.js';
 import { recomputeProgress } from '../learn/progress.js';
 import { retireCourseStructure, upsertItem, upsertModule } from '../content/structure.js';
 import { findCourse, freeSlug } from './queries.js';
-import type {
-  EntryProgress,
-  PackageLimits,
-  PackageNotice,
-  ParsedPackage,
+import {
+  learningMinutes,
+  type EntryProgress,
+  type PackageLimits,
+  type PackageNotice,
+  type ParsedPackage,
 } from './package/index.js';
 
 export type ImportOptions = {
@@ -111,10 +112,19 @@ export async function recordPackage(
     en: manifest.description ?? '',
     [locale]: manifest.description ?? '',
   });
+  // The catalogue's duration: the package's typical learning time, or nothing (0) without one.
+  const estimatedMinutes = learningMinutes(manifest.typicalLearningSeconds);
   const course = existing
     ? await trx
         .updateTable('courses')
-        .set({ title, description, content_hash: hash, locales: [locale], updated_at: sql`now()` })
+        .set({
+          title,
+          description,
+          content_hash: hash,
+          locales: [locale],
+          estimated_minutes: estimatedMinutes,
+          updated_at: sql`now()`,
+        })
         .where('id', '=', existing.id)
         .returning('id')
         .executeTakeFirstOrThrow()
@@ -127,7 +137,7 @@ export async function recordPackage(
           title,
           description,
           topics: [],
-          estimated_minutes: 0,
+          estimated_minutes: estimatedMinutes,
           pass_mark: 0,
           certificate: true,
           content_hash: hash,

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { LoginRequired, PageRefusal } from './http-errors.js';
-import type { MessageKey } from './i18n/index.js';
+import { translator, type MessageKey } from './i18n/index.js';
+import { htmxTarget } from './view.js';
 
 type ErrorPage = { status: number; title: MessageKey; text: MessageKey };
 
@@ -89,16 +90,63 @@ declare module 'fastify' {
 /** A database that does not answer now may in a moment: clients and proxies may retry after this. */
 const RETRY_AFTER_SECONDS = 5;
 
-async function renderErrorPage(reply: FastifyReply, page: ErrorPage): Promise<FastifyReply> {
+/**
+ * What went wrong, for an admin's eyes only (in a disclosure on the page): a learner reads the
+ * sentence and what to do next, never a driver's message or an element name.
+ */
+type TechnicalDetail = { status: number; code?: string; message?: string; request: string };
+
+function technicalDetail(reply: FastifyReply, status: number, error?: FastifyError) {
+  if (reply.request.user?.role !== 'admin') return undefined;
+  const detail: TechnicalDetail = {
+    status,
+    request: `${reply.request.method} ${reply.request.url}`.slice(0, 500),
+  };
+  if (error?.code) detail.code = String(error.code).slice(0, 200);
+  if (error?.message) detail.message = error.message.slice(0, 2000);
+  return detail;
+}
+
+async function renderErrorPage(
+  reply: FastifyReply,
+  page: ErrorPage,
+  error?: FastifyError,
+): Promise<FastifyReply> {
   if (page.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   // A body too large is not read to its end: the connection closes after this answer.
   if (page.status === 413) reply.header('connection', 'close');
   const json = reply.request.routeOptions.config?.jsonErrors;
   if (json) return reply.code(page.status).send(json(page.status));
   const accept = String(reply.request.headers.accept ?? '');
-  if (accept.includes('application/json') && !accept.includes('text/html'))
-    return reply.code(page.status).send({ error: page.title, status: page.status });
-  return reply.render('errors/error', { page }, { status: page.status });
+  if (accept.includes('application/json') && !accept.includes('text/html')) {
+    // A program gets a stable key, and a sentence it can show a person as it is.
+    return reply.code(page.status).send({
+      error: page.title,
+      message: translator(reply.request.locale)(page.text),
+      status: page.status,
+    });
+  }
+  const data = {
+    page,
+    // A reference the person can quote, which the log line of this request carries (reqId).
+    reference: page.status >= 500 ? reply.request.id : undefined,
+    technical: technicalDetail(reply, page.status, error),
+  };
+  // htmx aimed at a part of a page (a row, a list) gets the message alone, in that part, never a
+  // second page inside the first.
+  const target = htmxTarget(reply.request);
+  if (target && target !== 'main')
+    return reply.render('errors/error', data, {
+      status: page.status,
+      fragments: { [target]: 'errors/fragment' },
+    });
+  return reply.render('errors/error', data, { status: page.status });
+}
+
+/** The page's sentences as plain text in English, when not even the page could be made. */
+function plainText(page: ErrorPage): string {
+  const t = translator('en');
+  return `${t(page.title)}. ${t(page.text)}`;
 }
 
 /** Every failure becomes a page in the person's language; no stack trace ever reaches a browser. */
@@ -119,25 +167,23 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
     ) {
       return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
     }
-    if (error instanceof PageRefusal)
-      return reply.render(error.template, error.data, { status: error.statusCode });
+    if (error instanceof PageRefusal) {
+      const target = htmxTarget(request);
+      return reply.render(error.template, error.data, {
+        status: error.statusCode,
+        ...(target && target !== 'main' ? { fragments: { [target]: error.template } } : {}),
+      });
+    }
     const page = pageFor(error);
     if (page.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: error.code, status: page.status }, error.message);
     try {
-      return await renderErrorPage(reply, page);
+      return await renderErrorPage(reply, page, error);
     } catch (renderError) {
       // The error page itself needs the session and CSRF cookie; if even that fails, answer plainly.
       request.log.error({ err: renderError }, 'error page failed');
       if (page.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-      return reply
-        .code(page.status)
-        .type('text/plain; charset=utf-8')
-        .send(
-          page.status === 503
-            ? 'Service temporarily unavailable. Try again in a few minutes.'
-            : 'Error',
-        );
+      return reply.code(page.status).type('text/plain; charset=utf-8').send(plainText(page));
     }
   });
 }

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 describe('registration', () => {
-  it('creates a learner with an argon2id hash and sends them to log in', async () => {
+  it('creates a learner with an argon2id hash, signs them in and takes them to the catalogue', async () => {
     const browser = new TestBrowser(ctx.app);
     await browser.get('/register');
     const response = await browser.post('/register', {
@@ -26,12 +26,60 @@ describe('registration', () => {
       locale: 'fr',
     });
     expect(response.statusCode).toBe(303);
-    expect(response.headers.location).toBe('/login');
+    expect(response.headers.location).toBe('/');
     const user = await findUserByEmail(ctx.database.db, 'amina@example.org');
     expect(user).toMatchObject({ name: 'Amina Yusuf', role: 'learner', locale: 'fr' });
     expect(user!.password_hash).toMatch(/^\$argon2id\$/);
-    const login = await browser.get('/login');
-    expect(login.body).toContain('lang="fr"');
+    // Signed in: the catalogue greets them in their language, and their account is theirs.
+    const home = await browser.get('/');
+    expect(home.body).toContain('lang="fr"');
+    expect(home.body).toContain(
+      'Bienvenue, Amina Yusuf. Votre compte est prêt et vous êtes connecté·e.',
+    );
+    const account = await browser.get('/account');
+    expect(account.statusCode).toBe(200);
+    expect(account.body).toContain('amina@example.org');
+  });
+
+  it('returns to the course the person came from, through a safe next only', async () => {
+    const course = await ctx.app.inject({ url: '/courses/example-course' });
+    expect(course.body).toContain('href="/register?next=%2Fcourses%2Fexample-course"');
+    const register = async (next: string) => {
+      const browser = new TestBrowser(ctx.app);
+      const form = await browser.get(`/register?next=${encodeURIComponent(next)}`);
+      const response = await browser.post('/register', {
+        name: 'Going Somewhere',
+        email: `next-${Math.random().toString(36).slice(2)}@example.org`,
+        password: 'a long enough passphrase',
+        locale: 'en',
+        next,
+      });
+      return { form: form.body, location: response.headers.location, browser };
+    };
+    const fromCourse = await register('/courses/example-course');
+    expect(fromCourse.form).toContain('name="next" value="/courses/example-course"');
+    expect(fromCourse.form).toContain('href="/login?next=%2Fcourses%2Fexample-course"');
+    expect(fromCourse.location).toBe('/courses/example-course');
+    // On the course page, signed in: the enrol button, no more "log in to enrol".
+    const page = await fromCourse.browser.get('/courses/example-course');
+    expect(page.body).toContain('action="/courses/example-course/enrol"');
+    expect(page.body).toContain('Welcome, Going Somewhere.');
+    for (const elsewhere of [
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      '/\t/evil.example',
+    ])
+      expect((await register(elsewhere)).location).toBe('/');
+  });
+
+  it('sends a signed-in person on instead of showing the form again', async () => {
+    const user = await makeUser(ctx);
+    const browser = new TestBrowser(ctx.app);
+    await browser.login(user.email, TEST_PASSWORD);
+    const again = await browser.get('/register?next=%2Fmy-learning');
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toBe('/my-learning');
   });
 
   it('shows the form again with what was typed and a message beside each wrong field', async () => {
@@ -67,27 +115,46 @@ describe('registration', () => {
     expect(await findUserByEmail(ctx.database.db, 'long@example.org')).toBeUndefined();
   });
 
-  it('answers a taken email exactly like a new one, and keeps the existing account intact', async () => {
+  it('signs nobody in on a taken email, keeps that account intact and says to log in', async () => {
     const existing = await makeUser(ctx);
     const browser = new TestBrowser(ctx.app);
-    await browser.get('/register');
+    await browser.get('/register?next=%2Fcourses%2Fexample-course');
     const taken = await browser.post('/register', {
       name: 'Someone Else',
       email: existing.email,
       password: 'another long passphrase',
       locale: 'en',
+      next: '/courses/example-course',
     });
-    const fresh = await browser.post('/register', {
-      name: 'Brand New',
-      email: 'brand-new@example.org',
-      password: 'another long passphrase',
-      locale: 'en',
-    });
-    expect(taken.statusCode).toBe(fresh.statusCode);
-    expect(taken.headers.location).toBe(fresh.headers.location);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.body).toContain(
+      'This email address already has an account. Log in with it, or use another address.',
+    );
+    expect(taken.body).toMatch(/id="field-email"[^>]*aria-invalid="true"/);
+    expect(taken.body).toContain('href="/login?next=%2Fcourses%2Fexample-course"');
+    expect(browser.cookies.has('lantern_session')).toBe(false);
+    expect((await browser.get('/account')).statusCode).toBe(303);
     const after = await findUserByEmail(ctx.database.db, existing.email);
     expect(after!.name).toBe(existing.name);
     expect(after!.password_hash).toBe(existing.password_hash);
+  });
+
+  it('logs in the owner of a taken email who typed its password, without changing the account', async () => {
+    const existing = await makeUser(ctx, 'learner', { name: 'Forgetful Owner' });
+    const browser = new TestBrowser(ctx.app);
+    await browser.get('/register');
+    const again = await browser.post('/register', {
+      name: 'Another Name',
+      email: existing.email,
+      password: TEST_PASSWORD,
+      locale: 'fr',
+      next: '/my-learning',
+    });
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toBe('/my-learning');
+    expect((await browser.get('/account')).body).toContain('Forgetful Owner');
+    const after = await findUserByEmail(ctx.database.db, existing.email);
+    expect(after).toMatchObject({ name: 'Forgetful Owner', locale: 'en' });
   });
 });
 

@@ -133,3 +133,60 @@ describe('who may administer users', () => {
     expect(response.headers.location).toBe('/login?next=%2Fadmin%2Fusers');
   });
 });
+
+describe('counts on the users page', () => {
+  beforeAll(async () => {
+    // Groups of 1, 2, 3, 11 and 100 people, for every plural form of the four languages.
+    const groups = { solo: 1, duo: 2, trio: 3, eleven: 11, hundred: 100 };
+    await ctx.database.db
+      .insertInto('users')
+      .values(
+        Object.entries(groups).flatMap(([group, size]) =>
+          Array.from({ length: size }, (_, i) => ({
+            email: `plural-${group}-${i}@example.org`,
+            name: `Plural ${group} ${i}`,
+            password_hash: 'not a real hash',
+            role: 'learner' as const,
+            locale: 'en' as const,
+          })),
+        ),
+      )
+      .execute();
+  });
+  afterAll(async () => {
+    await ctx.database.db
+      .updateTable('users')
+      .set({ locale: 'en' })
+      .where('id', '=', adminId)
+      .execute();
+  });
+
+  const countLine = async (locale: 'en' | 'fr' | 'es' | 'ar', group: string) => {
+    await ctx.database.db.updateTable('users').set({ locale }).where('id', '=', adminId).execute();
+    const page = await admin.get(`/admin/users?q=plural-${group}-`);
+    return /<div id="user-results"[^>]*>\s*<p>([^<]*)<\/p>/.exec(page.body)?.[1];
+  };
+
+  it('use each language’s plural forms, Arabic’s six included', async () => {
+    const expected = {
+      en: { none: '0 users found', solo: '1 user found', duo: '2 users found' },
+      fr: {
+        solo: '1 utilisateur·rice trouvé·e',
+        duo: '2 utilisateur·rices trouvé·es',
+        eleven: '11 utilisateur·rices trouvé·es',
+      },
+      es: { solo: '1 usuario encontrado', duo: '2 usuarios encontrados' },
+      ar: {
+        none: 'لم يُعثر على أي مستخدم',
+        solo: 'عُثر على مستخدم واحد',
+        duo: 'عُثر على مستخدمَين',
+        trio: 'عُثر على 3 مستخدمين',
+        eleven: 'عُثر على 11 مستخدمًا',
+        hundred: 'عُثر على 100 مستخدم',
+      },
+    } as const;
+    for (const [locale, lines] of Object.entries(expected))
+      for (const [group, line] of Object.entries(lines))
+        expect(await countLine(locale as 'en', group), `${locale} ${group}`).toBe(line);
+  });
+});

@@ -74,18 +74,20 @@ function drawnText(pdf: Buffer) {
     ),
   );
   // One block per pdfkit text call; a mark placed above a letter starts a new Tm inside the block.
-  const shows: { x: number; y: number; text: string; glyphs: number[] }[] = [];
+  const shows: { x: number; y: number; size: number; text: string; glyphs: number[] }[] = [];
   for (const [, block] of stream(/\/Contents (\d+) 0 R/.exec(page)![1]!).matchAll(
     /\nBT\n([^]*?)\nET/g,
   )) {
     const [, x, y] = /1 0 0 1 ([\d.-]+) ([\d.-]+) Tm/.exec(block!)!;
-    const font = fonts.get(/\/(F\d+) [\d.]+ Tf/.exec(block!)![1]!)!;
+    const [, fontName, size] = /\/(F\d+) ([\d.]+) Tf/.exec(block!)!;
+    const font = fonts.get(fontName!)!;
     const glyphs = [...block!.matchAll(/<([0-9a-f]+)>/gi)].flatMap(([, hex]) =>
       hex!.match(/.{4}/g)!.map((gid) => parseInt(gid, 16)),
     );
     shows.push({
       x: Number(x),
       y: Number(y),
+      size: Number(size),
       glyphs,
       text: glyphs.map((gid) => font.get(gid) ?? '\ufffd').join(''),
     });
@@ -98,6 +100,8 @@ function drawnText(pdf: Buffer) {
     runs.sort((a, b) => a.x - b.x);
     return {
       x: runs[0]!.x,
+      y: runs[0]!.y,
+      size: runs[0]!.size,
       text: runs.map((run) => run.text).join(''),
       glyphs: runs.flatMap((run) => run.glyphs),
     };
@@ -181,6 +185,40 @@ describe('certificate PDF', () => {
     );
     expect(text).toContain('ABCD-EFGH-JK23');
     expect(text).toContain('https://lantern.example/certificates/ABCD-EFGH-JK23');
+  });
+
+  it('makes the verification address a link: a URI annotation over the printed address', async () => {
+    for (const locale of ['en', 'ar'] as const) {
+      const pdf = await render(locale === 'ar' ? { locale, labels: arabicLabels } : { locale });
+      const raw = pdf.toString('latin1');
+      const uris = [...raw.matchAll(/\/URI \(([^)]*)\)/g)].map((match) => match[1]);
+      expect(uris).toEqual([base.verificationUrl]);
+      const rect = /\/Subtype \/Link[^]*?\/Rect \[([^\]]+)\]/.exec(raw)![1]!.split(' ').map(Number);
+      const address = drawnText(pdf).find((line) => line.text === base.verificationUrl)!;
+      // The clickable box starts where the address starts and spans it, around its baseline.
+      expect(rect[0]).toBeCloseTo(address.x, 0);
+      expect(rect[2]! - rect[0]!).toBeGreaterThan(200);
+      expect(rect[1]).toBeLessThan(address.y);
+      expect(rect[3]).toBeGreaterThan(address.y);
+      expect(address.size).toBe(11);
+    }
+  });
+
+  it('prints a long address in full and readable: on two lines rather than below 8 pt', async () => {
+    const url =
+      'https://learning-platform.some-very-long-organisation-name.example.org/certificates/ABCD-EFGH-JK23';
+    const pdf = await render({ verificationUrl: url });
+    const lines = drawnText(pdf);
+    const head = lines.find((line) => line.text.startsWith('https://learning-platform'))!;
+    const tail = lines.find((line) => line.text === 'ABCD-EFGH-JK23' && line.size < 13)!;
+    expect(head.text + tail.text).toBe(url);
+    expect(head.size).toBeGreaterThanOrEqual(8);
+    expect(tail.size).toBeGreaterThanOrEqual(8);
+    // Both lines open the whole address; the code is still printed on its own below them.
+    const uris = [...pdf.toString('latin1').matchAll(/\/URI \(([^)]*)\)/g)].map((m) => m[1]);
+    expect(uris).toEqual([url, url]);
+    expect(lines.filter((line) => line.text === 'ABCD-EFGH-JK23')).toHaveLength(2);
+    expect(Math.max(...lines.map((line) => line.x))).toBeLessThan(842 - 70);
   });
 
   it('draws an Arabic name on an English certificate right to left, with joined letter forms', async () => {

@@ -25,9 +25,9 @@ test('a trainer creates a cohort, a learner joins and finishes a module, the tra
   await learner.locator('form[action="/join"] button').click();
   await expect(learner).toHaveURL(/\/courses\/example-course$/);
   await learner.locator('a[href="/courses/example-course/continue"]').click();
-  await learner.locator('form.complete button').click();
+  await learner.locator('form.next-form button').click();
   await expect(learner).toHaveURL(/english-only$/);
-  await learner.locator('form.complete button').click();
+  await learner.locator('form.next-form button').click();
   await expect(learner).toHaveURL(/basics-check$/);
   await learner.locator('#q-greeting-hello').check();
   await learner.locator('#q-colours-red').check();

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locale } from '../../src/db/database.js';
 import { learnerPage } from '../../src/reports/learner-table.js';
 import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
+import { tableRows, textById, textOf } from './html.js';
 
 let ctx: TestContext;
 let trainer: TestBrowser;
@@ -185,21 +187,25 @@ describe('learner table', () => {
 });
 
 describe('question analysis', () => {
-  it('uses first attempts and names the most chosen wrong answer', async () => {
+  it('uses first attempts, names the right answer and the most chosen wrong one, in words', async () => {
     const page = await trainer.get(`/trainer/cohorts/${cohortId}/items`);
-    const rows = [
-      ...page.body.matchAll(
-        /<tr class="[^"]*">\s*<td>([^<]*)<\/td>\s*<td>([^<]*)<\/td>\s*<td>(\d+)<\/td>\s*<td>([^<]*)<\/td>\s*<td>([^<]*)<\/td>/g,
-      ),
-    ].map((m) => m.slice(1).map((cell) => cell.trim()));
+    const rows = tableRows(page.body, 'items-table');
     expect(rows).toContainEqual([
       'Basics check',
       'What does the first lesson say?',
+      'Hello',
       '1',
       '0%',
-      'Goodbye (1)',
+      'Goodbye (chosen by 1 learner)',
     ]);
-    expect(rows).toContainEqual(['Final check', 'This is the last quiz.', '2', '50%', 'False (1)']);
+    expect(rows).toContainEqual([
+      'Final check',
+      'This is the last quiz.',
+      'True',
+      '2',
+      '50%',
+      'False (chosen by 1 learner)',
+    ]);
   });
 });
 
@@ -222,7 +228,244 @@ describe('CSV exports', () => {
       /,Completed,100,.*,100,\d+,[A-Z2-9]{4}-/,
     );
     const items = await trainer.get(`/trainer/cohorts/${cohortId}/items.csv`);
-    expect(items.body).toContain('What does the first lesson say?,1,0,Goodbye,1');
+    expect(items.body).toContain('What does the first lesson say?,Hello,1,0,0,Goodbye,1');
+  });
+});
+
+/** An admin (who sees every cohort) reading the reports in another language. */
+async function adminIn(locale: Locale): Promise<TestBrowser> {
+  const admin = await makeUser(ctx, 'admin', { locale });
+  const browser = new TestBrowser(ctx.app);
+  await browser.login(admin.email, TEST_PASSWORD);
+  return browser;
+}
+
+describe('issue 15: the trainer pages', () => {
+  const idleNames = ['=HYPERLINK("http://x")', 'Adam Added'];
+
+  it('wide tables scroll inside a labelled, focusable region with a hint; filters may shrink', async () => {
+    for (const path of ['learners', 'items']) {
+      const page = await trainer.get(`/trainer/cohorts/${cohortId}/${path}`);
+      const region =
+        /<div class="table-wrap" role="region" tabindex="0" aria-label="([^"]+)" aria-describedby="([^"]+)">/.exec(
+          page.body,
+        );
+      expect(region, path).not.toBeNull();
+      expect(region![1]).toBe(path === 'learners' ? 'Learners' : 'Question analysis');
+      expect(textById(page.body, region![2]!)).toBe('Scroll sideways to see all columns.');
+    }
+    const learners = await trainer.get(`/trainer/cohorts/${cohortId}/learners`);
+    expect(learners.body).toContain('class="filters report-filters"');
+  });
+
+  it('shows "No activity yet" for members who did nothing since joining, and lists them last in both directions', async () => {
+    const query = {
+      cohortId,
+      courseId,
+      dueOn: null,
+      filters: {},
+      sort: 'activity' as const,
+      limit: 50,
+    };
+    for (const direction of ['asc', 'desc'] as const) {
+      const all = await learnerPage(ctx.database.db, { ...query, direction }, null);
+      expect(
+        all.rows
+          .slice(3)
+          .map((row) => row.name)
+          .sort(),
+        direction,
+      ).toEqual(idleNames);
+      expect(all.rows.slice(3).map((row) => row.last_activity_at)).toEqual([null, null]);
+      const dates = all.rows.slice(0, 3).map((row) => row.last_activity_at!.getTime());
+      const sorted = [...dates].sort((a, b) => (direction === 'asc' ? a - b : b - a));
+      expect(dates).toEqual(sorted);
+      // One row per page: the keyset cursor keeps every timestamp's microseconds, so nobody is
+      // repeated or skipped, the learners without activity included.
+      const paged: number[] = [];
+      let after: string | undefined;
+      do {
+        const page = await learnerPage(
+          ctx.database.db,
+          { ...query, direction, limit: 1, after },
+          null,
+        );
+        paged.push(...page.rows.map((row) => row.id));
+        after = page.next;
+      } while (after && paged.length < 10);
+      expect(paged, direction).toEqual(all.rows.map((row) => row.id));
+    }
+
+    const page = await trainer.get(`/trainer/cohorts/${cohortId}/learners?sort=activity&dir=asc`);
+    const rows = tableRows(page.body, 'learners');
+    expect(rows.slice(3).map((row) => row[3])).toEqual(['No activity yet', 'No activity yet']);
+    expect(rows.slice(0, 3).map((row) => row[3])).not.toContain('No activity yet');
+    const active = await trainer.get(`/trainer/cohorts/${cohortId}/learners?active=7`);
+    expect(active.body).toContain('3 learners match');
+    const inactive = await trainer.get(`/trainer/cohorts/${cohortId}/learners?active=-14`);
+    expect(tableRows(inactive.body, 'learners').map((row) => row[0]!.split(' ')[0])).toEqual([
+      '=HYPERLINK("http://x")',
+      'Adam',
+    ]);
+    const csv = await trainer.get(`/trainer/cohorts/${cohortId}/learners.csv?sort=name`);
+    expect(csv.body).toMatch(/\r\nAdam Added,[^,]+,Not started,0,No activity yet,,0,\r\n/);
+    const detail = await trainer.get(`/trainer/cohorts/${cohortId}/learners/${people.added!.id}`);
+    expect(textOf(detail.body)).toContain('Last activity: No activity yet');
+  });
+
+  it('the question analysis CSV writes answers in words in the trainer’s language, never true/false or ids', async () => {
+    const csv = await trainer.get(`/trainer/cohorts/${cohortId}/items.csv`);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Quiz,Question,Correct answer,Answered,Answered correctly,% correct,Most chosen wrong answer,Chosen by',
+    );
+    expect(lines).toContain('Basics check,Which are colours?,Red | Blue,1,0,0,,');
+    expect(lines).toContain('Basics check,The sky is green.,False,1,1,100,,');
+    expect(lines).toContain('Final check,This is the last quiz.,True,2,1,50,False,1');
+    expect(csv.body).not.toMatch(/(^|,)(true|false|goodbye|hello)(,|\r)/m);
+
+    const french = await (await adminIn('fr')).get(`/trainer/cohorts/${cohortId}/items.csv`);
+    const frenchLines = french.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(frenchLines[0]).toBe(
+      'Quiz,Question,Bonne réponse,Réponses,Bonnes réponses,% de bonnes réponses,Mauvaise réponse la plus choisie,Choisie par',
+    );
+    expect(frenchLines).toContain(
+      'Vérification des bases,Que dit la première leçon ?,Bonjour,1,0,0,Au revoir,1',
+    );
+    expect(frenchLines).toContain("Vérification finale,C'est le dernier quiz.,Vrai,2,1,50,Faux,1");
+  });
+
+  it('counts read naturally in every language: one member, two members, Arabic’s six forms', async () => {
+    await trainer.get('/trainer/cohorts/new');
+    const solo = await trainer.post('/trainer/cohorts', {
+      name: 'Solo cohort',
+      courses: String(courseId),
+      due_on: '',
+    });
+    const soloId = Number(/\/trainer\/cohorts\/(\d+)/.exec(String(solo.headers.location))![1]);
+    await trainer.get(`/trainer/cohorts/${soloId}`);
+    await trainer.post(`/trainer/cohorts/${soloId}/members`, { emails: 'solo@example.org' });
+    expect(textOf((await trainer.get(`/trainer/cohorts/${soloId}`)).body)).toContain(
+      '1 invitation recorded.',
+    );
+    const { join_code: code } = await ctx.database.db
+      .selectFrom('cohorts')
+      .select('join_code')
+      .where('id', '=', soloId)
+      .executeTakeFirstOrThrow();
+    await people.reading!.browser.get(`/join/${code}`);
+    await people.reading!.browser.post('/join', { code });
+
+    const english = textOf((await trainer.get('/trainer/cohorts')).body);
+    expect(english).toContain('1 member');
+    expect(english).toContain('5 members');
+    expect(english).not.toMatch(/\b1 members\b/);
+    const arabic = textOf((await (await adminIn('ar')).get('/trainer/cohorts')).body);
+    expect(arabic).toContain('عضو واحد');
+    expect(arabic).toContain('5 أعضاء');
+    const spanish = textOf((await (await adminIn('es')).get('/trainer/cohorts')).body);
+    expect(spanish).toContain('1 miembro');
+    expect(spanish).toContain('5 miembros');
+
+    // Every trainer page of the cohort, in English: never "1 learners", "1 members" and the like.
+    for (const path of ['', '/learners', '/items', '/print', `/learners/${people.done!.id}`]) {
+      const page = textOf((await trainer.get(`/trainer/cohorts/${cohortId}${path}`)).body);
+      expect(page, path).not.toMatch(/(^|[^\d])1 (learners|members|people|invitations|answers)\b/);
+    }
+    const items = textOf((await trainer.get(`/trainer/cohorts/${cohortId}/items`)).body);
+    expect(items).toContain('chosen by 1 learner)');
+    const arabicItems = textOf(
+      (await (await adminIn('ar')).get(`/trainer/cohorts/${cohortId}/items`)).body,
+    );
+    expect(arabicItems).toContain('اختارها متعلّم واحد');
+  });
+
+  it('each chart has a visible title, labelled axes with units and a text equivalent next to it', async () => {
+    const { day } = await ctx.database.db
+      .selectFrom('enrolments')
+      .select((eb) => eb.fn<string>('to_char', ['completed_at', eb.val('YYYY-MM-DD')]).as('day'))
+      .where('course_id', '=', courseId)
+      .where('completed_at', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const longDay = (locale: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${day}T00:00:00Z`),
+      );
+    const page = await trainer.get(`/trainer/cohorts/${cohortId}`);
+    const figures = [...page.body.matchAll(/<figure class="report-chart"[\s\S]*?<\/figure>/g)].map(
+      (m) => m[0],
+    );
+    expect(figures).toHaveLength(2);
+    for (const figure of figures) {
+      const id = /aria-labelledby="([^"]+)-title"/.exec(figure)![1]!;
+      expect(figure).toMatch(
+        new RegExp(`<figcaption><h3 id="${id}-title">[^<]+</h3></figcaption>`),
+      );
+      expect(figure).toMatch(
+        new RegExp(
+          `<svg class="chart"[^>]* role="img" aria-label="[^"]+" aria-describedby="${id}-summary"`,
+        ),
+      );
+      expect(figure).toContain(`<p class="chart-summary" id="${id}-summary">`);
+      expect(figure).toMatch(/<details><summary>Data of the chart<\/summary>\s*<table>/);
+    }
+    const [completions, scores] = figures as [string, string];
+    expect(textById(completions, 'chart-' + courseId + '-completions-title')).toBe(
+      'Completions over time',
+    );
+    expect(completions).toContain('>Day (year-month-day)</text>');
+    expect(completions).toContain('>Learners completed (running total)</text>');
+    expect(textById(completions, `chart-${courseId}-completions-summary`)).toBe(
+      `1 learner has completed the course so far; the latest completion was on ${longDay('en')}.`,
+    );
+    expect(textById(scores, `chart-${courseId}-scores-title`)).toBe('Final scores');
+    expect(scores).toContain('>Final score (%)</text>');
+    expect(scores).toContain('>Learners (number)</text>');
+    expect(textById(scores, `chart-${courseId}-scores-summary`)).toBe(
+      '2 learners have a final score: 50% on average, from 0% to 100%.',
+    );
+
+    const arabic = (await (await adminIn('ar')).get(`/trainer/cohorts/${cohortId}`)).body;
+    expect(arabic).toContain('>النتيجة النهائية (%)</text>');
+    expect(arabic).toContain('>المتعلّمون (العدد)</text>');
+    expect(textById(arabic, `chart-${courseId}-scores-summary`)).toBe(
+      'حصل متعلّمان على نتيجة نهائية: المتوسط 50%، وتتراوح النتائج بين 0% و100%.',
+    );
+    expect(textById(arabic, `chart-${courseId}-completions-summary`)).toBe(
+      `أكمل متعلّم واحد الدورة حتى الآن، وكان آخر إتمام في ${longDay('ar')}.`,
+    );
+  });
+
+  it('the printed report shows what the screen shows: figures, both charts and the learner table, in the reader’s language and direction', async () => {
+    const page = await trainer.get(`/trainer/cohorts/${cohortId}/print`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<html lang="en" dir="ltr">');
+    expect(page.body.match(/<svg class="chart"/g)).toHaveLength(2);
+    expect(page.body.match(/<details open>/g)).toHaveLength(2);
+    expect(page.body).toContain('<dt>Members</dt><dd>5</dd>');
+    const rows = tableRows(page.body, 'learners');
+    expect(rows.map((row) => row[0]!.replace(/ \S+@\S+$/, ''))).toEqual([
+      '=HYPERLINK("http://x")',
+      'Adam Added',
+      'Dina Done',
+      'Farah Failed',
+      'Rami Reading',
+    ]);
+    expect(rows[1]![3]).toBe('No activity yet');
+    expect(rows[2]!.slice(1, 3)).toEqual(['Completed', '100%']);
+
+    const arabic = (await (await adminIn('ar')).get(`/trainer/cohorts/${cohortId}/print`)).body;
+    expect(arabic).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic).toContain('<dt>الأعضاء</dt><dd>5</dd>');
+    expect(arabic).toContain('<h3>المتعلّمون</h3>');
+    expect(tableRows(arabic, 'learners')[1]![3]).toBe('لا نشاط بعد');
+    expect(arabic.match(/<svg class="chart"/g)).toHaveLength(2);
   });
 });
 

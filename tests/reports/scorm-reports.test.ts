@@ -7,6 +7,7 @@ import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../hel
 import { TestBrowser } from '../helpers/client.js';
 import { buildMastery12 } from '../scorm/fixtures.js';
 import { launchOf } from '../scorm/integration.js';
+import { tableRows } from './html.js';
 
 // A trainer's reports include SCORM attempts: status, score, time, the version each attempt ran
 // on, the interactions, and per-interaction analysis across the cohort.
@@ -128,17 +129,13 @@ describe('SCORM in the trainer reports', () => {
     expect(page.body).toContain('<td dir="ltr">q2</td><td dir="ltr">c</td><td>incorrect</td>');
   });
 
-  it('item analysis has a row per SCORM interaction: answered, % correct and the most chosen wrong response', async () => {
+  it('item analysis has a row per SCORM interaction: the correct response, answered, % correct and the most chosen wrong response', async () => {
     const page = await trainer.get(`/trainer/cohorts/${cohortId}/items`);
     expect(page.statusCode).toBe(200);
-    const rows = [
-      ...page.body.matchAll(
-        /<tr[^>]*>\s*<td>Final quiz<\/td>\s*<td>(q\d)<\/td>\s*<td>(\d+)<\/td>\s*<td>([^<]+)<\/td>\s*<td>([^<]+)<\/td>/g,
-      ),
-    ].map((m) => m.slice(1).map((cell) => cell.trim()));
+    const rows = tableRows(page.body, 'items-table').filter((row) => row[0] === 'Final quiz');
     expect(rows).toEqual([
-      ['q1', '3', '33%', 'b (2)'],
-      ['q2', '3', '0%', 'c (2)'],
+      ['Final quiz', 'q1', 'a', '3', '33%', 'b (chosen by 2 learners)'],
+      ['Final quiz', 'q2', 'a', '3', '0%', 'c (chosen by 2 learners)'],
     ]);
   });
 

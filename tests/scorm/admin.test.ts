@@ -2,10 +2,20 @@
  * The admins' SCORM page over HTTP: a multipart upload as a browser sends it (CSRF field included),
  * what the page says about a refused package, who may use the page, and the attempt settings.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import type { TestBrowser } from '../helpers/client.js';
-import { buildGolf12, buildMissingLaunchFile, buildRise2004, buildZipSlip } from './fixtures.js';
+import { createCohort } from '../../src/cohorts/queries.js';
+import { translator } from '../../src/web/i18n/index.js';
+import {
+  buildGolf12,
+  buildGolfInFolder,
+  buildMissingLaunchFile,
+  buildMultiSco12,
+  buildRise2004,
+  buildZipSlip,
+} from './fixtures.js';
 import { removeDir, tempDir } from './helpers.js';
 import {
   importFixture,
@@ -40,6 +50,16 @@ const courseBySlug = (slug: string) =>
 const packageFolders = async () =>
   (await storedFolders(ctx.config.dataDir)).filter((name) => !name.startsWith('.'));
 
+/** The import report: what everyone reads, and the technical disclosure inside it. */
+function reportParts(body: string): [string, string] {
+  const report = /<div class="error-summary"[^>]*id="import-report">([\s\S]*?)<\/div>/.exec(
+    body,
+  )?.[1];
+  expect(report).toBeDefined();
+  const [before, technical = ''] = report!.split('<details class="technical">');
+  return [before!, technical];
+}
+
 /** The admin page, then the form posted as the browser would. */
 async function upload(
   zip: string,
@@ -55,7 +75,7 @@ describe('uploading a package', () => {
     const response = await upload(await buildGolf12(dir), { slug: 'uploaded-golf' });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain(
-      'Golf Explained - Run-time Basic Calls was imported as a new course (SCORM 1.2; activities: 1).',
+      'Golf Explained - Run-time Basic Calls was imported as a new course (SCORM 1.2, 1 activity).',
     );
     expect(response.body).toContain('href="/courses/uploaded-golf"');
 
@@ -78,7 +98,9 @@ describe('uploading a package', () => {
       detail: { course: 'uploaded-golf', version: 1, outcome: 'created', file: 'golf-12.zip' },
     });
     // The page lists the imported course with its version.
-    expect((await admin.get('/admin/scorm')).body).toContain('<code>uploaded-golf</code>');
+    expect((await admin.get('/admin/scorm')).body).toContain(
+      '<code dir="ltr">uploaded-golf</code>',
+    );
 
     const { browser: learner } = await signedIn(ctx);
     expect((await learner.get('/')).body).toContain('Golf Explained - Run-time Basic Calls');
@@ -110,7 +132,7 @@ describe('uploading a package', () => {
     ).toHaveLength(1);
   });
 
-  it('refuses a broken package with 422, lists each problem with its file, and keeps what was typed', async () => {
+  it('refuses a broken package with 422: each problem in a sentence, where it is in a disclosure, and what was typed kept', async () => {
     const folders = await packageFolders();
     const response = await upload(await buildMissingLaunchFile(dir), {
       slug: 'typed-address',
@@ -118,12 +140,20 @@ describe('uploading a package', () => {
     });
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('missing-launch-file.zip was not imported. Nothing was saved.');
-    expect(response.body).toMatch(
-      /<li>imsmanifest\.xml(:\d+)? item\[identifier=one\]: The launch file &quot;index\.html&quot; is not in the package\.<\/li>/,
+    const [report, technical] = reportParts(response.body);
+    expect(report).toContain(
+      '<li>The launch file &quot;index.html&quot; is not in the package.</li>',
     );
-    expect(response.body).toMatch(
-      /<li>imsmanifest\.xml(:\d+)? item\[identifier=two\]: The launch file &quot;lesson2\/start\.html&quot; is not in the package\.<\/li>/,
+    expect(report).toContain(
+      '<li>The launch file &quot;lesson2/start.html&quot; is not in the package.</li>',
     );
+    expect(report).toContain('export it again and import the new file');
+    // Element names and files only in the disclosure.
+    expect(report).not.toContain('identifier=');
+    expect(technical).toMatch(
+      /<li><code>imsmanifest\.xml(:\d+)? item\[identifier=one\]: problem\.missing_launch_file \{[^}]*&quot;path&quot;:&quot;index\.html&quot;[^}]*\}<\/code><\/li>/,
+    );
+    expect(technical).toMatch(/item\[identifier=two\]: problem\.missing_launch_file/);
     expect(response.body).toMatch(
       /name="slug"[^>]*value="typed-address"|value="typed-address"[^>]*name="slug"/,
     );
@@ -135,7 +165,9 @@ describe('uploading a package', () => {
   it('names the unsafe entry of a hostile zip', async () => {
     const response = await upload(await buildZipSlip(dir), { slug: 'hostile' });
     expect(response.statusCode).toBe(422);
-    expect(response.body).toContain('../evil.js: The zip contains an unsafe file name');
+    const [report, technical] = reportParts(response.body);
+    expect(report).toContain('The zip contains an unsafe file name');
+    expect(technical).toContain('../evil.js: problem.unsafe_path');
     expect(await courseBySlug('hostile')).toBeUndefined();
   });
 
@@ -284,5 +316,119 @@ describe('who may use the page', () => {
     });
     expect(cleared.statusCode).toBe(303);
     expect(await settings()).toEqual({ attempt_policy: 'when_finished', max_attempts: null });
+  });
+});
+
+describe('telling apart packages with the same title', () => {
+  let first: number;
+  let second: number;
+  beforeAll(async () => {
+    // The same package imported as two courses, the second then given a new version.
+    first = (
+      await importFixture(ctx, dir, buildGolf12, { slug: 'twin-golf-a', fileName: 'twin-a.zip' })
+    ).courseId;
+    second = (
+      await importFixture(ctx, dir, buildGolf12, { slug: 'twin-golf-b', fileName: 'twin-b.zip' })
+    ).courseId;
+    const version = await importFixture(ctx, dir, buildGolfInFolder, { slug: 'twin-golf-b' });
+    expect(version.outcome).toBe('new_version');
+    for (const [courseId, day] of [
+      [first, '2025-03-03T12:00:00Z'],
+      [second, '2025-02-12T12:00:00Z'],
+    ] as const)
+      await sql`update scorm_packages set imported_at = ${day}::timestamptz where course_id = ${courseId}`.execute(
+        db(),
+      );
+  });
+
+  it('lists each with its address, version and import date, in the admin’s language and date format', async () => {
+    const british = (await admin.get('/admin/scorm', { 'accept-language': 'en-GB,en;q=0.8' })).body;
+    const row = (slug: string) =>
+      new RegExp(
+        `<code dir="ltr">${slug}</code></td>\\s*<td>([^<]*)</td>\\s*<td><time[^>]*>([^<]*)</time>`,
+      )
+        .exec(british)
+        ?.slice(1);
+    expect(row('twin-golf-a')).toEqual(['v1 · SCORM 1.2', expect.stringMatching(/^3 March 2025/)]);
+    expect(row('twin-golf-b')).toEqual([
+      'v2 · SCORM 1.2',
+      expect.stringMatching(/^12 February 2025/),
+    ]);
+    // An American admin reads the month first; a French one reads French.
+    expect((await admin.get('/admin/scorm', { 'accept-language': 'en-US' })).body).toContain(
+      'March 3, 2025',
+    );
+    await db().updateTable('users').set({ locale: 'fr' }).where('id', '=', adminId).execute();
+    try {
+      const french = (await admin.get('/admin/scorm')).body;
+      expect(french).toContain('3 mars 2025');
+      expect(french).toContain('twin-golf-b · v2 · importé le 12 février 2025');
+    } finally {
+      await db().updateTable('users').set({ locale: 'en' }).where('id', '=', adminId).execute();
+    }
+    // The address field offers the imported courses, each told apart the same way.
+    expect(british).toContain('<datalist id="imported-courses">');
+    expect(british).toContain(
+      '<option value="twin-golf-a" label="Golf Explained - Run-time Basic Calls · twin-golf-a · v1 · imported 3 March 2025">',
+    );
+  });
+
+  it('tells them apart where an admin picks courses for a cohort and a report', async () => {
+    const picker = (await admin.get('/trainer/cohorts/new')).body;
+    expect(picker).toMatch(
+      new RegExp(
+        `for="course-${first}">Golf Explained - Run-time Basic Calls <span class="meta">twin-golf-a · v1 · imported March 3, 2025</span>`,
+      ),
+    );
+    expect(picker).toMatch(
+      new RegExp(
+        `for="course-${second}">Golf Explained - Run-time Basic Calls <span class="meta">twin-golf-b · v2 · imported February 12, 2025</span>`,
+      ),
+    );
+    const cohortId = await createCohort(db(), {
+      name: 'Twins',
+      ownerId: adminId,
+      courseIds: [first, second],
+      startsOn: null,
+      dueOn: null,
+    });
+    const report = (await admin.get(`/trainer/cohorts/${cohortId}/learners`)).body;
+    expect(report).toMatch(
+      new RegExp(
+        `<option value="${second}"[^>]*>Golf Explained - Run-time Basic Calls \\(twin-golf-b · v2 · imported Feb 12, 2025\\)</option>`,
+      ),
+    );
+  });
+});
+
+describe('counts on the SCORM page', () => {
+  it('say "1 activity" and "4 activities", with the forms of each language', async () => {
+    const one = await upload(await buildGolf12(dir, 'count-one.zip'), { slug: 'count-one' });
+    expect(one.body).toContain('(SCORM 1.2, 1 activity)');
+    const four = await upload(await buildMultiSco12(dir, 'count-four.zip'), { slug: 'count-four' });
+    expect(four.body).toContain('(SCORM 1.2, 4 activities)');
+    for (const [locale, text] of [
+      ['fr', '(SCORM 1.2, 4 activités)'],
+      ['es', '(SCORM 1.2, 4 actividades)'],
+      ['ar', '(SCORM 1.2، 4 أنشطة)'],
+    ] as const) {
+      await db().updateTable('users').set({ locale }).where('id', '=', adminId).execute();
+      try {
+        const page = await upload(await buildMultiSco12(dir, `count-${locale}.zip`), {
+          slug: `count-${locale}`,
+        });
+        expect(page.body, locale).toContain(text);
+      } finally {
+        await db().updateTable('users').set({ locale: 'en' }).where('id', '=', adminId).execute();
+      }
+    }
+    const ar = translator('ar');
+    const forms = [1, 2, 3, 11, 100].map((count) =>
+      ar('scorm.import.created', { title: 'T', version: 'SCORM 1.2', count }),
+    );
+    expect(new Set(forms).size).toBe(5);
+    expect(translator('en')('scorm.notice.organization_synthesised', { count: 1 })).toContain(
+      'one activity was created from its only resource',
+    );
   });
 });

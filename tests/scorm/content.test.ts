@@ -207,12 +207,12 @@ describe('cross-origin mode: the standalone content server', () => {
     );
   });
 
-  it('serves the wrapper’s own scripts and stylesheet from the content origin', async () => {
+  it('serves the wrapper’s own scripts (bridge, shadow runtime, facade) and stylesheet from the content origin', async () => {
     const { wrapper } = await openWrapper('golf', 'item_1');
     const assets = [
       ...wrapper.body.matchAll(/<(?:script src|link rel="stylesheet" href)="([^"]+)"/g),
     ].map((match) => match[1]!);
-    expect(assets).toHaveLength(3);
+    expect(assets).toHaveLength(4);
     for (const asset of assets) {
       expect(asset, asset).toMatch(/^\/assets\//);
       expect((await content.inject({ url: asset })).statusCode, asset).toBe(200);

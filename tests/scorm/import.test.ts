@@ -439,3 +439,63 @@ describe('refused packages leave nothing behind', () => {
     ).rejects.toMatchObject({ reason: 'invalid_slug' });
   });
 });
+
+describe('the duration learners see', () => {
+  const IMSMD = 'http://www.imsglobal.org/xsd/imsmd_rootv1p2p1';
+  /** A one-SCO 1.2 package with this metadata in the manifest and this inside its item. */
+  const packageWith = (name: string, metadata: string, itemExtra = '') =>
+    writeZip(join(dir, `${name}.zip`), [
+      {
+        name: 'imsmanifest.xml',
+        data: minimalManifest12()
+          .replace('identifier="minimal"', `identifier="${name}" xmlns:imsmd="${IMSMD}"`)
+          .replace('</schemaversion>', `</schemaversion>${metadata}`)
+          .replace('<title>Minimal</title></item>', `<title>Minimal</title>${itemExtra}</item>`),
+      },
+      { name: 'index.html', data: `<!DOCTYPE html><title>${name}</title><p>${name}</p>` },
+    ]);
+  const typicalTime = (value: string) =>
+    `<imsmd:lom><imsmd:educational><imsmd:typicallearningtime><imsmd:datetime>${value}</imsmd:datetime></imsmd:typicallearningtime></imsmd:educational></imsmd:lom>`;
+  const cardOf = (catalogue: string, slug: string) =>
+    catalogue
+      .split('<li class="card">')
+      .find((card) => card.includes(`href="/courses/${slug}"`))
+      ?.split('</li>')[0] ?? '';
+  const metaOf = async (slug: string) =>
+    /<p class="meta">[\s\S]*?<\/p>/.exec(
+      (await ctx.app.inject({ url: `/courses/${slug}` })).body,
+    )?.[0] ?? '';
+
+  it('is the typical learning time of the manifest, and nothing (never "About 0 minutes") without one', async () => {
+    await importPackage(db(), await packageWith('timed', typicalTime('PT45M')), {
+      dataDir: ctx.config.dataDir,
+      slug: 'timed-package',
+    });
+    // A time limit is not a duration.
+    await importPackage(
+      db(),
+      await packageWith('limited', '', '<adlcp:maxtimeallowed>01:00:00</adlcp:maxtimeallowed>'),
+      { dataDir: ctx.config.dataDir, slug: 'limited-package' },
+    );
+    const catalogue = (await ctx.app.inject({ url: '/' })).body;
+    expect(cardOf(catalogue, 'timed-package')).toContain('About 45 minutes');
+    expect(cardOf(catalogue, 'limited-package')).toContain('href="/courses/limited-package"');
+    expect(cardOf(catalogue, 'limited-package')).not.toMatch(/About|minute/);
+    expect(await metaOf('timed-package')).toContain('About 45 minutes');
+    expect(await metaOf('limited-package')).not.toMatch(/About|minute/);
+
+    // Each version says its own: a new one without a typical learning time shows none.
+    const second = await importPackage(db(), await packageWith('timed', ''), {
+      dataDir: ctx.config.dataDir,
+      slug: 'timed-package',
+    });
+    expect(second.outcome).toBe('new_version');
+    expect(await metaOf('timed-package')).not.toMatch(/About|minute/);
+    const third = await importPackage(db(), await packageWith('timed', typicalTime('01:30:00')), {
+      dataDir: ctx.config.dataDir,
+      slug: 'timed-package',
+    });
+    expect(third.outcome).toBe('new_version');
+    expect(await metaOf('timed-package')).toContain('About 2 hours');
+  });
+});

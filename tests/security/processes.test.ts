@@ -1,12 +1,27 @@
 // The real server process: one process per embedded database, and no acknowledged SCORM commit
 // lost when the process is killed outright (kill -9) in the middle of a stream of commits.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connect.js';
 import { openTestDatabase } from '../helpers/database.js';
-import { HttpBrowser, runCli, serverEntry, startServer, whenReady } from '../helpers/process.js';
+import {
+  fixtureCourses,
+  HttpBrowser,
+  runCli,
+  serverEntry,
+  startServer,
+  whenReady,
+} from '../helpers/process.js';
 import { buildGolf12 } from '../scorm/fixtures.js';
 
 const dirs: string[] = [];
@@ -18,10 +33,26 @@ const tempDir = (prefix: string) => {
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
+/** The SCORM packages stored in a data directory (one folder per zip hash). */
+const storedPackages = (dataDir: string) => {
+  const root = join(dataDir, 'scorm');
+  return existsSync(root) ? readdirSync(root).filter((name) => /^[0-9a-f]{64}$/.test(name)) : [];
+};
 
 describe.runIf(existsSync(serverEntry))('one process per embedded database', () => {
-  it('refuses a second server and the CLI on a data directory in use, naming the folder and the process', async () => {
+  it('refuses a second server and every writing CLI command on a data directory in use, naming the folder and the process', async () => {
     const dataDir = tempDir('lantern-lock-');
+    const zip = await buildGolf12(tempDir('lantern-lock-zip-'));
+    // A course folder with one more course than the server loaded, for courses:sync to add.
+    const changedCourses = tempDir('lantern-lock-courses-');
+    cpSync(fixtureCourses, changedCourses, { recursive: true });
+    const copy = join(changedCourses, 'lock-test-copy');
+    cpSync(join(fixtureCourses, 'example-course'), copy, { recursive: true });
+    const yaml = join(copy, 'course.yaml');
+    writeFileSync(
+      yaml,
+      readFileSync(yaml, 'utf8').replace('slug: example-course', 'slug: lock-test-copy'),
+    );
     const first = startServer(3411, { DATA_DIR: dataDir });
     try {
       await whenReady(first);
@@ -37,12 +68,47 @@ describe.runIf(existsSync(serverEntry))('one process per embedded database', () 
       );
       expect(cli.status).toBe(1);
       expect(cli.output).toContain('in use by another Lantern process');
+      expect(cli.output).toContain(`PID ${first.child.pid}`);
+      expect(cli.output).toContain('user:create did not run and changed nothing');
       expect(cli.output).not.toContain('Created');
+
+      // Every command that writes is refused the same way, with what to do instead.
+      const imported = runCli(['scorm:import', zip, '--slug', 'beside-golf'], {
+        DATA_DIR: dataDir,
+      });
+      expect(imported.status).toBe(1);
+      expect(imported.output).toContain('scorm:import did not run and changed nothing');
+      expect(imported.output).toContain(dataDir);
+      expect(imported.output).toContain(`PID ${first.child.pid}`);
+      expect(imported.output).toContain('/admin/scorm');
+      expect(imported.output).not.toMatch(/imported as|Course: \/courses/);
+      expect(storedPackages(dataDir)).toEqual([]);
+
+      const synced = runCli(['courses:sync'], { DATA_DIR: dataDir, COURSES_DIR: changedCourses });
+      expect(synced.status).toBe(1);
+      expect(synced.output).toContain('courses:sync did not run and changed nothing');
+      expect(synced.output).toContain(`PID ${first.child.pid}`);
+      expect(synced.output).toContain('restarting it syncs your changes');
+      expect(synced.output).not.toContain('Courses added');
     } finally {
       first.child.kill('SIGTERM');
       expect(await first.exited).toBe(0);
     }
-    // Once the server has stopped, the same command works, and what it wrote is there at the next start.
+    // Nothing the refused commands were asked for is there.
+    let database = await openDatabase({ databaseUrl: undefined, dataDir, databasePoolSize: 1 });
+    try {
+      expect(
+        await database.db
+          .selectFrom('courses')
+          .select('slug')
+          .where('slug', 'in', ['beside-golf', 'lock-test-copy'])
+          .execute(),
+      ).toEqual([]);
+    } finally {
+      await database.close();
+    }
+
+    // Once the server has stopped, the same commands work, and what they wrote is there at the next start.
     expect(
       runCli(
         ['user:create', '--email', 'after@example.org', '--name', 'After', '--role', 'learner'],
@@ -50,7 +116,14 @@ describe.runIf(existsSync(serverEntry))('one process per embedded database', () 
         'a long enough passphrase\n',
       ).status,
     ).toBe(0);
-    const database = await openDatabase({ databaseUrl: undefined, dataDir, databasePoolSize: 1 });
+    const imported = runCli(['scorm:import', zip, '--slug', 'after-golf'], { DATA_DIR: dataDir });
+    expect(imported.status, imported.output).toBe(0);
+    expect(imported.output).toContain('imported as a new course');
+    expect(storedPackages(dataDir)).toHaveLength(1);
+    const synced = runCli(['courses:sync'], { DATA_DIR: dataDir, COURSES_DIR: changedCourses });
+    expect(synced.status, synced.output).toBe(0);
+    expect(synced.output).toContain('lock-test-copy');
+    database = await openDatabase({ databaseUrl: undefined, dataDir, databasePoolSize: 1 });
     try {
       expect(
         await database.db
@@ -59,6 +132,16 @@ describe.runIf(existsSync(serverEntry))('one process per embedded database', () 
           .where('email', 'in', ['beside@example.org', 'after@example.org'])
           .execute(),
       ).toEqual([{ email: 'after@example.org' }]);
+      expect(
+        (
+          await database.db
+            .selectFrom('courses')
+            .select('slug')
+            .where('slug', 'in', ['beside-golf', 'after-golf', 'lock-test-copy'])
+            .orderBy('slug')
+            .execute()
+        ).map((row) => row.slug),
+      ).toEqual(['after-golf', 'lock-test-copy']);
     } finally {
       await database.close();
     }

@@ -28,6 +28,7 @@ export { parseManifest, type ParseOptions } from './manifest.js';
 export { locateManifest, type LocatedManifest } from './locate.js';
 export { filesFrom, memoryFiles, type PackageFiles } from './files.js';
 export { joinParameters, resolveHref } from './launch-url.js';
+export { learningMinutes, parseLearningTime } from './learning-time.js';
 
 export interface PackageLimits extends ZipLimits {
   /** The manifest and metadata files are parsed in memory, so they get their own cap. */

@@ -101,6 +101,9 @@ export async function parseManifest(
     // What LMSs show as the course name is the organisation title; LOM is the fallback.
     title: organization.title || metadata.title || identifier,
     ...(metadata.description ? { description: metadata.description } : {}),
+    ...(metadata.typicalLearningSeconds !== undefined
+      ? { typicalLearningSeconds: metadata.typicalLearningSeconds }
+      : {}),
     contentRoot: options.contentRoot ?? '',
     // A synthesised organisation still needs an id for the importer's rows.
     organization: {

@@ -1,16 +1,20 @@
 /**
- * Package title and description from LOM metadata, inline in the manifest or in an external
- * file named by `adlcp:location` (which is relative to the manifest, i.e. the content root).
+ * Package title, description and typical learning time from LOM metadata, inline in the manifest
+ * or in an external file named by `adlcp:location` (relative to the manifest, i.e. the content
+ * root).
  */
 import type { Element } from '@xmldom/xmldom';
 import type { PackageNotice } from './errors.js';
 import type { PackageFiles } from './files.js';
+import { typicalLearningSeconds } from './learning-time.js';
 import { resolveHref } from './launch-url.js';
 import { ADLCP, ANY_NS, childElement, childElements, decodeXml, parseXml, textOf } from './xml.js';
 
 export interface LomSummary {
   title?: string;
   description?: string;
+  /** `educational/typicalLearningTime`, in seconds (see learning-time.ts). */
+  typicalLearningSeconds?: number;
 }
 
 /** First non-empty langstring (IMS MD 1.2) or string (IEEE LOM), else the element's own text. */
@@ -31,11 +35,13 @@ function findLom(root: Element): Element | undefined {
 }
 
 function summarise(lom: Element): LomSummary {
+  const seconds = typicalLearningSeconds(lom);
+  const time = seconds !== undefined ? { typicalLearningSeconds: seconds } : {};
   const general = childElement(lom, ANY_NS, 'general');
-  if (!general) return {};
+  if (!general) return time;
   const title = langText(childElement(general, ANY_NS, 'title'));
   const description = langText(childElement(general, ANY_NS, 'description'));
-  return { ...(title ? { title } : {}), ...(description ? { description } : {}) };
+  return { ...(title ? { title } : {}), ...(description ? { description } : {}), ...time };
 }
 
 export async function readPackageMetadata(

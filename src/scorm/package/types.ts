@@ -84,6 +84,8 @@ export interface ParsedPackage {
   identifier: string;
   title: string;
   description?: string;
+  /** LOM `educational/typicalLearningTime` of the package, in seconds, when it gives one. */
+  typicalLearningSeconds?: number;
   /** Folder (relative to the extraction, `/`-separated) holding imsmanifest.xml; '' normally. */
   contentRoot: string;
   organization: { identifier: string; title: string };

@@ -7,6 +7,7 @@ export const en = {
   'app.tagline': 'Learning for people who protect children in humanitarian crises',
   'nav.skip': 'Skip to main content',
   'nav.main': 'Main',
+  'nav.menu': 'Menu',
   'nav.catalogue': 'Courses',
   'nav.myLearning': 'My learning',
   'nav.account': 'My account',
@@ -47,7 +48,6 @@ export const en = {
   'register.locale': 'Preferred language',
   'register.submit': 'Create my account',
   'register.haveAccount': 'Already have an account?',
-  'register.done': 'If this email address can be used, your account is ready. Log in to continue.',
 
   'login.title': 'Log in',
   'login.email': 'Email address',
@@ -116,6 +116,24 @@ export const en = {
   'error.badRequest.text': 'The page received something it could not read. Go back and try again.',
   'error.backHome': 'Go to the courses',
   'form.error.invalid': 'Please check this field: its value is not one we can accept.',
+  // Catalogue and course page: the languages a course really exists in.
+  'catalogue.partly': 'Partly in {language} ({detail})',
+  'catalogue.lessonsOf': '{done|other:#} of {total|one:# lesson|other:# lessons}',
+  'catalogue.quizzesOf': '{done|other:#} of {total|one:# quiz|other:# quizzes}',
+  // Quiz results: a retry helps when not passed; after a pass it is practice.
+  'quiz.retryHint':
+    'Your best score is the one that counts: a new attempt can raise it, never lower it.',
+  'quiz.practise': 'Practise again',
+  'quiz.practiseHint':
+    'You have passed, and that stays. Another attempt is practice: your best score ({score}%) can only go up.',
+  'quiz.practiseHintPerfect':
+    'You have passed with full marks, and that stays. Practising again does not change your result.',
+  'quiz.passedBefore':
+    'You passed this quiz on an earlier attempt, and that stays: your best score is {score}%.',
+  'register.welcome': 'Welcome, {name}. Your account is ready and you are logged in.',
+  'register.emailTaken':
+    'This email address already has an account. Log in with it, or use another address.',
+  'certificate.checkAt': 'Anyone can check this certificate at this address:',
 } as const;
 
 export type MessageKey = keyof typeof en;

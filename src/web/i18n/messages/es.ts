@@ -5,6 +5,7 @@ export const es: Messages = {
   'app.tagline': 'Formación para quienes protegen a la infancia en las crisis humanitarias',
   'nav.skip': 'Ir al contenido principal',
   'nav.main': 'Navegación principal',
+  'nav.menu': 'Menú',
   'nav.catalogue': 'Cursos',
   'nav.myLearning': 'Mi aprendizaje',
   'nav.account': 'Mi cuenta',
@@ -45,8 +46,6 @@ export const es: Messages = {
   'register.locale': 'Idioma preferido',
   'register.submit': 'Crear mi cuenta',
   'register.haveAccount': '¿Ya tiene una cuenta?',
-  'register.done':
-    'Si esta dirección de correo se puede usar, su cuenta está lista. Inicie sesión para continuar.',
 
   'login.title': 'Iniciar sesión',
   'login.email': 'Correo electrónico',
@@ -119,4 +118,21 @@ export const es: Messages = {
     'La página recibió datos que no pudo leer. Vuelva atrás e inténtelo de nuevo.',
   'error.backHome': 'Ir a los cursos',
   'form.error.invalid': 'Revise este campo: no podemos aceptar su valor.',
+  // Catálogo y página del curso: los idiomas en los que un curso existe de verdad.
+  'catalogue.partly': 'Parcialmente en {language} ({detail})',
+  'catalogue.lessonsOf': '{done|other:#} de {total|one:# lección|other:# lecciones}',
+  'catalogue.quizzesOf': '{done|other:#} de {total|one:# cuestionario|other:# cuestionarios}',
+  'quiz.retryHint': 'Cuenta su mejor puntuación: un nuevo intento puede subirla, nunca bajarla.',
+  'quiz.practise': 'Practicar de nuevo',
+  'quiz.practiseHint':
+    'Ha aprobado, y eso se mantiene. Un nuevo intento es práctica: su mejor puntuación ({score}\u00a0%) solo puede subir.',
+  'quiz.practiseHintPerfect':
+    'Ha aprobado con la nota máxima, y eso se mantiene. Practicar de nuevo no cambia su resultado.',
+  'quiz.passedBefore':
+    'Aprobó este cuestionario en un intento anterior, y eso se mantiene: su mejor puntuación es {score}\u00a0%.',
+  'register.welcome':
+    'Le damos la bienvenida, {name}. Su cuenta está lista y ya ha iniciado sesión.',
+  'register.emailTaken':
+    'Ya existe una cuenta con este correo electrónico. Inicie sesión con ella o use otra dirección.',
+  'certificate.checkAt': 'Cualquier persona puede comprobar este certificado en esta dirección:',
 };

@@ -5,6 +5,7 @@ export const fr: Messages = {
   'app.tagline': 'Se former pour protéger les enfants dans les crises humanitaires',
   'nav.skip': 'Aller au contenu principal',
   'nav.main': 'Navigation principale',
+  'nav.menu': 'Menu',
   'nav.catalogue': 'Cours',
   'nav.myLearning': 'Mes formations',
   'nav.account': 'Mon compte',
@@ -47,8 +48,6 @@ export const fr: Messages = {
   'register.locale': 'Langue préférée',
   'register.submit': 'Créer mon compte',
   'register.haveAccount': 'Vous avez déjà un compte\u00a0?',
-  'register.done':
-    'Si cette adresse e-mail peut être utilisée, votre compte est prêt. Connectez-vous pour continuer.',
 
   'login.title': 'Se connecter',
   'login.email': 'Adresse e-mail',
@@ -123,4 +122,21 @@ export const fr: Messages = {
     'La page a reçu des données qu’elle ne sait pas lire. Revenez en arrière et réessayez.',
   'error.backHome': 'Aller aux cours',
   'form.error.invalid': 'Vérifiez ce champ : sa valeur ne peut pas être acceptée.',
+  // Catalogue et page du cours : les langues dans lesquelles un cours existe vraiment.
+  'catalogue.partly': 'En partie en {language} ({detail})',
+  'catalogue.lessonsOf': '{done|one:# leçon|other:# leçons} sur {total|other:#}',
+  'catalogue.quizzesOf': '{done|one:# quiz|other:# quiz} sur {total|other:#}',
+  'quiz.retryHint':
+    'Seul votre meilleur score compte\u00a0: une nouvelle tentative peut l’améliorer, jamais le faire baisser.',
+  'quiz.practise': 'S’entraîner encore',
+  'quiz.practiseHint':
+    'Vous avez réussi, et c’est acquis. Une nouvelle tentative sert d’entraînement\u00a0: votre meilleur score ({score}\u00a0%) ne peut que monter.',
+  'quiz.practiseHintPerfect':
+    'Vous avez réussi avec la note maximale, et c’est acquis. Vous entraîner à nouveau ne change pas votre résultat.',
+  'quiz.passedBefore':
+    'Vous avez réussi ce quiz lors d’une tentative précédente, et c’est acquis\u00a0: votre meilleur score est de {score}\u00a0%.',
+  'register.welcome': 'Bienvenue, {name}. Votre compte est prêt et vous êtes connecté·e.',
+  'register.emailTaken':
+    'Un compte existe déjà avec cette adresse e-mail. Connectez-vous avec ce compte, ou utilisez une autre adresse.',
+  'certificate.checkAt': 'Tout le monde peut vérifier ce certificat à cette adresse\u00a0:',
 };

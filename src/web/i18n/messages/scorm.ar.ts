@@ -4,6 +4,7 @@ export const scormAr: ScormMessages = {
   'nav.scorm': 'حزم SCORM',
   'scorm.needsScript': 'هذا النشاط محتوى تفاعلي، ويتطلب تفعيل JavaScript في متصفحك.',
   'scorm.autosave': 'يُحفظ تقدّمك في هذا النشاط أولًا بأول.',
+  'scorm.exit': 'الحفظ والخروج',
   'scorm.saved': 'حُفظ تقدّمك في الساعة {time}.',
   'scorm.retrying': 'تعذّر حفظ تقدّمك الآن. جارٍ المحاولة مرة أخرى، فأبقِ هذه الصفحة مفتوحة.',
 
@@ -30,7 +31,8 @@ export const scormAr: ScormMessages = {
     'لا يجوز أن يحتوي عنوان الدورة إلا على أحرف لاتينية صغيرة وأرقام وشرطات غير متتالية.',
   'scorm.import.slugTaken': 'هذا العنوان مستخدم لدورة من دورات Lantern الأصلية، فاختر عنوانًا آخر.',
   'scorm.import.refused': 'لم يُستورد الملف {file}، ولم يُحفظ أي شيء. المشكلات المكتشفة:',
-  'scorm.import.created': 'استُوردت «{title}» بوصفها دورة جديدة ({version}، عدد الأنشطة: {count}).',
+  'scorm.import.created':
+    'استُوردت «{title}» بوصفها دورة جديدة ({version}، {count|one:نشاط واحد|two:نشاطان|few:# أنشطة|many:# نشاطًا|other:# نشاط}).',
   'scorm.import.newVersion':
     'استُوردت «{title}» بوصفها الإصدار {number}. تستخدم المحاولات الجديدة هذا الإصدار، أما المحاولات التي بدأت من قبل فتبقى على الإصدار الذي بدأت به.',
   'scorm.import.unchanged': 'سبق استيراد «{title}» بهذا الملف نفسه، فلم يتغيّر شيء.',
@@ -93,7 +95,7 @@ export const scormAr: ScormMessages = {
   'scorm.notice.default_organization_fallback':
     'التنظيم الافتراضي مفقود أو غير صحيح، لذا استُخدم «{used}».',
   'scorm.notice.organization_synthesised':
-    'لا يحتوي ملف البيان على أي تنظيم، لذا أُنشئ نشاط لكل مورد من موارده (عددها {count}).',
+    'لا يحتوي ملف البيان على أي تنظيم، لذا {count|one:أُنشئ نشاط من مورده الوحيد|two:أُنشئ نشاطان، واحد لكل مورد من مورديه|few:أُنشئت # أنشطة، واحد لكل مورد من موارده|many:أُنشئ # نشاطًا، واحد لكل مورد من موارده|other:أُنشئ # نشاط، واحد لكل مورد من موارده}.',
   'scorm.notice.version_inferred': 'تم التعرّف على إصدار SCORM من نطاقات أسماء XML ({version}).',
   'scorm.notice.unknown_schemaversion':
     'إصدار المخطط «{schemaversion}» غير معروف، لذا استُخدمت نطاقات أسماء XML بدلًا منه.',
@@ -120,4 +122,57 @@ export const scormAr: ScormMessages = {
   'scorm.controls.previous': 'السابق',
   'scorm.controls.exit': 'الخروج من النشاط',
   'scorm.controls.suspend': 'حفظ ومغادرة',
+
+  // The admin pages: audit sentences, SCORM lists and import reports, error details.
+  'audit.intro': 'من اطّلع على بيانات مَن أو نزّلها أو غيّرها، من الأحدث إلى الأقدم.',
+  'audit.none': 'لم يُسجَّل أي شيء بعد.',
+  'audit.technical': 'التفاصيل التقنية',
+  'audit.field.action': 'الإجراء',
+  'audit.field.actor': 'الحساب',
+  'audit.field.subject': 'صاحب البيانات',
+  'audit.field.data': 'البيانات المسجّلة',
+  'audit.someone': 'حساب محذوف',
+  'audit.sentence.users.list': 'اطّلع {actor} على قائمة المستخدمين (الصفحة {page}).',
+  'audit.sentence.users.search': 'بحث {actor} عن «{search}» في قائمة المستخدمين (الصفحة {page}).',
+  'audit.sentence.users.role': 'غيّر {actor} دور {subject} إلى {role}.',
+  'audit.sentence.scorm.import': 'استورد {actor} حزمة SCORM {file} بوصفها دورة جديدة: {course}.',
+  'audit.sentence.scorm.importVersion':
+    'استورد {actor} حزمة SCORM {file} بوصفها الإصدار {version} من {course}.',
+  'audit.sentence.scorm.importUnchanged':
+    'أعاد {actor} استيراد حزمة SCORM {file}، وكانت {course} تحتوي على هذا الملف نفسه، فلم يتغيّر شيء.',
+  'audit.sentence.report.dashboard':
+    'اطّلع {actor} على لوحة متابعة المجموعة {cohort} (الدورة: {course}).',
+  'audit.sentence.report.learners':
+    'اطّلع {actor} على نتائج المتعلّمين في المجموعة {cohort} (الدورة: {course}).',
+  'audit.sentence.report.learner':
+    'اطّلع {actor} على النتائج التفصيلية للمتعلّم {subject} في المجموعة {cohort} (الدورة: {course}).',
+  'audit.sentence.report.items':
+    'اطّلع {actor} على تحليل الأسئلة في المجموعة {cohort} (الدورة: {course}).',
+  'audit.sentence.report.print':
+    'فتح {actor} التقرير المعدّ للطباعة للمجموعة {cohort} (الدورة: {course}).',
+  'audit.sentence.export.learners':
+    'نزّل {actor} نتائج المتعلّمين في المجموعة {cohort} في ملف جدول بيانات (الدورة: {course}).',
+  'audit.sentence.export.items':
+    'نزّل {actor} تحليل الأسئلة في المجموعة {cohort} في ملف جدول بيانات (الدورة: {course}).',
+  'audit.sentence.unknown': 'نفّذ {actor} الإجراء «{action}».',
+  'scorm.courses.imported': 'تاريخ الاستيراد',
+  'scorm.courses.pick': '{slug} · الإصدار {number} · استُورد في {date}',
+  'scorm.import.nextStep':
+    'صحّح هذه المشكلات في الأداة التي أُنتجت بها الحزمة (أو اطلب ذلك من مؤلفها)، ثم صدّرها من جديد واستورد الملف الجديد.',
+  'scorm.import.technical': 'التفاصيل التقنية: موضع كل مشكلة',
+  'scorm.import.noticesTechnical': 'التفاصيل التقنية: موضع كل تعديل',
+  'scorm.content.expired':
+    'انتهت صلاحية رابط التشغيل هذا. ارجع إلى الدورة وافتح النشاط من جديد، فتقدّمك محفوظ.',
+  'scorm.content.openFromCourse': 'افتح هذا النشاط من صفحة دورته.',
+  'scorm.content.missing':
+    'هذا الجزء من النشاط غير موجود في حزمته. ارجع إلى الدورة وتابع، وإذا تكرّر ذلك فأبلغ مدرّبك.',
+  'scorm.content.failed':
+    'تعذّر فتح هذا الجزء من النشاط الآن. ارجع إلى الدورة وحاول مرة أخرى بعد قليل.',
+  'error.reference': 'إذا تكرّر ذلك، فأبلغ مدرّبك أو المسؤول وأعطه هذا المرجع: {reference}.',
+  'error.technical': 'التفاصيل التقنية (لا يراها إلا المسؤولون)',
+  'error.detail.status': 'الحالة',
+  'error.detail.code': 'الرمز',
+  'error.detail.message': 'الرسالة',
+  'error.detail.request': 'الطلب',
+  'error.detail.reference': 'المرجع',
 };

@@ -4,6 +4,7 @@ export const scormEn = {
   'scorm.needsScript':
     'This activity is an interactive package: it needs JavaScript turned on in your browser.',
   'scorm.autosave': 'Your progress in this activity is saved as you go.',
+  'scorm.exit': 'Save and exit',
   'scorm.saved': 'Progress saved at {time}.',
   'scorm.retrying': 'Your progress could not be saved just now. Trying again; keep this page open.',
 
@@ -30,7 +31,8 @@ export const scormEn = {
     'The course address may only hold lowercase letters, digits and single hyphens.',
   'scorm.import.slugTaken': 'That address belongs to a native course; choose another one.',
   'scorm.import.refused': '{file} was not imported. Nothing was saved. Problems found:',
-  'scorm.import.created': '{title} was imported as a new course ({version}; activities: {count}).',
+  'scorm.import.created':
+    '{title} was imported as a new course ({version}, {count|one:# activity|other:# activities}).',
   'scorm.import.newVersion':
     '{title} was imported as version {number}. New attempts use it; attempts already started stay on the version they began with.',
   'scorm.import.unchanged': '{title} is already imported with exactly this file: nothing changed.',
@@ -94,7 +96,7 @@ export const scormEn = {
   'scorm.notice.default_organization_fallback':
     'The default organisation is missing or wrong; "{used}" is used.',
   'scorm.notice.organization_synthesised':
-    'The manifest has no organisation; one activity was created for each of its {count} resources.',
+    'The manifest has no organisation: {count|one:one activity was created from its only resource|other:one activity was created for each of its # resources}.',
   'scorm.notice.version_inferred':
     'The SCORM version was recognised from the XML namespaces ({version}).',
   'scorm.notice.unknown_schemaversion':
@@ -123,6 +125,60 @@ export const scormEn = {
   'scorm.controls.previous': 'Previous',
   'scorm.controls.exit': 'Exit the activity',
   'scorm.controls.suspend': 'Save and leave',
+  // The admin pages: audit sentences, SCORM lists and import reports, error details.
+  'audit.intro': 'Who viewed, downloaded or changed whose data, newest first.',
+  'audit.none': 'Nothing has been recorded yet.',
+  'audit.technical': 'Technical details',
+  'audit.field.action': 'Action',
+  'audit.field.actor': 'Account',
+  'audit.field.subject': 'Whose data',
+  'audit.field.data': 'Recorded data',
+  'audit.someone': 'A deleted account',
+  'audit.sentence.users.list': '{actor} looked at the list of users (page {page}).',
+  'audit.sentence.users.search': '{actor} searched the users for “{search}” (page {page}).',
+  'audit.sentence.users.role': '{actor} changed the role of {subject} to {role}.',
+  'audit.sentence.scorm.import':
+    '{actor} imported the SCORM package {file} as a new course: {course}.',
+  'audit.sentence.scorm.importVersion':
+    '{actor} imported the SCORM package {file} as version {version} of {course}.',
+  'audit.sentence.scorm.importUnchanged':
+    '{actor} imported the SCORM package {file} again; {course} already had this exact file, so nothing changed.',
+  'audit.sentence.report.dashboard':
+    '{actor} viewed the dashboard of the cohort {cohort} (course: {course}).',
+  'audit.sentence.report.learners':
+    '{actor} viewed the results of the learners in the cohort {cohort} (course: {course}).',
+  'audit.sentence.report.learner':
+    '{actor} viewed the detailed results of {subject} in the cohort {cohort} (course: {course}).',
+  'audit.sentence.report.items':
+    '{actor} viewed the question analysis of the cohort {cohort} (course: {course}).',
+  'audit.sentence.report.print':
+    '{actor} opened the printable report of the cohort {cohort} (course: {course}).',
+  'audit.sentence.export.learners':
+    '{actor} downloaded the results of the learners in the cohort {cohort} as a spreadsheet (course: {course}).',
+  'audit.sentence.export.items':
+    '{actor} downloaded the question analysis of the cohort {cohort} as a spreadsheet (course: {course}).',
+  'audit.sentence.unknown': '{actor} did “{action}”.',
+  'scorm.courses.imported': 'Imported',
+  'scorm.courses.pick': '{slug} · v{number} · imported {date}',
+  'scorm.import.nextStep':
+    'Correct these problems in the tool that made the package (or ask its author), export it again and import the new file.',
+  'scorm.import.technical': 'Technical details: where each problem is',
+  'scorm.import.noticesTechnical': 'Technical details: where each change was made',
+  'scorm.content.expired':
+    'This launch link has expired. Go back to the course and open the activity again; your progress is saved.',
+  'scorm.content.openFromCourse': 'Open this activity from its course page.',
+  'scorm.content.missing':
+    'This part of the activity is missing from its package. Go back to the course and continue; if it keeps happening, tell your trainer.',
+  'scorm.content.failed':
+    'This part of the activity could not be opened just now. Go back to the course and try again in a moment.',
+  'error.reference':
+    'If it keeps happening, tell your trainer or administrator and give them this reference: {reference}.',
+  'error.technical': 'Technical details (shown to administrators only)',
+  'error.detail.status': 'Status',
+  'error.detail.code': 'Code',
+  'error.detail.message': 'Message',
+  'error.detail.request': 'Request',
+  'error.detail.reference': 'Reference',
 } as const;
 
 export type ScormKey = keyof typeof scormEn;

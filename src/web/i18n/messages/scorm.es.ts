@@ -5,6 +5,7 @@ export const scormEs: ScormMessages = {
   'scorm.needsScript':
     'Esta actividad es un contenido interactivo: necesita tener JavaScript activado en su navegador.',
   'scorm.autosave': 'Su progreso en esta actividad se guarda a medida que avanza.',
+  'scorm.exit': 'Guardar y salir',
   'scorm.saved': 'Progreso guardado a las {time}.',
   'scorm.retrying':
     'No se pudo guardar su progreso en este momento. Estamos volviendo a intentarlo; mantenga esta página abierta.',
@@ -34,7 +35,7 @@ export const scormEs: ScormMessages = {
   'scorm.import.refused':
     '{file} no se ha importado. No se ha guardado nada. Problemas encontrados:',
   'scorm.import.created':
-    '«{title}» se ha importado como curso nuevo ({version}, {count} actividades).',
+    '«{title}» se ha importado como curso nuevo ({version}, {count|one:# actividad|other:# actividades}).',
   'scorm.import.newVersion':
     '«{title}» se ha importado como versión {number}. Los nuevos intentos la usan; los intentos ya empezados siguen en la versión con la que comenzaron.',
   'scorm.import.unchanged':
@@ -100,7 +101,7 @@ export const scormEs: ScormMessages = {
   'scorm.notice.default_organization_fallback':
     'La organización predeterminada falta o es incorrecta; se usa «{used}».',
   'scorm.notice.organization_synthesised':
-    'El manifiesto no tiene ninguna organización; se ha creado una actividad por cada uno de sus {count} recursos.',
+    'El manifiesto no tiene ninguna organización: {count|one:se ha creado una actividad a partir de su único recurso|other:se ha creado una actividad por cada uno de sus # recursos}.',
   'scorm.notice.version_inferred':
     'La versión de SCORM se ha reconocido por los espacios de nombres XML ({version}).',
   'scorm.notice.unknown_schemaversion':
@@ -132,4 +133,60 @@ export const scormEs: ScormMessages = {
   'scorm.controls.previous': 'Anterior',
   'scorm.controls.exit': 'Salir de la actividad',
   'scorm.controls.suspend': 'Guardar y salir',
+
+  // The admin pages: audit sentences, SCORM lists and import reports, error details.
+  'audit.intro':
+    'Quién consultó, descargó o modificó los datos de quién, de lo más reciente a lo más antiguo.',
+  'audit.none': 'Todavía no se ha registrado nada.',
+  'audit.technical': 'Detalles técnicos',
+  'audit.field.action': 'Acción',
+  'audit.field.actor': 'Cuenta',
+  'audit.field.subject': 'Datos de',
+  'audit.field.data': 'Datos registrados',
+  'audit.someone': 'Una cuenta eliminada',
+  'audit.sentence.users.list': '{actor} consultó la lista de usuarios (página {page}).',
+  'audit.sentence.users.search': '{actor} buscó «{search}» entre los usuarios (página {page}).',
+  'audit.sentence.users.role': '{actor} cambió el rol de {subject} a {role}.',
+  'audit.sentence.scorm.import':
+    '{actor} importó el paquete SCORM {file} como curso nuevo: {course}.',
+  'audit.sentence.scorm.importVersion':
+    '{actor} importó el paquete SCORM {file} como versión {version} de {course}.',
+  'audit.sentence.scorm.importUnchanged':
+    '{actor} volvió a importar el paquete SCORM {file}; {course} ya tenía exactamente este archivo, así que no cambió nada.',
+  'audit.sentence.report.dashboard':
+    '{actor} consultó el panel del grupo {cohort} (curso: {course}).',
+  'audit.sentence.report.learners':
+    '{actor} consultó los resultados de los participantes del grupo {cohort} (curso: {course}).',
+  'audit.sentence.report.learner':
+    '{actor} consultó los resultados detallados de {subject} en el grupo {cohort} (curso: {course}).',
+  'audit.sentence.report.items':
+    '{actor} consultó el análisis de preguntas del grupo {cohort} (curso: {course}).',
+  'audit.sentence.report.print':
+    '{actor} abrió el informe para imprimir del grupo {cohort} (curso: {course}).',
+  'audit.sentence.export.learners':
+    '{actor} descargó los resultados de los participantes del grupo {cohort} como hoja de cálculo (curso: {course}).',
+  'audit.sentence.export.items':
+    '{actor} descargó el análisis de preguntas del grupo {cohort} como hoja de cálculo (curso: {course}).',
+  'audit.sentence.unknown': '{actor} realizó la acción «{action}».',
+  'scorm.courses.imported': 'Fecha de importación',
+  'scorm.courses.pick': '{slug} · v{number} · importado el {date}',
+  'scorm.import.nextStep':
+    'Corrija estos problemas en la herramienta que generó el paquete (o pídaselo a quien lo creó), vuelva a exportarlo e importe el archivo nuevo.',
+  'scorm.import.technical': 'Detalles técnicos: dónde está cada problema',
+  'scorm.import.noticesTechnical': 'Detalles técnicos: dónde se hizo cada corrección',
+  'scorm.content.expired':
+    'Este enlace de acceso ha caducado. Vuelva al curso y abra de nuevo la actividad; su progreso está guardado.',
+  'scorm.content.openFromCourse': 'Abra esta actividad desde la página de su curso.',
+  'scorm.content.missing':
+    'Falta esta parte de la actividad en su paquete. Vuelva al curso y continúe; si vuelve a ocurrir, avise a su formador/a.',
+  'scorm.content.failed':
+    'No se ha podido abrir esta parte de la actividad en este momento. Vuelva al curso e inténtelo de nuevo dentro de un momento.',
+  'error.reference':
+    'Si vuelve a ocurrir, avise a su formador/a o a la administración y deles esta referencia: {reference}.',
+  'error.technical': 'Detalles técnicos (solo visibles para administradores)',
+  'error.detail.status': 'Estado',
+  'error.detail.code': 'Código',
+  'error.detail.message': 'Mensaje',
+  'error.detail.request': 'Solicitud',
+  'error.detail.reference': 'Referencia',
 };

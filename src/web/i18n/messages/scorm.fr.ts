@@ -5,6 +5,7 @@ export const scormFr: ScormMessages = {
   'scorm.needsScript':
     'Cette activité est un contenu interactif\u00a0: JavaScript doit être activé dans votre navigateur.',
   'scorm.autosave': 'Votre progression dans cette activité est enregistrée au fur et à mesure.',
+  'scorm.exit': 'Enregistrer et quitter',
   'scorm.saved': 'Progression enregistrée à {time}.',
   'scorm.retrying':
     'Votre progression n’a pas pu être enregistrée pour le moment. Nouvel essai en cours\u00a0; gardez cette page ouverte.',
@@ -35,7 +36,7 @@ export const scormFr: ScormMessages = {
   'scorm.import.refused':
     '{file} n’a pas été importé. Rien n’a été enregistré. Problèmes détectés\u00a0:',
   'scorm.import.created':
-    '«\u00a0{title}\u00a0» a été importé comme nouveau cours ({version}, {count} activités).',
+    '«\u00a0{title}\u00a0» a été importé comme nouveau cours ({version}, {count|one:# activité|other:# activités}).',
   'scorm.import.newVersion':
     '«\u00a0{title}\u00a0» a été importé en version {number}. Les nouvelles tentatives l’utilisent\u00a0; les tentatives déjà commencées restent sur leur version de départ.',
   'scorm.import.unchanged':
@@ -105,7 +106,7 @@ export const scormFr: ScormMessages = {
   'scorm.notice.default_organization_fallback':
     'L’organisation par défaut est absente ou incorrecte\u00a0; «\u00a0{used}\u00a0» est utilisée à la place.',
   'scorm.notice.organization_synthesised':
-    'Le manifeste ne contient aucune organisation\u00a0; une activité a été créée pour chacune de ses {count} ressources.',
+    'Le manifeste ne contient aucune organisation\u00a0: {count|one:une activité a été créée à partir de son unique ressource|other:une activité a été créée pour chacune de ses # ressources}.',
   'scorm.notice.version_inferred':
     'La version de SCORM a été reconnue grâce aux espaces de noms XML ({version}).',
   'scorm.notice.unknown_schemaversion':
@@ -139,4 +140,61 @@ export const scormFr: ScormMessages = {
   'scorm.controls.previous': 'Précédent',
   'scorm.controls.exit': 'Quitter l’activité',
   'scorm.controls.suspend': 'Enregistrer et quitter',
+
+  // The admin pages: audit sentences, SCORM lists and import reports, error details.
+  'audit.intro':
+    'Qui a consulté, téléchargé ou modifié les données de qui, des plus récentes aux plus anciennes.',
+  'audit.none': 'Rien n’a encore été enregistré.',
+  'audit.technical': 'Détails techniques',
+  'audit.field.action': 'Action',
+  'audit.field.actor': 'Compte',
+  'audit.field.subject': 'Données de',
+  'audit.field.data': 'Données enregistrées',
+  'audit.someone': 'Un compte supprimé',
+  'audit.sentence.users.list': '{actor} a consulté la liste des utilisateur·rices (page {page}).',
+  'audit.sentence.users.search':
+    '{actor} a cherché «\u00a0{search}\u00a0» parmi les utilisateur·rices (page {page}).',
+  'audit.sentence.users.role': '{actor} a attribué le rôle {role} à {subject}.',
+  'audit.sentence.scorm.import':
+    '{actor} a importé le paquet SCORM {file} comme nouveau cours\u00a0: {course}.',
+  'audit.sentence.scorm.importVersion':
+    '{actor} a importé le paquet SCORM {file} comme version {version} de {course}.',
+  'audit.sentence.scorm.importUnchanged':
+    '{actor} a importé de nouveau le paquet SCORM {file}\u00a0; {course} contenait déjà exactement ce fichier, rien n’a donc changé.',
+  'audit.sentence.report.dashboard':
+    '{actor} a consulté le tableau de bord du groupe {cohort} (cours\u00a0: {course}).',
+  'audit.sentence.report.learners':
+    '{actor} a consulté les résultats des apprenant·es du groupe {cohort} (cours\u00a0: {course}).',
+  'audit.sentence.report.learner':
+    '{actor} a consulté le détail des résultats de {subject} dans le groupe {cohort} (cours\u00a0: {course}).',
+  'audit.sentence.report.items':
+    '{actor} a consulté l’analyse des questions du groupe {cohort} (cours\u00a0: {course}).',
+  'audit.sentence.report.print':
+    '{actor} a ouvert le rapport imprimable du groupe {cohort} (cours\u00a0: {course}).',
+  'audit.sentence.export.learners':
+    '{actor} a téléchargé les résultats des apprenant·es du groupe {cohort} sous forme de tableur (cours\u00a0: {course}).',
+  'audit.sentence.export.items':
+    '{actor} a téléchargé l’analyse des questions du groupe {cohort} sous forme de tableur (cours\u00a0: {course}).',
+  'audit.sentence.unknown': '{actor} a effectué l’action «\u00a0{action}\u00a0».',
+  'scorm.courses.imported': 'Date d’importation',
+  'scorm.courses.pick': '{slug} · v{number} · importé le {date}',
+  'scorm.import.nextStep':
+    'Corrigez ces problèmes dans l’outil qui a produit le paquet (ou demandez-le à son auteur·rice), exportez-le de nouveau et importez le nouveau fichier.',
+  'scorm.import.technical': 'Détails techniques\u00a0: où se trouve chaque problème',
+  'scorm.import.noticesTechnical': 'Détails techniques\u00a0: où chaque correction a été faite',
+  'scorm.content.expired':
+    'Ce lien d’ouverture a expiré. Revenez au cours et rouvrez l’activité\u00a0; votre progression est enregistrée.',
+  'scorm.content.openFromCourse': 'Ouvrez cette activité depuis la page de son cours.',
+  'scorm.content.missing':
+    'Cette partie de l’activité manque dans son paquet. Revenez au cours et continuez\u00a0; si le problème se répète, prévenez votre formateur·rice.',
+  'scorm.content.failed':
+    'Cette partie de l’activité n’a pas pu s’ouvrir pour le moment. Revenez au cours et réessayez dans un instant.',
+  'error.reference':
+    'Si le problème se répète, prévenez votre formateur·rice ou l’administration et donnez-leur cette référence\u00a0: {reference}.',
+  'error.technical': 'Détails techniques (visibles uniquement par les administrateur·rices)',
+  'error.detail.status': 'Statut',
+  'error.detail.code': 'Code',
+  'error.detail.message': 'Message',
+  'error.detail.request': 'Requête',
+  'error.detail.reference': 'Référence',
 };

@@ -14,7 +14,7 @@ export const trainerEs: TrainerMessages = {
   'cohorts.dueHint':
     'Quien no haya terminado para entonces aparecerá con retraso. El código de acceso deja de funcionar después de esa fecha.',
   'cohorts.create': 'Crear el grupo',
-  'cohorts.members': 'Miembros: {count}',
+  'cohorts.members': '{count|one:# miembro|other:# miembros}',
   'cohorts.owner': 'Formador/a: {name}',
   'cohorts.archivedBadge': 'Archivado',
   'cohorts.due': 'Vence el {date}',
@@ -36,6 +36,8 @@ export const trainerEs: TrainerMessages = {
   'cohorts.archiveHint':
     'Un grupo archivado conserva sus informes; su código de acceso deja de funcionar.',
   'cohorts.archived': 'El grupo está archivado.',
+  'cohorts.created':
+    'El grupo «{name}» está creado. Comparta su código o su enlace con sus participantes.',
   'join.title': 'Unirse a un grupo',
   'join.code': 'Código de acceso',
   'join.codeHint': 'Su formador o formadora le da este código.',
@@ -59,8 +61,8 @@ export const trainerEs: TrainerMessages = {
   'reports.status.overdue': 'Con retraso',
   'reports.averageScore': 'Puntuación final media',
   'reports.noScores': 'Todavía no hay puntuaciones finales.',
-  'reports.completionOverTime': 'Cursos completados a lo largo del tiempo: {course}',
-  'reports.scoreDistribution': 'Puntuaciones finales: {course}',
+  'reports.completionOverTime': 'Cursos completados a lo largo del tiempo',
+  'reports.scoreDistribution': 'Puntuaciones finales',
   'reports.day': 'Día',
   'reports.completedSoFar': 'Completados hasta ese día',
   'reports.scoreRange': 'Rango de puntuación',
@@ -76,7 +78,7 @@ export const trainerEs: TrainerMessages = {
   'reports.timeSpentMinutes': 'Tiempo dedicado (minutos)',
   'reports.certificate': 'Certificado',
   'reports.never': 'Nunca',
-  'reports.minutes': '{minutes}\u00a0min',
+  'reports.minutes': '{minutes|one:#\u00a0min|other:#\u00a0min}',
   'reports.search': 'Nombre o correo',
   'reports.anyStatus': 'Cualquier estado',
   'reports.minScore': 'Puntuación desde',
@@ -128,6 +130,26 @@ export const trainerEs: TrainerMessages = {
   'reports.scorm.result': 'Resultado',
   'reports.joined': 'Miembro desde el {date}',
   'reports.printedOn': 'Impreso el {date}',
+  'reports.noActivityYet': 'Sin actividad todavía',
+  'reports.noMembersYet': 'Todavía no hay participantes en este grupo.',
+  'reports.scrollHint': 'Desplácese hacia los lados para ver todas las columnas.',
+  'reports.correctAnswer': 'Respuesta correcta',
+  'reports.answeredCorrectly': 'Respuestas correctas',
+  'reports.chosenBy': '{count|one:elegida por # participante|other:elegida por # participantes}',
+  'reports.chart.dayAxis': 'Día (año-mes-día)',
+  'reports.chart.completedAxis': 'Participantes que lo completaron (acumulado)',
+  'reports.chart.scoreAxis': 'Puntuación final (%)',
+  'reports.chart.learnersAxis': 'Participantes (número)',
+  'reports.completionSummary':
+    '{count|one:# participante ha|other:# participantes han} completado el curso hasta ahora; la última vez fue el {last}.',
+  'reports.noCompletions': 'Nadie ha completado el curso todavía.',
+  'reports.scoreSummary':
+    '{count|one:# participante tiene|other:# participantes tienen} puntuación final: {average}\u00a0% de media, entre {lowest}\u00a0% y {highest}\u00a0%.',
+  'reports.printHint':
+    'Use la función Imprimir de su navegador: el informe está preparado para papel A4.',
+  'reports.backToDashboard': 'Volver al panel',
+  'reports.printLimited':
+    'El grupo tiene {total|one:# participante|other:# participantes}; aquí se imprimen los {shown} primeros por orden alfabético. Descargue el CSV de la tabla de participantes para verlos a todos.',
   'audit.title': 'Registro de accesos',
   'audit.when': 'Cuándo',
   'audit.who': 'Quién',
@@ -135,9 +157,9 @@ export const trainerEs: TrainerMessages = {
   'audit.details': 'Detalles',
   'audit.older': 'Entradas anteriores',
   'cohorts.invited':
-    'Invitaciones registradas: {count}. Las personas se unen al grupo cuando aceptan; también pueden unirse con el código.',
+    '{count|one:# invitación registrada|other:# invitaciones registradas}. Las personas se unen al grupo cuando aceptan; también pueden unirse con el código.',
   'cohorts.addedByAdmin':
-    'Añadidas e inscritas (cuentas existentes): {added}. Invitadas (aún sin cuenta): {invited}.',
+    '{added|one:# persona añadida e inscrita (cuenta existente)|other:# personas añadidas e inscritas (cuentas existentes)}. {invited|one:# persona invitada (aún sin cuenta)|other:# personas invitadas (aún sin cuenta)}.',
   'cohorts.waiting': 'Invitadas, aún no se han unido',
   'cohorts.invitedOn': 'invitación del {date}',
   'cohorts.withdraw': 'Retirar la invitación a {email}',

@@ -15,7 +15,7 @@ export const trainerFr: TrainerMessages = {
   'cohorts.dueHint':
     'Les personnes qui n’ont pas terminé à cette date apparaissent en retard. Le code d’accès ne fonctionne plus après cette date.',
   'cohorts.create': 'Créer le groupe',
-  'cohorts.members': 'Membres\u00a0: {count}',
+  'cohorts.members': '{count|one:# membre|other:# membres}',
   'cohorts.owner': 'Formateur·rice\u00a0: {name}',
   'cohorts.archivedBadge': 'Archivé',
   'cohorts.due': 'Échéance\u00a0: {date}',
@@ -37,6 +37,8 @@ export const trainerFr: TrainerMessages = {
   'cohorts.archiveHint':
     'Un groupe archivé garde ses rapports\u00a0; son code d’accès ne fonctionne plus.',
   'cohorts.archived': 'Le groupe est archivé.',
+  'cohorts.created':
+    'Le groupe «\u00a0{name}\u00a0» est créé. Donnez son code ou son lien à vos apprenant·es.',
   'join.title': 'Rejoindre un groupe',
   'join.code': 'Code d’accès',
   'join.codeHint': 'Votre formateur ou formatrice vous donne ce code.',
@@ -60,8 +62,8 @@ export const trainerFr: TrainerMessages = {
   'reports.status.overdue': 'En retard',
   'reports.averageScore': 'Score final moyen',
   'reports.noScores': 'Pas encore de score final.',
-  'reports.completionOverTime': 'Cours terminés au fil du temps\u00a0: {course}',
-  'reports.scoreDistribution': 'Scores finaux\u00a0: {course}',
+  'reports.completionOverTime': 'Cours terminés au fil du temps',
+  'reports.scoreDistribution': 'Scores finaux',
   'reports.day': 'Jour',
   'reports.completedSoFar': 'Terminés à cette date',
   'reports.scoreRange': 'Tranche de score',
@@ -77,7 +79,7 @@ export const trainerFr: TrainerMessages = {
   'reports.timeSpentMinutes': 'Temps passé (minutes)',
   'reports.certificate': 'Certificat',
   'reports.never': 'Jamais',
-  'reports.minutes': '{minutes}\u00a0min',
+  'reports.minutes': '{minutes|one:#\u00a0min|other:#\u00a0min}',
   'reports.search': 'Nom ou e-mail',
   'reports.anyStatus': 'Tous les statuts',
   'reports.minScore': 'Score à partir de',
@@ -129,6 +131,26 @@ export const trainerFr: TrainerMessages = {
   'reports.scorm.result': 'Résultat',
   'reports.joined': 'Membre depuis le {date}',
   'reports.printedOn': 'Imprimé le {date}',
+  'reports.noActivityYet': 'Aucune activité pour l’instant',
+  'reports.noMembersYet': 'Aucun·e apprenant·e dans ce groupe pour l’instant.',
+  'reports.scrollHint': 'Faites défiler horizontalement pour voir toutes les colonnes.',
+  'reports.correctAnswer': 'Bonne réponse',
+  'reports.answeredCorrectly': 'Bonnes réponses',
+  'reports.chosenBy': '{count|one:choisie par # apprenant·e|other:choisie par # apprenant·es}',
+  'reports.chart.dayAxis': 'Jour (année-mois-jour)',
+  'reports.chart.completedAxis': 'Apprenant·es ayant terminé (cumul)',
+  'reports.chart.scoreAxis': 'Score final (%)',
+  'reports.chart.learnersAxis': 'Apprenant·es (nombre)',
+  'reports.completionSummary':
+    '{count|one:# apprenant·e a|other:# apprenant·es ont} terminé le cours à ce jour\u00a0; le dernier achèvement date du {last}.',
+  'reports.noCompletions': 'Personne n’a encore terminé le cours.',
+  'reports.scoreSummary':
+    '{count|one:# apprenant·e a|other:# apprenant·es ont} un score final\u00a0: {average}\u00a0% en moyenne, de {lowest}\u00a0% à {highest}\u00a0%.',
+  'reports.printHint':
+    'Utilisez la commande Imprimer de votre navigateur\u00a0: le rapport est mis en page pour du papier A4.',
+  'reports.backToDashboard': 'Retour au tableau de bord',
+  'reports.printLimited':
+    'Le groupe compte {total|one:# apprenant·e|other:# apprenant·es}\u00a0; seul·es les {shown} premier·es par ordre alphabétique sont imprimé·es ici. Téléchargez le CSV du tableau des apprenant·es pour avoir tout le monde.',
   'audit.title': 'Journal d’accès',
   'audit.when': 'Quand',
   'audit.who': 'Qui',
@@ -136,9 +158,9 @@ export const trainerFr: TrainerMessages = {
   'audit.details': 'Détails',
   'audit.older': 'Entrées plus anciennes',
   'cohorts.invited':
-    'Invitations enregistrées : {count}. Les personnes rejoignent le groupe dès qu’elles acceptent ; elles peuvent aussi le rejoindre avec le code.',
+    '{count|one:# invitation enregistrée|other:# invitations enregistrées}. Les personnes rejoignent le groupe dès qu’elles acceptent ; elles peuvent aussi le rejoindre avec le code.',
   'cohorts.addedByAdmin':
-    'Ajouté·es et inscrit·es (comptes existants) : {added}. Invité·es (pas encore de compte) : {invited}.',
+    '{added|one:# personne ajoutée et inscrite (compte existant)|other:# personnes ajoutées et inscrites (comptes existants)}. {invited|one:# personne invitée (pas encore de compte)|other:# personnes invitées (pas encore de compte)}.',
   'cohorts.waiting': 'Invité·es, pas encore membres',
   'cohorts.invitedOn': 'invitation du {date}',
   'cohorts.withdraw': 'Retirer l’invitation de {email}',
