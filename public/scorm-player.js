@@ -168,6 +168,7 @@
     });
 
   function ended() {
+    if (exiting) return;
     var target = null;
     if (navigation && navigation.kind === 'continue') target = launch.nextUrl;
     else if (navigation && navigation.kind === 'previous') target = launch.previousUrl;
@@ -191,6 +192,34 @@
     if (message) closed.querySelector('.closed-message').textContent = message;
     closed.hidden = false;
     closed.focus();
+  }
+  // "Save and exit": the learner leaves in the middle. The SCO's session ends as if it had
+  // finished itself, marked suspended so the next launch resumes where the learner was, and the
+  // course page opens once the server holds the final state (it shows the attempt's status).
+  var exiting = false;
+  var exitButton = document.getElementById('sco-exit');
+  if (exitButton && !sequenced) {
+    exitButton.hidden = false;
+    exitButton.addEventListener('click', function () {
+      exiting = true;
+      exitButton.disabled = true;
+      if (api.isInitialized() && !api.isTerminated()) {
+        api[is12 ? 'LMSSetValue' : 'SetValue'](is12 ? 'cmi.core.exit' : 'cmi.exit', 'suspend');
+        api[is12 ? 'LMSFinish' : 'Terminate']('');
+      }
+      var leave = function () {
+        location.assign(launch.courseUrl);
+      };
+      if (!api.isTerminated()) return leave();
+      var sent = ++seq;
+      fetch(launch.commitUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body(sent, true)),
+        credentials: 'same-origin',
+        signal: AbortSignal.timeout ? AbortSignal.timeout(8000) : undefined,
+      }).then(leave, leave);
+    });
   }
   // The bridge accepts calls only from the content origin; bursts of SetValue from authoring tools are normal.
   new window.CrossFrameLMS(api, launch.contentOrigin, { rateLimit: 5000 });

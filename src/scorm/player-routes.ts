@@ -78,6 +78,7 @@ export async function playerRoutes(instance: FastifyInstance): Promise<void> {
         v: launch.version,
         r: scoRules(launch.sco),
       });
+      const sequencingData = sequencing ? await sequencingLaunch(app, sequencing, courseRef) : null;
       const launchJson = JSON.stringify({
         version: launch.version,
         item: request.params.item,
@@ -89,12 +90,14 @@ export async function playerRoutes(instance: FastifyInstance): Promise<void> {
         // Where a SCO's own navigation request (adl.nav.request continue / previous) leads.
         nextUrl: player.next ? player.itemUrl(player.next) : null,
         previousUrl: player.previous ? player.itemUrl(player.previous) : null,
-        sequencing: sequencing ? await sequencingLaunch(app, sequencing, courseRef) : null,
+        courseUrl: `/courses/${player.item.course_slug}`,
+        sequencing: sequencingData,
       }).replace(/</g, '\\u003c');
       const contentLocale = player.item.course_locales[0] ?? 'en';
       return reply.render('scorm/player', {
         ...player,
         sequenced: sequencing !== undefined,
+        leftOut: new Set(sequencingData?.leftOut ?? []),
         sequenceUrl: `/courses/${courseRef.courseSlug}/sequence`,
         launchJson,
         wrapperUrl: wrapperUrl(

@@ -15,6 +15,7 @@ import {
   buildProbe2004,
   buildProbeGlobal2004,
   buildProbePretest2004,
+  buildProbeRandom2004,
   buildProbeRetry2004,
   buildProbeSequenced2004,
 } from '../scorm/probe-fixtures.js';
@@ -102,6 +103,18 @@ test('SCORM 2004: exact answers after Initialize, in progress at once, delivery 
     out.indexes = [record('q1', 'a', 'correct'), record('q2', 'b', 'incorrect')];
     out.count = lms.GetValue!('cmi.interactions._count');
     out.error = lms.GetLastError!();
+    // Refusals answer at once with the data model's own error codes (RTE 3.1.7), and what a
+    // refused call tried is not stored.
+    const refusal = (result: string) => [result, lms.GetLastError!()];
+    out.refused = [
+      refusal(lms.SetValue!('cmi.completion_status', 'finished')),
+      refusal(lms.SetValue!('cmi.learner_id', 'someone-else')),
+      refusal(lms.GetValue!('cmi.exit')),
+      refusal(lms.SetValue!('cmi.interactions.5.id', 'skipped-ahead')),
+      refusal(lms.SetValue!('cmi.score.scaled', '1.5')),
+      refusal(lms.Initialize!('')),
+    ];
+    out.after = [lms.GetValue!('cmi.completion_status'), lms.GetLastError!()];
     return out;
   });
   expect(answers).toEqual({
@@ -116,6 +129,15 @@ test('SCORM 2004: exact answers after Initialize, in progress at once, delivery 
     indexes: ['0', '1'],
     count: '2',
     error: '0',
+    refused: [
+      ['false', '406'],
+      ['false', '404'],
+      ['', '405'],
+      ['false', '351'],
+      ['false', '407'],
+      ['false', '103'],
+    ],
+    after: ['unknown', '0'],
   });
   await initialised;
 
@@ -205,6 +227,45 @@ test('SCORM 1.2: a SCO that only initialises and finishes is completed, and the 
   await page.locator('#sco-closed').getByRole('link', { name: 'Back to the course' }).click();
   // One SCO, completed at LMSFinish: the course is complete.
   await expect(page.locator('a[href="/courses/probe-12/certificate"]')).toBeVisible();
+  await context.close();
+});
+
+test('SCORM 1.2: "Save and exit" in the middle saves, opens the course page showing the activity in progress, and the next launch resumes', async ({
+  browser,
+}) => {
+  const admin = await (await browser.newContext()).newPage();
+  await loginAsAdmin(admin);
+  await importScormPackage(admin, await buildProbe12(dir), 'probe-12-exit');
+  await admin.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await registerAndLogin(page, { name: 'Leaving Learner' });
+  await page.goto('/courses/probe-12-exit');
+  await page.locator('form[action="/courses/probe-12-exit/enrol"] button').click();
+  await expect(page).toHaveURL(/\/scos\/sco_finish$/);
+  const sco = await scoFrame(page);
+  const initialised = commitStored(page);
+  expect(await inSco(sco, (lms) => lms.LMSInitialize!(''))).toBe('true');
+  await initialised;
+  expect(await inSco(sco, (lms) => lms.LMSSetValue!('cmi.core.lesson_location', 'page-3'))).toBe(
+    'true',
+  );
+
+  await page.getByRole('button', { name: 'Save and exit' }).click();
+  await expect(page).toHaveURL(/\/courses\/probe-12-exit$/);
+  await expect(page.locator('.items, main').getByText('In progress').first()).toBeVisible();
+  await expect(page.locator('a[href="/courses/probe-12-exit/certificate"]')).toHaveCount(0);
+
+  await page.goto('/courses/probe-12-exit/scos/sco_finish');
+  const again = await scoFrame(page);
+  expect(
+    await inSco(again, (lms) => [
+      lms.LMSInitialize!(''),
+      lms.LMSGetValue!('cmi.core.entry'),
+      lms.LMSGetValue!('cmi.core.lesson_location'),
+    ]),
+  ).toEqual(['true', 'resume', 'page-3']);
   await context.close();
 });
 
@@ -422,4 +483,61 @@ test('SCORM 2004 sequencing: a failed quiz is retried as a new attempt (post-con
   await page.goto('/courses/probe-retry/sequence?request=choice&target=sco_quiz');
   await expect(page.locator('#sequence-status')).toContainText('not available now');
   await page.context().close();
+});
+
+test('SCORM 2004 sequencing: random selection delivers one of two tests, keeps it across sessions, and the course ends with it', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await (await browser.newContext()).newPage();
+  await loginAsAdmin(admin);
+  await importScormPackage(admin, await buildProbeRandom2004(dir), 'probe-random');
+  await expect(admin.locator('#import-report')).toContainText('Sequencing used');
+  await admin.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await registerAndLogin(page, { name: 'Random Learner' });
+  await page.goto('/courses/probe-random');
+  await page.locator('form[action="/courses/probe-random/enrol"] button').click();
+  await expect(page).toHaveURL(/\/scos\/sco_[ab]$/);
+  const chosen = /sco_[ab]$/.exec(page.url())![0];
+  const other = chosen === 'sco_a' ? 'sco_b' : 'sco_a';
+
+  // The test not selected for this attempt is not in the contents and cannot be opened.
+  await expect(page.locator(`.toc a[data-choice="${chosen}"]`)).toHaveCount(1);
+  await expect(page.locator(`.toc a[data-choice="${other}"]`)).toHaveCount(0);
+  const elsewhere = await context.newPage();
+  await elsewhere.goto(`/courses/probe-random/scos/${other}`);
+  await expect(elsewhere).toHaveURL(new RegExp(`/scos/${chosen}$`));
+  await elsewhere.close();
+
+  // Leave in the middle; Continue comes back to the same test, not a new draw.
+  let sco = await scoFrame(page);
+  await inSco(sco, (lms) => {
+    lms.Initialize!('');
+    lms.SetValue!('cmi.exit', 'suspend');
+    return lms.Terminate!('');
+  });
+  await expect(page.locator('#sco-closed')).toContainText('Your place is saved');
+  await page.goto('/courses/probe-random');
+  await page.locator('a[href="/courses/probe-random/continue"]').click();
+  await expect(page).toHaveURL(new RegExp(`/scos/${chosen}$`));
+
+  // Passing the one selected test completes the cluster and the course: the other never comes.
+  sco = await scoFrame(page);
+  await inSco(sco, (lms) => {
+    lms.Initialize!('');
+    lms.SetValue!('cmi.completion_status', 'completed');
+    lms.SetValue!('cmi.success_status', 'passed');
+    lms.SetValue!('cmi.exit', 'normal');
+    lms.SetValue!('adl.nav.request', 'continue');
+    return lms.Terminate!('');
+  });
+  await expect(page.locator('#sco-closed')).toContainText(
+    'You have reached the end of this course',
+  );
+  await page.goto('/courses/probe-random');
+  await expect(page.locator('a[href="/courses/probe-random/certificate"]')).toBeVisible();
+  await context.close();
 });

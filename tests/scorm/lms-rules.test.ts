@@ -63,6 +63,13 @@ describe('SCORM 1.2 rules at LMSFinish', () => {
     ]);
   });
 
+  it('a session suspended without a status is under way, not completed (the learner left to resume)', () => {
+    expect(statuses(run({ lesson_status: 'not attempted', exit: 'suspend' }, {}, true))).toEqual([
+      'incomplete',
+      'unknown',
+    ]);
+  });
+
   it('a browsed or incomplete status the SCO set is kept', () => {
     expect(statuses(run({ lesson_status: 'browsed' }, {}, true))).toEqual([
       'incomplete',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { writeZip } from './zip-builder.js';
 
 const NS_12 = `xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"`;
-const NS_2004 = `xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3" xmlns:imsss="http://www.imsglobal.org/xsd/imsss" xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"`;
+const NS_2004 = `xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3" xmlns:imsss="http://www.imsglobal.org/xsd/imsss" xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3" xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"`;
 
 function probeScript(apiName: 'API' | 'API_1484_11'): string {
   return `(function () {
@@ -31,14 +31,14 @@ function writeProbe(
   dir: string,
   name: string,
   version: '1.2' | '2004 4th Edition',
-  organization: { title: string; body: string },
+  organization: { title: string; body: string; attributes?: string },
 ): Promise<string> {
   const is12 = version === '1.2';
   const manifest = `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="lantern.${name}" version="1" ${is12 ? NS_12 : NS_2004}>
   <metadata><schema>ADL SCORM</schema><schemaversion>${version}</schemaversion></metadata>
   <organizations default="org">
-    <organization identifier="org">
+    <organization identifier="org"${organization.attributes ?? ''}>
       <title>${organization.title}</title>
 ${organization.body}
     </organization>
@@ -133,9 +133,14 @@ const lessonSkippedWhenMastered = (
  * objective, the lesson is skipped when that objective is satisfied, the post-test follows and
  * reads the same global objective into one of its own.
  */
-export function buildProbePretest2004(dir: string): Promise<string> {
-  return writeProbe(dir, 'probe-pretest', '2004 4th Edition', {
+export function buildProbePretest2004(
+  dir: string,
+  options: { name?: string; globalToSystem?: boolean } = {},
+): Promise<string> {
+  return writeProbe(dir, options.name ?? 'probe-pretest', '2004 4th Edition', {
     title: 'Probe with a pre-test',
+    attributes:
+      options.globalToSystem === false ? ' adlseq:objectivesGlobalToSystem="false"' : undefined,
     body: `      <item identifier="sco_pre" identifierref="res_probe" parameters="?part=pre">
         <title>Pre-test</title>
         <imsss:sequencing><imsss:objectives>
@@ -187,6 +192,26 @@ export function buildProbeGlobal2004(dir: string): Promise<string> {
     title: 'Probe sharing an objective',
     body: `${lessonSkippedWhenMastered('Same lesson')}
       <item identifier="sco_wrap" identifierref="res_probe" parameters="?part=wrap"><title>Wrap-up</title></item>
+      <imsss:sequencing><imsss:controlMode choice="false" flow="true"/></imsss:sequencing>`,
+  });
+}
+
+/**
+ * SCORM 2004 4th edition, random selection: one of two tests is chosen for each new attempt
+ * (randomizationControls selectCount=1); the course is complete when the chosen one is.
+ */
+export function buildProbeRandom2004(dir: string): Promise<string> {
+  return writeProbe(dir, 'probe-random', '2004 4th Edition', {
+    title: 'Probe with a random test',
+    body: `      <item identifier="tests">
+        <title>Tests</title>
+        <item identifier="sco_a" identifierref="res_probe" parameters="?part=a"><title>Test A</title></item>
+        <item identifier="sco_b" identifierref="res_probe" parameters="?part=b"><title>Test B</title></item>
+        <imsss:sequencing>
+          <imsss:controlMode choice="false" flow="true"/>
+          <imsss:randomizationControls selectCount="1" selectionTiming="onEachNewAttempt"/>
+        </imsss:sequencing>
+      </item>
       <imsss:sequencing><imsss:controlMode choice="false" flow="true"/></imsss:sequencing>`,
   });
 }

@@ -25,6 +25,12 @@ beforeAll(async () => {
   ).courseId;
   await importFixture(ctx, dir, (d) => buildProbePretest2004(d), { slug: 'pretest' });
   await importFixture(ctx, dir, (d) => buildProbeGlobal2004(d), { slug: 'shares' });
+  await importFixture(
+    ctx,
+    dir,
+    (d) => buildProbePretest2004(d, { name: 'probe-own-objectives', globalToSystem: false }),
+    { slug: 'own-objectives' },
+  );
 });
 afterAll(async () => {
   await ctx?.close();
@@ -114,6 +120,51 @@ describe('a sequenced course', () => {
     await browser.post('/courses/shares/enrol');
     const other = launchOf((await browser.get('/courses/shares/sequence?request=start')).body);
     expect(other.globalObjectives).toEqual({ 'g.mastery': mastery });
+  });
+
+  it('starts a new course attempt afresh, its objectives included, when they are not global to the system', async () => {
+    const { user, browser } = await enrolledLearner(ctx, 'own-objectives');
+    const first = launchOf(
+      (await browser.get('/courses/own-objectives/sequence?request=start')).body,
+    );
+    expect(first).toMatchObject({ fresh: true, globalObjectives: {} });
+    const mastery = { id: 'g.mastery', satisfiedStatus: true, satisfiedStatusKnown: true };
+    // The engine keeps this course's shared objectives in its state; the attempt then ends.
+    const state = JSON.stringify({ globalObjectiveMap: { 'g.mastery': mastery } });
+    await browser.postJson(
+      first.stateUrl as string,
+      report(1, {
+        state,
+        delivered: null,
+        ended: 'end_of_content',
+        root: { completion: 'completed', success: 'passed', score: null },
+        globalObjectives: { 'g.mastery': mastery },
+      }),
+    );
+    // Nothing outlives the course attempt: not a learner-wide objective...
+    expect(
+      await ctx.database.db
+        .selectFrom('scorm_global_objectives')
+        .select('objective_id')
+        .where('user_id', '=', user.id)
+        .execute(),
+    ).toEqual([]);
+    // ...and the next attempt starts with no state, so the pre-test's result is gone.
+    const second = launchOf(
+      (await browser.get('/courses/own-objectives/sequence?request=start')).body,
+    );
+    expect(second).toMatchObject({ fresh: true, state: null, globalObjectives: {} });
+    expect(second.stateUrl).not.toBe(first.stateUrl);
+    const attempts = await ctx.database.db
+      .selectFrom('scorm_sequencing_states')
+      .select(['number', 'state'])
+      .where('user_id', '=', user.id)
+      .orderBy('number')
+      .execute();
+    expect(attempts).toEqual([
+      { number: 1, state },
+      { number: 2, state: null },
+    ]);
   });
 
   it('refuses a report without a valid token', async () => {

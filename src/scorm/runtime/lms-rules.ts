@@ -55,8 +55,10 @@ function decide12(
   if (!final || !isRecord(cmi.core)) return undefined;
   const core = cmi.core;
   const reported = typeof core.lesson_status === 'string' ? core.lesson_status : '';
-  // RTE 1.2: a SCO that never set a status is completed when it finishes...
-  let status = reported === '' || reported === 'not attempted' ? 'completed' : reported;
+  // RTE 1.2: a SCO that never set a status is completed when it finishes, unless the session
+  // was suspended (the learner left in the middle, to resume): then it is only under way...
+  const unset = reported === '' || reported === 'not attempted';
+  let status = unset ? (core.exit === 'suspend' ? 'incomplete' : 'completed') : reported;
   // ...and with a mastery score, a score it reported makes it passed or failed.
   const raw = isRecord(core.score) ? decimal(core.score.raw) : null;
   if (rules.m !== undefined && raw !== null) status = raw >= rules.m ? 'passed' : 'failed';

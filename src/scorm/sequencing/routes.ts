@@ -12,6 +12,7 @@ import { label } from '../../learn/localize.js';
 import { forbidden, notFound } from '../../web/http-errors.js';
 import { Slug } from '../../web/schemas.js';
 import type { ActivitySettings } from '../package/sequencing.js';
+import { treeForAttempt } from './selection.js';
 import { signToken, verifyToken } from '../../web/signed-token.js';
 import {
   currentSequencingAttempt,
@@ -37,12 +38,20 @@ export async function sequencingLaunch(
   const sequencing = attempt.manifest.sequencing!;
   const global = sequencing.objectivesGlobalToSystem;
   const token: StateToken = { s: attempt.id, u: where.userId, c: where.courseId, g: global };
+  // The server's secret in the seeds: a learner cannot work out which test an attempt will draw.
+  const secret = app.config.sessionSecret;
+  const { activityTree, leftOut } = treeForAttempt(sequencing.activityTree, {
+    attempt: `${secret}:attempt:${attempt.id}`,
+    learner: `${secret}:learner:${where.userId}:course:${where.courseId}`,
+  });
   return {
-    activityTree: sequencing.activityTree,
+    activityTree,
+    /** What this attempt's selection left out (the contents do not offer it). */
+    leftOut: [...leftOut],
     state: attempt.state,
     globalObjectives: global ? await learnerGlobalObjectives(app.db, where.userId) : {},
     stateUrl: `/scorm/sequencing/${signToken(app.config.sessionSecret, PURPOSE, token, TOKEN_SECONDS)}`,
-    hideLmsUi: hiddenControls(sequencing.activityTree),
+    hideLmsUi: hiddenControls(activityTree),
     courseUrl: `/courses/${where.courseSlug}`,
     scoUrl: `/courses/${where.courseSlug}/scos/`,
     sequenceUrl: `/courses/${where.courseSlug}/sequence`,
