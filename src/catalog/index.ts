@@ -106,6 +106,7 @@ async function catalogPlugin(instance: FastifyInstance): Promise<void> {
       const user = signedIn(request);
       const course = await publishedCourse(request.params.slug);
       await enrol(app.db, user.id, course.id);
+      reply.flash('course.enrolled', { title: label(course.title, request.locale) });
       return reply.redirect(`/courses/${course.slug}/continue`, 303);
     },
   );
@@ -117,6 +118,7 @@ async function catalogPlugin(instance: FastifyInstance): Promise<void> {
       const user = signedIn(request);
       const course = await publishedCourse(request.params.slug);
       await unenrol(app.db, user.id, course.id);
+      reply.flash('course.left', { title: label(course.title, request.locale) });
       return reply.redirect(`/courses/${course.slug}`, 303);
     },
   );

@@ -105,7 +105,11 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
         cleanAnswers(questions, request.body ?? {}),
       );
     }
+    // Said in both cases: with htmx into the form's status line, without it on the quiz page.
+    if (htmxTarget(request) === 'quiz-saved')
+      return reply.render('quizzes/saved', {}, { fragments: { 'quiz-saved': 'quizzes/saved' } });
     if (request.headers['hx-request'] === 'true') return reply.code(204).send();
+    reply.flash('quiz.saved');
     return reply.redirect(player.itemUrl(player.current), 303);
   });
 

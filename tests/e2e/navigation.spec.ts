@@ -53,9 +53,13 @@ test('each htmx action swaps in one fragment; the language switcher stays on the
   await page.locator('.language-switcher button[value="en"]').click();
   await expect(page).toHaveURL(`${course}/lessons/optional-reading`);
 
-  // A quiz submitted and retried with htmx.
+  // A quiz: each answer saved says so in the form's status line; submitted and retried with htmx.
   await page.goto(`${course}/quizzes/basics-check`);
   await page.locator('#q-greeting-goodbye').check();
+  await expect(page.locator('#quiz-saved')).toHaveText(
+    'Your answers so far are saved. You can finish the quiz later.',
+  );
+  await expectOnePage(page);
   await page.locator('.quiz-form button[hx-post$="/submit"]').click();
   await expect(page.locator('.score')).toBeVisible();
   await expectOnePage(page);
@@ -90,6 +94,9 @@ test.describe('without JavaScript', () => {
     await page.goto(course);
     await page.locator(`form[action="${course}/enrol"] button`).click();
     await expect(page).toHaveURL(`${course}/lessons/welcome`);
+    await expect(page.locator('.flash')).toContainText(
+      'You are enrolled in “Example course for tests”.',
+    );
     await page.locator('form.next-form button').click();
     await expect(page).toHaveURL(`${course}/lessons/english-only`);
     await expect(page.locator('.flash')).toContainText('“Welcome” is marked as read.');
@@ -97,5 +104,19 @@ test.describe('without JavaScript', () => {
     await page.locator('.language-switcher button[value="es"]').click();
     await expect(page).toHaveURL(`${course}/lessons/english-only`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await page.locator('.language-switcher button[value="en"]').click();
+
+    // Saving quiz answers without JavaScript, and leaving the course, each say what happened.
+    await page.goto(`${course}/quizzes/basics-check`);
+    await page.locator('#q-greeting-hello').check();
+    await page.getByRole('button', { name: 'Save my answers' }).click();
+    await expect(page).toHaveURL(`${course}/quizzes/basics-check`);
+    await expect(page.locator('.flash')).toHaveText(
+      'Your answers so far are saved. You can finish the quiz later.',
+    );
+    await expect(page.locator('#q-greeting-hello')).toBeChecked();
+    await page.goto(course);
+    await page.locator(`form[action="${course}/unenrol"] button`).click();
+    await expect(page.locator('.flash')).toContainText('You have left “Example course for tests”.');
   });
 });

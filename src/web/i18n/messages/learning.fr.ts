@@ -17,9 +17,12 @@ export const learningFr: LearningMessages = {
   'catalogue.progress': '{percent}\u00a0% terminé',
   'catalogue.completed': 'Terminé',
   'course.enrol': 'S’inscrire à ce cours',
+  'course.enrolled': 'Vous êtes inscrit·e au cours «\u00a0{title}\u00a0».',
   'course.start': 'Commencer le cours',
   'course.continue': 'Continuer',
   'course.unenrol': 'Quitter ce cours',
+  'course.left':
+    'Vous avez quitté le cours «\u00a0{title}\u00a0». Votre progression est conservée si vous revenez.',
   'course.unenrolHint': 'Votre progression est conservée si vous revenez plus tard.',
   'course.contents': 'Sommaire',
   'course.module': 'Module {number}\u00a0: {title}',
@@ -64,6 +67,7 @@ export const learningFr: LearningMessages = {
   'quiz.false': 'Faux',
   'quiz.submit': 'Envoyer mes réponses',
   'quiz.save': 'Enregistrer mes réponses',
+  'quiz.saved': 'Vos réponses sont enregistrées. Vous pourrez terminer le quiz plus tard.',
   'quiz.score': 'Votre score\u00a0: {score}\u00a0%',
   'quiz.passed': 'Bravo, c’est réussi. Le seuil de réussite est de {passMark}\u00a0%.',
   'quiz.failed':
