@@ -139,6 +139,8 @@ export type MyCourse = {
   started: boolean;
   last_activity_at: Date;
   certificate_code: string | null;
+  /** Where "Continue" takes the learner: the item they last opened, if it is still in the course. */
+  last_item_title: LocalizedText | null;
 };
 
 /** The learner's courses, most recently used first. */
@@ -149,9 +151,13 @@ export function myCourses(db: Kysely<Database>, userId: number): Promise<MyCours
     .leftJoin('certificates as cert', (join) =>
       join.onRef('cert.course_id', '=', 'e.course_id').onRef('cert.user_id', '=', 'e.user_id'),
     )
+    .leftJoin('course_items as last', (join) =>
+      join.onRef('last.id', '=', 'e.last_item_id').on('last.removed_at', 'is', null),
+    )
     .select([
       'c.slug',
       'c.title',
+      'last.title as last_item_title',
       'e.status',
       'e.progress_percent',
       startedInCourse,

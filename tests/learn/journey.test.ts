@@ -156,10 +156,12 @@ describe('lessons', () => {
     expect((await browser.get(`${base}/continue`)).headers.location).toBe(
       `${base}/lessons/optional-reading`,
     );
-    const again = new TestBrowser(ctx.app);
+    // My learning names the place and offers to continue from it.
     const my = await browser.get('/my-learning');
     expect(my.body).toContain(`href="${base}/continue"`);
-    expect(again).toBeDefined();
+    expect(my.body).toContain('You left off at');
+    expect(my.body).toMatch(/class="resume-item">Optional reading<\/span>/);
+    expect(my.body).toContain('Continue where you left off');
   });
 
   it('un-enrols and keeps progress for a return', async () => {
