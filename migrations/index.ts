@@ -6,6 +6,7 @@ import * as scorm from './0004_scorm.js';
 import * as cohortInvitations from './0005_cohort_invitations.js';
 import * as jobs from './0006_jobs.js';
 import * as scormSequencing from './0007_scorm_sequencing.js';
+import * as accountsEmail from './0008_accounts_email.js';
 
 /**
  * Every migration, in order. Listed here rather than discovered on disk so the same code runs from
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_cohort_invitations': cohortInvitations,
   '0006_jobs': jobs,
   '0007_scorm_sequencing': scormSequencing,
+  '0008_accounts_email': accountsEmail,
 };

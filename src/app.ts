@@ -6,6 +6,7 @@ import type { DatabaseHandle } from './db/connect.js';
 import database from './db/plugin.js';
 import health from './health/index.js';
 import jobs from './jobs/index.js';
+import mail from './mail/index.js';
 import catalog from './catalog/index.js';
 import certificates from './certificates/index.js';
 import cohorts from './cohorts/index.js';
@@ -54,6 +55,7 @@ export async function buildApp({
   );
   await app.register(database, { handle, closeOnShutdown: closeDatabase });
   await app.register(jobs);
+  await app.register(mail);
   await app.register(web);
   await app.register(health);
   await app.register(accounts);

@@ -41,6 +41,11 @@ export type Config = {
   cookies: { secure: boolean; prefix: '' | '__Host-' };
   /** PostgreSQL: a query unanswered after this many milliseconds fails (the request gets a 503); 0 = never. */
   databaseQueryTimeoutMs: number;
+  /**
+   * Email: `smtpUrl` (smtp:// or smtps://) sends through that server; unset, each message is
+   * written as an .eml file to `dataDir/outbox/`. Links in messages start with `publicUrl`.
+   */
+  mail: { smtpUrl: string | undefined; from: string; publicUrl: string };
 };
 
 export class ConfigError extends Error {
@@ -145,6 +150,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
   const https = appOrigin.startsWith('https:');
 
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/i.test(smtpUrl))
+    problems.push(
+      `SMTP_URL must look like smtp://user:pass@host:587 or smtps://…, not "${smtpUrl}"`,
+    );
+  let publicUrl = (env.PUBLIC_URL?.trim() || appOrigin).replace(/\/+$/, '');
+  try {
+    publicUrl = new URL(publicUrl).href.replace(/\/+$/, '');
+  } catch {
+    problems.push(`PUBLIC_URL is not a URL: ${publicUrl}`);
+  }
+  const mailFrom = env.MAIL_FROM?.trim() || `Lantern <no-reply@${hostOf(publicUrl)}>`;
+
   if (problems.length > 0) throw new ConfigError(problems);
   if (!sessionSecret) sessionSecret = persistentSecret(dataDir);
 
@@ -167,7 +185,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookies: { secure: nodeEnv === 'production' || https, prefix: https ? '__Host-' : '' },
     databaseQueryTimeoutMs,
     coursesDir: resolve(env.COURSES_DIR?.trim() || coursesDir),
+    mail: { smtpUrl, from: mailFrom, publicUrl },
   };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
 }
 
 function integer(

@@ -11,6 +11,8 @@ export type Database = {
   courses: CoursesTable;
   modules: ModulesTable;
   course_items: CourseItemsTable;
+  outbox: OutboxTable;
+  account_tokens: AccountTokensTable;
   course_media: CourseMediaTable;
   enrolments: EnrolmentsTable;
   item_progress: ItemProgressTable;
@@ -52,6 +54,44 @@ export type UsersTable = {
   must_change_password: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Set when the person followed the verification link (accounts older than it count as verified). */
+  email_verified_at: Date | null;
+  /** A deactivated account cannot sign in; its data stays. */
+  deactivated_at: Date | null;
+  /** Erased at the person's request: name and email are a tombstone. */
+  erased_at: Date | null;
+  reminders_enabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  login_paused_until: Date | null;
+};
+
+export type OutboxTable = {
+  id: Generated<number>;
+  user_id: number | null;
+  to_address: string;
+  kind: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: CreatedAt;
+  next_attempt_at: Generated<Date>;
+  locked_until: Date | null;
+  attempts: Generated<number>;
+  sent_at: Date | null;
+  last_error: string | null;
+};
+
+export type TokenPurpose = 'reset' | 'invitation' | 'verification' | 'email_change';
+export type AccountTokensTable = {
+  id: Generated<number>;
+  user_id: number;
+  purpose: TokenPurpose;
+  /** sha256 of the token in the link: the database never holds a usable link. */
+  token_hash: string;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
 };
 
 export type SessionsTable = {

@@ -4,6 +4,10 @@ import { ar } from './messages/ar.js';
 import { es } from './messages/es.js';
 import { fr } from './messages/fr.js';
 
+import { mailAr } from './messages/mail.ar.js';
+import { mailEn, type MailKey } from './messages/mail.en.js';
+import { mailEs } from './messages/mail.es.js';
+import { mailFr } from './messages/mail.fr.js';
 import { learningAr } from './messages/learning.ar.js';
 import { learningEn, type LearningKey } from './messages/learning.en.js';
 import { learningEs } from './messages/learning.es.js';
@@ -18,16 +22,16 @@ import { trainerEs } from './messages/trainer.es.js';
 import { trainerFr } from './messages/trainer.fr.js';
 
 /** Every interface string: the core catalogue plus each area's own catalogue. */
-export type MessageKey = CoreKey | LearningKey | TrainerKey | ScormKey;
+export type MessageKey = CoreKey | LearningKey | TrainerKey | ScormKey | MailKey;
 export type Messages = Record<MessageKey, string>;
 export const LOCALES: readonly Locale[] = ['en', 'fr', 'es', 'ar'];
 export const DEFAULT_LOCALE: Locale = 'en';
-const en: Messages = { ...coreEn, ...learningEn, ...trainerEn, ...scormEn };
+const en: Messages = { ...coreEn, ...learningEn, ...trainerEn, ...scormEn, ...mailEn };
 export const catalogues: Record<Locale, Messages> = {
   en,
-  fr: { ...fr, ...learningFr, ...trainerFr, ...scormFr },
-  es: { ...es, ...learningEs, ...trainerEs, ...scormEs },
-  ar: { ...ar, ...learningAr, ...trainerAr, ...scormAr },
+  fr: { ...fr, ...learningFr, ...trainerFr, ...scormFr, ...mailFr },
+  es: { ...es, ...learningEs, ...trainerEs, ...scormEs, ...mailEs },
+  ar: { ...ar, ...learningAr, ...trainerAr, ...scormAr, ...mailAr },
 };
 export const englishMessages = en;
 
