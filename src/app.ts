@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import accounts from './accounts/index.js';
@@ -42,6 +43,8 @@ export async function buildApp({
     trustProxy: process.env.TRUST_PROXY === 'true',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
     return503OnClosing: true,
+    // Quoted by people from an error page: unique across processes and restarts, short to read out.
+    genReqId: () => randomBytes(6).toString('hex'),
     schemaController: { compilersFactory: lazySchemaCompilers() },
   });
 

@@ -109,15 +109,9 @@ export async function accountRoutes(instance: FastifyInstance): Promise<void> {
           .flash('register.welcome', { name: user.name })
           .redirect(values.next || '/', 303);
       }
-      // The email has an account. Its owner, who typed its password, is simply logged in;
-      // anyone else is told to log in instead (a new account cannot be signed in without
-      // saying so: the registration rate limit bounds what can be learnt this way).
-      const existing = await findUserByEmail(app.db, values.email);
-      if (existing && (await verifyPassword(existing.password_hash, password))) {
-        await reply.startSession(existing.id);
-        request.log.info({ userId: existing.id }, 'logged in from the registration form');
-        return reply.redirect(existing.must_change_password ? '/account' : values.next || '/', 303);
-      }
+      // The address has an account: its owner is told to log in (a password typed here is never
+      // checked, so the form is no second way to guess one). A new account is signed in at once,
+      // so this cannot look like a success; the registration rate limit bounds what it reveals.
       return showRegister(reply, values, { email: { key: 'register.emailTaken' } }, 409);
     },
   );

@@ -165,7 +165,12 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
       request.method === 'GET' &&
       !reply.request.routeOptions.config?.jsonErrors
     ) {
-      return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+      const login = `/login?next=${encodeURIComponent(request.url)}`;
+      // htmx would follow a redirect and swap the whole login page into a part of this one: it
+      // is told to leave for the login page instead.
+      if (request.headers['hx-request'] === 'true')
+        return reply.header('HX-Redirect', login).code(401).send();
+      return reply.redirect(login, 303);
     }
     if (error instanceof PageRefusal) {
       const target = htmxTarget(request);

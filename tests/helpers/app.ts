@@ -31,11 +31,16 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** The app on its own fresh database (with the fixture courses synced); call close() in afterAll. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  /** Runs before the app is ready: a test may add a route of its own. */
+  beforeReady?: (app: FastifyInstance) => void,
+): Promise<TestContext> {
   const config = testConfig({ coursesDir: fixtureCoursesDir, ...overrides });
   const database = await openTestDatabase();
   await syncCourses(database.db, config.coursesDir);
   const app = await buildApp({ config, database, closeDatabase: false });
+  beforeReady?.(app);
   await app.ready();
   return {
     app,

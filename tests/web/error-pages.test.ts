@@ -5,15 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { syncCourses } from '../../src/content/sync.js';
-import type { DatabaseHandle } from '../../src/db/connect.js';
 import { buildContentApp, CONTENT_TOKEN_SECONDS } from '../../src/scorm/content.js';
 import { signToken } from '../../src/web/signed-token.js';
-import { fixtureCoursesDir } from '../helpers/courses.js';
-import { makeUser, TEST_PASSWORD, testConfig, type TestContext } from '../helpers/app.js';
+import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
-import { openTestDatabase } from '../helpers/database.js';
 
 // What a driver throws: the kind of text that must never reach a learner.
 const TECHNICAL =
@@ -25,23 +20,11 @@ let admin: TestBrowser;
 
 beforeAll(async () => {
   // The real app on its own database, with one route that fails as a broken query does.
-  const config = testConfig({ coursesDir: fixtureCoursesDir });
-  const database: DatabaseHandle = await openTestDatabase();
-  await syncCourses(database.db, config.coursesDir);
-  const app: FastifyInstance = await buildApp({ config, database, closeDatabase: false });
-  app.get('/test/broken-query', async () => {
-    throw Object.assign(new Error(TECHNICAL), { code: '42P01' });
+  ctx = await createTestApp({}, (app) => {
+    app.get('/test/broken-query', async () => {
+      throw Object.assign(new Error(TECHNICAL), { code: '42P01' });
+    });
   });
-  await app.ready();
-  ctx = {
-    app,
-    database,
-    config,
-    async close() {
-      await app.close();
-      await database.close();
-    },
-  };
   const learnerUser = await makeUser(ctx, 'learner', { name: 'Lina Learner' });
   learner = new TestBrowser(ctx.app);
   await learner.login(learnerUser.email, TEST_PASSWORD);
@@ -61,8 +44,28 @@ describe('a failure', () => {
     expect(response.body).toContain(
       'Try again, and if it keeps happening, tell your administrator.',
     );
-    expect(response.body).toMatch(/give them this reference: req-[\w-]+\./);
+    expect(response.body).toMatch(/give them this reference: [0-9a-f]{12}\./);
     expect(response.body).not.toMatch(technicalBits);
+  });
+
+  it('shows a trainer no technical detail either', async () => {
+    const trainerUser = await makeUser(ctx, 'trainer', { name: 'Tariq Trainer' });
+    const trainer = new TestBrowser(ctx.app);
+    await trainer.login(trainerUser.email, TEST_PASSWORD);
+    const response = await trainer.get('/test/broken-query');
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toMatch(technicalBits);
+  });
+
+  it('sends an htmx request whose session ended to the login page, not a login page inside a part', async () => {
+    const anonymous = new TestBrowser(ctx.app);
+    const response = await anonymous.get('/my-learning', {
+      'hx-request': 'true',
+      'hx-target': 'div#user-results',
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['hx-redirect']).toBe('/login?next=%2Fmy-learning');
+    expect(response.body).toBe('');
   });
 
   it('shows an admin the technical detail, behind a disclosure', async () => {
@@ -84,7 +87,7 @@ describe('a failure', () => {
     try {
       const response = await learner.get('/test/broken-query');
       expect(response.body).toContain('<html lang="ar" dir="rtl">');
-      expect(response.body).toMatch(/وأعطه هذا المرجع: req-/);
+      expect(response.body).toMatch(/وأعطه هذا المرجع: [0-9a-f]{12}/);
       expect(response.body).not.toMatch(technicalBits);
     } finally {
       await learner.post('/locale', { locale: 'en', next: '/' });
