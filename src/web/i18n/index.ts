@@ -4,6 +4,18 @@ import { ar } from './messages/ar.js';
 import { es } from './messages/es.js';
 import { fr } from './messages/fr.js';
 
+import { accessAr } from './messages/access.ar.js';
+import { accessEn, type AccessKey } from './messages/access.en.js';
+import { accessEs } from './messages/access.es.js';
+import { accessFr } from './messages/access.fr.js';
+import { peopleAr } from './messages/people.ar.js';
+import { peopleEn, type PeopleKey } from './messages/people.en.js';
+import { peopleEs } from './messages/people.es.js';
+import { peopleFr } from './messages/people.fr.js';
+import { profileAr } from './messages/profile.ar.js';
+import { profileEn, type ProfileKey } from './messages/profile.en.js';
+import { profileEs } from './messages/profile.es.js';
+import { profileFr } from './messages/profile.fr.js';
 import { mailAr } from './messages/mail.ar.js';
 import { mailEn, type MailKey } from './messages/mail.en.js';
 import { mailEs } from './messages/mail.es.js';
@@ -22,16 +34,53 @@ import { trainerEs } from './messages/trainer.es.js';
 import { trainerFr } from './messages/trainer.fr.js';
 
 /** Every interface string: the core catalogue plus each area's own catalogue. */
-export type MessageKey = CoreKey | LearningKey | TrainerKey | ScormKey | MailKey;
+export type MessageKey =
+  CoreKey | LearningKey | TrainerKey | ScormKey | MailKey | AccessKey | PeopleKey | ProfileKey;
 export type Messages = Record<MessageKey, string>;
 export const LOCALES: readonly Locale[] = ['en', 'fr', 'es', 'ar'];
 export const DEFAULT_LOCALE: Locale = 'en';
-const en: Messages = { ...coreEn, ...learningEn, ...trainerEn, ...scormEn, ...mailEn };
+const en: Messages = {
+  ...coreEn,
+  ...learningEn,
+  ...trainerEn,
+  ...scormEn,
+  ...mailEn,
+  ...accessEn,
+  ...peopleEn,
+  ...profileEn,
+};
 export const catalogues: Record<Locale, Messages> = {
   en,
-  fr: { ...fr, ...learningFr, ...trainerFr, ...scormFr, ...mailFr },
-  es: { ...es, ...learningEs, ...trainerEs, ...scormEs, ...mailEs },
-  ar: { ...ar, ...learningAr, ...trainerAr, ...scormAr, ...mailAr },
+  fr: {
+    ...fr,
+    ...learningFr,
+    ...trainerFr,
+    ...scormFr,
+    ...mailFr,
+    ...accessFr,
+    ...peopleFr,
+    ...profileFr,
+  },
+  es: {
+    ...es,
+    ...learningEs,
+    ...trainerEs,
+    ...scormEs,
+    ...mailEs,
+    ...accessEs,
+    ...peopleEs,
+    ...profileEs,
+  },
+  ar: {
+    ...ar,
+    ...learningAr,
+    ...trainerAr,
+    ...scormAr,
+    ...mailAr,
+    ...accessAr,
+    ...peopleAr,
+    ...profileAr,
+  },
 };
 export const englishMessages = en;
 

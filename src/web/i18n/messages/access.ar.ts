@@ -1,0 +1,3 @@
+import type { AccessMessages } from './access.en.js';
+
+export const accessAr: AccessMessages = {};

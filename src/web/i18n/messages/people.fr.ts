@@ -1,0 +1,3 @@
+import type { PeopleMessages } from './people.en.js';
+
+export const peopleFr: PeopleMessages = {};

@@ -1,0 +1,3 @@
+import type { ProfileMessages } from './profile.en.js';
+
+export const profileEs: ProfileMessages = {};
