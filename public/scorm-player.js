@@ -54,9 +54,10 @@
     send(api.isTerminated());
   }
 
+  /** Sends the current state; resolves once the server answered (or the request failed). */
   function send(finalCommit) {
     var sent = ++seq;
-    fetch(launch.commitUrl, {
+    return fetch(launch.commitUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body(sent, finalCommit)),
@@ -204,21 +205,25 @@
       exiting = true;
       exitButton.disabled = true;
       if (api.isInitialized() && !api.isTerminated()) {
-        api[is12 ? 'LMSSetValue' : 'SetValue'](is12 ? 'cmi.core.exit' : 'cmi.exit', 'suspend');
+        // Suspended unless the SCO itself already said how its session ends.
+        var cmi = (api.renderCommitCMI(false) || {}).cmi || {};
+        var exit = is12 ? (cmi.core || {}).exit : cmi.exit;
+        if (!exit)
+          api[is12 ? 'LMSSetValue' : 'SetValue'](is12 ? 'cmi.core.exit' : 'cmi.exit', 'suspend');
         api[is12 ? 'LMSFinish' : 'Terminate']('');
       }
       var leave = function () {
         location.assign(launch.courseUrl);
       };
       if (!api.isTerminated()) return leave();
-      var sent = ++seq;
-      fetch(launch.commitUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body(sent, true)),
-        credentials: 'same-origin',
-        signal: AbortSignal.timeout ? AbortSignal.timeout(8000) : undefined,
-      }).then(leave, leave);
+      // The course page shows what the server holds: leave once it holds the final state, or
+      // after a few seconds without an answer (the retries and the beacon carry on).
+      Promise.race([
+        send(true),
+        new Promise(function (resolve) {
+          setTimeout(resolve, 8000);
+        }),
+      ]).then(leave);
     });
   }
   // The bridge accepts calls only from the content origin; bursts of SetValue from authoring tools are normal.

@@ -66,10 +66,12 @@
     started = true;
     document.getElementById('sco').src = body.getAttribute('data-sco-src');
   }
+  // Without the stored CMI the SCO would start from the beginning and its first commits would
+  // overwrite the learner's progress: it is not framed, and the page says why.
   bridge
     ._post('getFlattenedCMI', [])
     .then(function (all) {
-      if (!all || typeof all !== 'object') return;
+      if (!all || typeof all !== 'object') throw new Error('no CMI');
       var values = {};
       for (var key in all) {
         if (!Object.prototype.hasOwnProperty.call(all, key)) continue;
@@ -79,9 +81,13 @@
         bridge._cache.set(key, values[key]);
       }
       shadow.loadFromFlattenedJSON(values);
+      start();
     })
     .catch(function () {
-      /* the SCO still starts, on a blank CMI: the API of record keeps the stored one */
-    })
-    .then(start);
+      var message = document.createElement('p');
+      message.className = 'load-failed';
+      message.setAttribute('role', 'alert');
+      message.textContent = body.getAttribute('data-load-failed');
+      body.replaceChildren(message);
+    });
 })();

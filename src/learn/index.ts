@@ -52,9 +52,6 @@ async function learnPlugin(instance: FastifyInstance): Promise<void> {
           ? `/courses/${player.item.course_slug}`
           : player.itemUrl(player.next);
       if (htmxTarget(request) === 'main') {
-        // A SCO's player is a page of its own (scripts, a frame): htmx leaves for it.
-        if (!courseCompleted && player.next?.kind === 'sco')
-          return reply.header('HX-Redirect', destination).code(204).send();
         // htmx 4 sends an HX-Location request with the target of its source (the body): the
         // header says it is for <main>, so the answer is the fragment <main> expects.
         return reply

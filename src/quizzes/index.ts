@@ -106,10 +106,16 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
       );
     }
     // Said in both cases: with htmx into the form's status line, without it on the quiz page.
+    // No open attempt (submitted meanwhile, in another tab): nothing was saved, and it says so.
+    const said = open ? 'quiz.saved' : 'quiz.notSaved';
     if (htmxTarget(request) === 'quiz-saved')
-      return reply.render('quizzes/saved', {}, { fragments: { 'quiz-saved': 'quizzes/saved' } });
+      return reply.render(
+        'quizzes/saved',
+        { said },
+        { fragments: { 'quiz-saved': 'quizzes/saved' }, fragmentData: { said } },
+      );
     if (request.headers['hx-request'] === 'true') return reply.code(204).send();
-    reply.flash('quiz.saved');
+    reply.flash(said);
     return reply.redirect(player.itemUrl(player.current), 303);
   });
 

@@ -7,6 +7,7 @@ import type { Database } from '../db/database.js';
 import { cohortForViewer } from '../cohorts/access.js';
 import { cohortCourses } from '../cohorts/queries.js';
 import { finalQuizId } from './learner-table.js';
+import { findCohortMember } from './queries.js';
 
 // An unknown ?course= falls back to the first course of the cohort, as it always has.
 export const CourseQuery = Type.Object({ course: Type.Optional(Type.String({ maxLength: 200 })) });
@@ -28,11 +29,14 @@ export async function reportContext(
   const cohort = await cohortForViewer(db, request);
   const courses = await cohortCourses(db, cohort.id);
   const course = courses.find((c) => String(c.id) === request.query.course) ?? courses[0];
+  // One learner's drill-down names whose data was read: only a member of this cohort, since
+  // for anyone else the page is refused and nothing of theirs is read.
+  const subject = request.params.userId;
+  const member = subject ? await findCohortMember(db, cohort.id, subject) : undefined;
   await recordAudit(db, {
     actorId: signedIn(request, 'trainer').id,
     action,
-    // One learner's drill-down names whose data was read.
-    subjectUserId: request.params.userId ?? null,
+    subjectUserId: member ? subject : null,
     detail: { cohortId: cohort.id, courseId: course?.id ?? null, query: request.query },
   });
   return {

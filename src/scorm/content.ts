@@ -148,6 +148,9 @@ export async function contentRoutes(
           `vendor/scorm-again/${launch.v === 'scorm12' ? 'scorm12' : 'scorm2004'}.js`,
         ),
         wrapperScript: app.asset('scorm-wrapper.js'),
+        loadFailed: translator(negotiateLocale(request.headers['accept-language']) ?? 'en')(
+          'scorm.content.progressUnavailable',
+        ),
         wrapperStyle: app.asset('scorm-wrapper.css'),
       });
       contentHeaders(reply)

@@ -266,6 +266,16 @@ test('SCORM 1.2: "Save and exit" in the middle saves, opens the course page show
       lms.LMSGetValue!('cmi.core.lesson_location'),
     ]),
   ).toEqual(['true', 'resume', 'page-3']);
+
+  // A wrapper that cannot get the stored CMI (here: opened outside the player, so nothing
+  // answers it) does not start the SCO from scratch over the learner's progress: it says so.
+  const wrapperUrl = await page.locator('#sco-frame').getAttribute('data-src');
+  const alone = await context.newPage();
+  await alone.goto(wrapperUrl!);
+  await expect(alone.locator('.load-failed')).toContainText('could not be loaded', {
+    timeout: 25_000,
+  });
+  await expect(alone.locator('#sco')).toHaveCount(0);
   await context.close();
 });
 

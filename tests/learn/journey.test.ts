@@ -190,6 +190,32 @@ describe('quizzes', () => {
     expect(saved.statusCode).toBe(204);
     const page = await browser.get(`${base}/quizzes/basics-check`);
     expect(page.body).toMatch(/id="q-greeting-hello" name="q-greeting" value="hello" checked/);
+    const said = await browser.post(
+      `${base}/quizzes/basics-check/answers`,
+      { 'q-greeting': 'hello' },
+      { 'hx-request': 'true', 'hx-target': 'p#quiz-saved' },
+    );
+    expect(said.body.trim()).toBe('Your answers so far are saved. You can finish the quiz later.');
+  });
+
+  it('says nothing was saved when the attempt was already submitted (another tab)', async () => {
+    const { browser } = await learner();
+    await browser.post(`${base}/enrol`);
+    await browser.get(`${base}/quizzes/basics-check`);
+    await browser.post(`${base}/quizzes/basics-check/submit`, { 'q-greeting': 'hello' });
+    const htmx = await browser.post(
+      `${base}/quizzes/basics-check/answers`,
+      { 'q-greeting': 'goodbye' },
+      { 'hx-request': 'true', 'hx-target': 'p#quiz-saved' },
+    );
+    expect(htmx.body).toContain('Nothing was saved: this attempt was already submitted.');
+    const plain = await browser.post(`${base}/quizzes/basics-check/answers`, {
+      'q-greeting': 'goodbye',
+    });
+    expect(plain.statusCode).toBe(303);
+    expect((await browser.get(plain.headers.location!)).body).toContain(
+      'Nothing was saved: this attempt was already submitted.',
+    );
   });
 
   it('grades with feedback and explanations, keeps the best score, and records one attempt per submission', async () => {

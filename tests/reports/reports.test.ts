@@ -183,6 +183,13 @@ describe('learner table', () => {
     expect(
       (await trainer.get(`/trainer/cohorts/${cohortId}/learners/${outsider.id}`)).statusCode,
     ).toBe(404);
+    // The refused page read nothing of the outsider's, so the audit log does not name them.
+    const named = await ctx.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('subject_user_id', '=', outsider.id)
+      .execute();
+    expect(named).toEqual([]);
   });
 });
 

@@ -12,6 +12,8 @@ import type { ParsedPackage } from '../package/index.js';
 export type SequencingAttempt = {
   id: number;
   number: number;
+  /** When the attempt began: with its id, the seed of its selection and randomisation. */
+  startedAt: Date;
   packageId: number;
   state: string | null;
   delivered: string | null;
@@ -33,7 +35,16 @@ export async function currentSequencingAttempt(
   return db.transaction().execute(async (trx) => {
     const last = await trx
       .selectFrom('scorm_sequencing_states')
-      .select(['id', 'number', 'package_id', 'state', 'delivered', 'ended', 'suspended'])
+      .select([
+        'id',
+        'number',
+        'started_at',
+        'package_id',
+        'state',
+        'delivered',
+        'ended',
+        'suspended',
+      ])
       .where('user_id', '=', userId)
       .where('course_id', '=', courseId)
       .orderBy('number', 'desc')
@@ -59,7 +70,16 @@ export async function currentSequencingAttempt(
             .columns(['user_id', 'course_id', 'number'])
             .doUpdateSet({ updated_at: sql`now()` }),
         )
-        .returning(['id', 'number', 'package_id', 'state', 'delivered', 'ended', 'suspended'])
+        .returning([
+          'id',
+          'number',
+          'started_at',
+          'package_id',
+          'state',
+          'delivered',
+          'ended',
+          'suspended',
+        ])
         .executeTakeFirstOrThrow();
     }
     const { manifest } = await trx
@@ -70,6 +90,7 @@ export async function currentSequencingAttempt(
     return {
       id: row.id,
       number: row.number,
+      startedAt: row.started_at,
       packageId: row.package_id,
       state: row.state,
       delivered: row.delivered,

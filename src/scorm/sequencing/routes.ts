@@ -38,11 +38,11 @@ export async function sequencingLaunch(
   const sequencing = attempt.manifest.sequencing!;
   const global = sequencing.objectivesGlobalToSystem;
   const token: StateToken = { s: attempt.id, u: where.userId, c: where.courseId, g: global };
-  // The server's secret in the seeds: a learner cannot work out which test an attempt will draw.
-  const secret = app.config.sessionSecret;
+  // Seeds that never change for the attempt (nor with the server's secret): its id and the
+  // moment it began, or the learner and the course for a selection made once.
   const { activityTree, leftOut } = treeForAttempt(sequencing.activityTree, {
-    attempt: `${secret}:attempt:${attempt.id}`,
-    learner: `${secret}:learner:${where.userId}:course:${where.courseId}`,
+    attempt: `attempt:${attempt.id}:${attempt.startedAt.getTime()}`,
+    learner: `learner:${where.userId}:course:${where.courseId}`,
   });
   return {
     activityTree,

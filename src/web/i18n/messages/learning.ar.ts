@@ -68,6 +68,7 @@ export const learningAr: LearningMessages = {
   'quiz.submit': 'إرسال إجاباتي',
   'quiz.save': 'حفظ إجاباتي',
   'quiz.saved': 'حُفظت إجاباتك حتى الآن. يمكنك إكمال الاختبار لاحقًا.',
+  'quiz.notSaved': 'لم يُحفظ شيء: سبق إرسال هذه المحاولة. تجد نتيجتها في صفحة الاختبار.',
   'quiz.score': 'نتيجتك: {score}%',
   'quiz.passed': 'أحسنت، لقد نجحت. درجة النجاح هي {passMark}%.',
   'quiz.failed': 'لم تنجح بعد. درجة النجاح هي {passMark}%. اقرأ الملاحظات أدناه ثم حاول مرة أخرى.',

@@ -67,6 +67,8 @@ export const learningEn = {
   'quiz.submit': 'Submit my answers',
   'quiz.save': 'Save my answers',
   'quiz.saved': 'Your answers so far are saved. You can finish the quiz later.',
+  'quiz.notSaved':
+    'Nothing was saved: this attempt was already submitted. Its result is on the quiz page.',
   'quiz.score': 'Your score: {score}%',
   'quiz.passed': 'Well done, you passed. The pass mark is {passMark}%.',
   'quiz.failed':

@@ -68,6 +68,8 @@ export const learningEs: LearningMessages = {
   'quiz.submit': 'Enviar mis respuestas',
   'quiz.save': 'Guardar mis respuestas',
   'quiz.saved': 'Sus respuestas están guardadas. Puede terminar el cuestionario más tarde.',
+  'quiz.notSaved':
+    'No se guardó nada: este intento ya se había enviado. Su resultado está en la página del cuestionario.',
   'quiz.score': 'Su puntuación: {score}\u00a0%',
   'quiz.passed': 'Muy bien, ha aprobado. La nota mínima es {passMark}\u00a0%.',
   'quiz.failed':

@@ -71,6 +71,8 @@ export const learningFr: LearningMessages = {
   'quiz.submit': 'Envoyer mes réponses',
   'quiz.save': 'Enregistrer mes réponses',
   'quiz.saved': 'Vos réponses sont enregistrées. Vous pourrez terminer le quiz plus tard.',
+  'quiz.notSaved':
+    'Rien n’a été enregistré\u00a0: cette tentative a déjà été envoyée. Son résultat est sur la page du quiz.',
   'quiz.score': 'Votre score\u00a0: {score}\u00a0%',
   'quiz.passed': 'Bravo, c’est réussi. Le seuil de réussite est de {passMark}\u00a0%.',
   'quiz.failed':

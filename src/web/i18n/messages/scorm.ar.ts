@@ -164,6 +164,8 @@ export const scormAr: ScormMessages = {
   'scorm.content.expired':
     'انتهت صلاحية رابط التشغيل هذا. ارجع إلى الدورة وافتح النشاط من جديد، فتقدّمك محفوظ.',
   'scorm.content.openFromCourse': 'افتح هذا النشاط من صفحة دورته.',
+  'scorm.content.progressUnavailable':
+    'تعذّر تحميل تقدّمك في هذا النشاط، لذلك لم يُفتح؛ إذ كان سيبدأ من جديد. أعد تحميل الصفحة للمحاولة مرة أخرى.',
   'scorm.content.missing':
     'هذا الجزء من النشاط غير موجود في حزمته. ارجع إلى الدورة وتابع، وإذا تكرّر ذلك فأبلغ مدرّبك.',
   'scorm.content.failed':

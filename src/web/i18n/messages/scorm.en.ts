@@ -167,6 +167,8 @@ export const scormEn = {
   'scorm.content.expired':
     'This launch link has expired. Go back to the course and open the activity again; your progress is saved.',
   'scorm.content.openFromCourse': 'Open this activity from its course page.',
+  'scorm.content.progressUnavailable':
+    'Your progress in this activity could not be loaded, so the activity was not opened: it would have started again from the beginning. Reload the page to try again.',
   'scorm.content.missing':
     'This part of the activity is missing from its package. Go back to the course and continue; if it keeps happening, tell your trainer.',
   'scorm.content.failed':

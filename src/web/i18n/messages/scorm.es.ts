@@ -177,6 +177,8 @@ export const scormEs: ScormMessages = {
   'scorm.content.expired':
     'Este enlace de acceso ha caducado. Vuelva al curso y abra de nuevo la actividad; su progreso está guardado.',
   'scorm.content.openFromCourse': 'Abra esta actividad desde la página de su curso.',
+  'scorm.content.progressUnavailable':
+    'No se pudo cargar su progreso en esta actividad, así que no se abrió: habría empezado de nuevo desde el principio. Vuelva a cargar la página para intentarlo otra vez.',
   'scorm.content.missing':
     'Falta esta parte de la actividad en su paquete. Vuelva al curso y continúe; si vuelve a ocurrir, avise a su formador/a.',
   'scorm.content.failed':

@@ -185,6 +185,8 @@ export const scormFr: ScormMessages = {
   'scorm.content.expired':
     'Ce lien d’ouverture a expiré. Revenez au cours et rouvrez l’activité\u00a0; votre progression est enregistrée.',
   'scorm.content.openFromCourse': 'Ouvrez cette activité depuis la page de son cours.',
+  'scorm.content.progressUnavailable':
+    'Votre progression dans cette activité n’a pas pu être chargée\u00a0; l’activité n’a donc pas été ouverte, car elle aurait repris depuis le début. Rechargez la page pour réessayer.',
   'scorm.content.missing':
     'Cette partie de l’activité manque dans son paquet. Revenez au cours et continuez\u00a0; si le problème se répète, prévenez votre formateur·rice.',
   'scorm.content.failed':
