@@ -25,7 +25,6 @@ export const en = {
   'home.title': 'Learn to keep children safe',
   'home.intro':
     'Short, self-paced courses on child protection in humanitarian action. They work on a phone, on slow connections, and you can stop and come back where you left off.',
-  'home.getStarted': 'Create a free account to start learning, or log in if you already have one.',
   'home.welcome': 'Welcome, {name}.',
 
   'form.errorSummary': 'Please correct the highlighted fields.',

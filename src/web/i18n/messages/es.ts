@@ -23,7 +23,6 @@ export const es: Messages = {
   'home.title': 'Aprenda a proteger a niñas y niños',
   'home.intro':
     'Cursos breves, a su propio ritmo, sobre protección de la infancia en la acción humanitaria. Funcionan en el teléfono y con conexiones lentas, y puede interrumpirlos y retomarlos donde se quedó.',
-  'home.getStarted': 'Cree una cuenta gratuita para empezar, o inicie sesión si ya tiene una.',
   'home.welcome': 'Le damos la bienvenida, {name}.',
 
   'form.errorSummary': 'Corrija los campos señalados.',

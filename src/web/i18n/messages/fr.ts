@@ -24,8 +24,6 @@ export const fr: Messages = {
   'home.title': 'Apprendre à protéger les enfants',
   'home.intro':
     'Des cours courts, à suivre à votre rythme, sur la protection de l’enfance dans l’action humanitaire. Ils fonctionnent sur téléphone, même avec une connexion lente, et vous pouvez vous arrêter puis reprendre là où vous en étiez.',
-  'home.getStarted':
-    'Créez un compte gratuit pour commencer, ou connectez-vous si vous en avez déjà un.',
   'home.welcome': 'Bienvenue, {name}.',
 
   'form.errorSummary': 'Veuillez corriger les champs signalés.',

@@ -29,7 +29,6 @@ export const learningAr: LearningMessages = {
   'course.enrolToView': 'سجّل في هذه الدورة لتفتح دروسها واختباراتها.',
   'course.completedOn': 'أكملت هذه الدورة بتاريخ {date}.',
   'course.certificate': 'نزّل شهادتك (PDF)',
-  'course.verifyAt': 'يمكن لأي شخص التحقق منها على العنوان {url}',
   'myLearning.title': 'تعلّمي',
   'myLearning.none': 'لم تسجّل في أي دورة بعد.',
   'myLearning.browse': 'تصفّح الدورات',

@@ -28,7 +28,6 @@ export const learningEn = {
   'course.enrolToView': 'Enrol in this course to open its lessons and quizzes.',
   'course.completedOn': 'You completed this course on {date}.',
   'course.certificate': 'Download your certificate (PDF)',
-  'course.verifyAt': 'Anyone can check it at {url}',
   'myLearning.title': 'My learning',
   'myLearning.none': 'You are not enrolled in any course yet.',
   'myLearning.browse': 'Browse the courses',

@@ -29,7 +29,6 @@ export const learningEs: LearningMessages = {
   'course.enrolToView': 'Inscríbase en este curso para abrir sus lecciones y cuestionarios.',
   'course.completedOn': 'Completó este curso el {date}.',
   'course.certificate': 'Descargar su certificado (PDF)',
-  'course.verifyAt': 'Cualquier persona puede comprobarlo en {url}',
   'myLearning.title': 'Mi aprendizaje',
   'myLearning.none': 'Todavía no está inscrito en ningún curso.',
   'myLearning.browse': 'Ver los cursos',

@@ -30,7 +30,6 @@ export const learningFr: LearningMessages = {
   'course.enrolToView': 'Inscrivez-vous à ce cours pour ouvrir ses leçons et ses quiz.',
   'course.completedOn': 'Vous avez terminé ce cours le {date}.',
   'course.certificate': 'Télécharger votre certificat (PDF)',
-  'course.verifyAt': 'Tout le monde peut le vérifier à l’adresse {url}',
   'myLearning.title': 'Mes formations',
   'myLearning.none': 'Vous n’êtes encore inscrit·e à aucun cours.',
   'myLearning.browse': 'Parcourir les cours',

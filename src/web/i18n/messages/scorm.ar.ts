@@ -57,7 +57,6 @@ export const scormAr: ScormMessages = {
   'scorm.settings.invalid':
     'اختر قاعدة لبدء المحاولات الجديدة، وحدًا أقصى بين 1 و1000 (أو اتركه فارغًا).',
 
-  'scorm.where': '{where}: ',
   'scorm.problem.not_zip': 'الملف ليس أرشيف zip.',
   'scorm.problem.corrupt_zip': 'أرشيف zip تالف ({reason}).',
   'scorm.problem.limit_total_size':

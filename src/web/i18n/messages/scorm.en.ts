@@ -57,7 +57,6 @@ export const scormEn = {
   'scorm.settings.invalid':
     'Choose an attempt policy, and a maximum between 1 and 1000 (or leave it empty).',
 
-  'scorm.where': '{where}: ',
   'scorm.problem.not_zip': 'The file is not a zip archive.',
   'scorm.problem.corrupt_zip': 'The zip archive is damaged ({reason}).',
   'scorm.problem.limit_total_size':

@@ -61,7 +61,6 @@ export const scormEs: ScormMessages = {
   'scorm.settings.invalid':
     'Elija una regla para los nuevos intentos y un máximo entre 1 y 1000 (o déjelo vacío).',
 
-  'scorm.where': '{where}: ',
   'scorm.problem.not_zip': 'El archivo no tiene formato zip.',
   'scorm.problem.corrupt_zip': 'El archivo zip está dañado ({reason}).',
   'scorm.problem.limit_total_size': 'Descomprimido, el paquete supera el límite de {limit} bytes.',

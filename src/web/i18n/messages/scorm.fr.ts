@@ -63,7 +63,6 @@ export const scormFr: ScormMessages = {
   'scorm.settings.invalid':
     'Choisissez une règle pour les nouvelles tentatives, et un maximum compris entre 1 et 1000 (ou laissez-le vide).',
 
-  'scorm.where': '{where}\u00a0: ',
   'scorm.problem.not_zip': 'Le fichier n’est pas une archive zip.',
   'scorm.problem.corrupt_zip': 'L’archive zip est endommagée ({reason}).',
   'scorm.problem.limit_total_size':
