@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { requireRole } from '../accounts/index.js';
-import { dateLocale, formatAdminDate } from '../audit/dates.js';
+import { dateLocale, formatAdminDate } from '../web/dates.js';
 import { describeAuditEntry } from '../audit/describe.js';
 import { AUDIT_PAGE_SIZE, auditLogPage } from '../audit/queries.js';
 import type { LocalizedText } from '../db/database.js';

@@ -1,4 +1,5 @@
 import type { Locale } from '../db/database.js';
+import { formatDay } from '../web/dates.js';
 import type { Translate } from '../web/i18n/index.js';
 import { barChart, lineChart } from './charts.js';
 import { SCORE_LABELS, type CourseSummary } from './course-summary.js';
@@ -15,18 +16,6 @@ export type ChartView = {
   /** Headers of the table's two columns. */
   columns: [string, string];
 };
-
-const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
-/** A YYYY-MM-DD day in the reader's language (UTC: the day is a calendar day, not an instant). */
-export function formatDay(locale: Locale, day: string): string {
-  let format = dayFormats.get(locale);
-  if (!format)
-    dayFormats.set(
-      locale,
-      (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })),
-    );
-  return format.format(new Date(`${day}T00:00:00Z`));
-}
 
 /**
  * The two charts of a course's dashboard (completions over time, final-score distribution), each

@@ -4,7 +4,8 @@ import { waitingInvitations } from '../cohorts/invitations.js';
 import { translator } from '../web/i18n/index.js';
 import { CohortParams } from '../cohorts/schemas.js';
 import { CourseQuery, reportContext } from './context.js';
-import { courseCharts, formatDay } from './course-charts.js';
+import { formatDay } from '../web/dates.js';
+import { courseCharts } from './course-charts.js';
 import { courseSummary } from './course-summary.js';
 import { finalQuizId, learnerPage } from './learner-table.js';
 

@@ -1,6 +1,6 @@
 /** The admins' SCORM page: the import form, what an import said, and each course's attempt settings. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { adminDateFormatter } from '../audit/dates.js';
+import { adminDateFormatter } from '../web/dates.js';
 import type { Locale, ScormAttemptPolicy } from '../db/database.js';
 import { LOCALES, type MessageKey } from '../web/i18n/index.js';
 import type { ImportResult } from './import.js';

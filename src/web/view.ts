@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Locale } from '../db/database.js';
 import { viewsDir } from '../paths.js';
+import { formatDate, type DateStyle } from './dates.js';
 import { directionOf, translator, type MessageKey, type Translate } from './i18n/index.js';
 
 /** What every template receives besides its own data. */
@@ -21,30 +22,6 @@ export type PageContext = {
   /** A course's text in the page's language, else English, else whatever language it has. */
   text: (map: Partial<Record<Locale, string>> | null | undefined) => string;
 };
-
-/** `long` and `medium`: the day; `dateTime`: the day and the minute; `stamp`: a short day with seconds (the audit log). */
-export type DateStyle = 'long' | 'medium' | 'dateTime' | 'stamp';
-const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
-  long: { dateStyle: 'long' },
-  medium: { dateStyle: 'medium' },
-  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
-  stamp: { dateStyle: 'short', timeStyle: 'medium' },
-};
-// An Intl formatter holds native ICU memory that the garbage collector does not see: made per row
-// of a 50-row table, they grew the process by over a megabyte a request until a full collection.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-export function formatDate(
-  locale: Locale,
-  value: Date | string | number,
-  style: DateStyle = 'medium',
-): string {
-  const key = `${locale}|${style}`;
-  let formatter = formatters.get(key);
-  if (!formatter)
-    formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, DATE_STYLES[style])));
-  return formatter.format(new Date(value));
-}
 
 export type RenderOptions = {
   status?: number;

@@ -9,7 +9,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Frame, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Frame, type Page } from '@playwright/test';
 import {
   buildProbe12,
   buildProbe2004,
@@ -46,6 +46,30 @@ function inSco<T>(frame: Frame, calls: (lms: Lms) => T): Promise<T> {
   return frame.evaluate(`(${calls.toString()})(window.lms)`) as Promise<T>;
 }
 
+/** Imports packages as the admin (whose page then closes), checking the sequenced ones say so. */
+async function importAsAdmin(
+  browser: Browser,
+  packages: Array<{ build: (dir: string) => Promise<string>; slug: string; sequenced?: boolean }>,
+) {
+  const admin = await (await browser.newContext()).newPage();
+  await loginAsAdmin(admin);
+  for (const { build, slug, sequenced } of packages) {
+    await importScormPackage(admin, await build(dir), slug);
+    if (sequenced) await expect(admin.locator('#import-report')).toContainText('Sequencing used');
+  }
+  await admin.context().close();
+}
+
+/** A new learner, in a browser context of their own, who has just enrolled in the course. */
+async function enrolledLearner(browser: Browser, slug: string, name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await registerAndLogin(page, { name });
+  await page.goto(`/courses/${slug}`);
+  await page.locator(`form[action="/courses/${slug}/enrol"] button`).click();
+  return { context, page };
+}
+
 const commitStored = (page: Page) =>
   page.waitForResponse((r) => r.url().includes('/scorm/commit/') && r.ok());
 
@@ -53,10 +77,7 @@ test('SCORM 2004: exact answers after Initialize, in progress at once, delivery 
   browser,
 }) => {
   test.setTimeout(120_000);
-  const admin = await (await browser.newContext()).newPage();
-  await loginAsAdmin(admin);
-  await importScormPackage(admin, await buildProbe2004(dir), 'probe-2004');
-  await admin.close();
+  await importAsAdmin(browser, [{ build: buildProbe2004, slug: 'probe-2004' }]);
 
   // A trainer's cohort, to read back what was stored as the trainer sees it.
   const trainer = await (await browser.newContext()).newPage();
@@ -201,16 +222,9 @@ test('SCORM 2004: exact answers after Initialize, in progress at once, delivery 
 test('SCORM 1.2: a SCO that only initialises and finishes is completed, and the player closes it', async ({
   browser,
 }) => {
-  const admin = await (await browser.newContext()).newPage();
-  await loginAsAdmin(admin);
-  await importScormPackage(admin, await buildProbe12(dir), 'probe-12');
-  await admin.close();
+  await importAsAdmin(browser, [{ build: buildProbe12, slug: 'probe-12' }]);
 
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await registerAndLogin(page, { name: 'Finishing Learner' });
-  await page.goto('/courses/probe-12');
-  await page.locator('form[action="/courses/probe-12/enrol"] button').click();
+  const { context, page } = await enrolledLearner(browser, 'probe-12', 'Finishing Learner');
   await page.goto('/courses/probe-12/scos/sco_finish');
   const sco = await scoFrame(page);
   const initialised = commitStored(page);
@@ -233,16 +247,9 @@ test('SCORM 1.2: a SCO that only initialises and finishes is completed, and the 
 test('SCORM 1.2: "Save and exit" in the middle saves, opens the course page showing the activity in progress, and the next launch resumes', async ({
   browser,
 }) => {
-  const admin = await (await browser.newContext()).newPage();
-  await loginAsAdmin(admin);
-  await importScormPackage(admin, await buildProbe12(dir), 'probe-12-exit');
-  await admin.close();
+  await importAsAdmin(browser, [{ build: buildProbe12, slug: 'probe-12-exit' }]);
 
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await registerAndLogin(page, { name: 'Leaving Learner' });
-  await page.goto('/courses/probe-12-exit');
-  await page.locator('form[action="/courses/probe-12-exit/enrol"] button').click();
+  const { context, page } = await enrolledLearner(browser, 'probe-12-exit', 'Leaving Learner');
   await expect(page).toHaveURL(/\/scos\/sco_finish$/);
   const sco = await scoFrame(page);
   const initialised = commitStored(page);
@@ -283,11 +290,9 @@ test('SCORM 2004 sequencing: forced order, an activity not delivered cannot be o
   browser,
 }) => {
   test.setTimeout(120_000);
-  const admin = await (await browser.newContext()).newPage();
-  await loginAsAdmin(admin);
-  await importScormPackage(admin, await buildProbeSequenced2004(dir), 'probe-sequenced');
-  await expect(admin.locator('#import-report')).toContainText('Sequencing used');
-  await admin.close();
+  await importAsAdmin(browser, [
+    { build: buildProbeSequenced2004, slug: 'probe-sequenced', sequenced: true },
+  ]);
 
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -373,11 +378,10 @@ test('SCORM 2004 sequencing: a passed pre-test skips the lesson through a global
   browser,
 }) => {
   test.setTimeout(120_000);
-  const admin = await (await browser.newContext()).newPage();
-  await loginAsAdmin(admin);
-  await importScormPackage(admin, await buildProbePretest2004(dir), 'probe-pretest');
-  await importScormPackage(admin, await buildProbeGlobal2004(dir), 'probe-global');
-  await admin.close();
+  await importAsAdmin(browser, [
+    { build: buildProbePretest2004, slug: 'probe-pretest' },
+    { build: buildProbeGlobal2004, slug: 'probe-global' },
+  ]);
 
   /** A new learner takes the pre-test with this result; returns their page after it. */
   async function pretest(name: string, result: 'passed' | 'failed') {
@@ -445,10 +449,7 @@ test('SCORM 2004 sequencing: a failed quiz is retried as a new attempt (post-con
   browser,
 }) => {
   test.setTimeout(120_000);
-  const admin = await (await browser.newContext()).newPage();
-  await loginAsAdmin(admin);
-  await importScormPackage(admin, await buildProbeRetry2004(dir), 'probe-retry');
-  await admin.close();
+  await importAsAdmin(browser, [{ build: buildProbeRetry2004, slug: 'probe-retry' }]);
 
   const page = await (await browser.newContext()).newPage();
   await registerAndLogin(page, { name: 'Retrying Learner' });
@@ -499,17 +500,11 @@ test('SCORM 2004 sequencing: random selection delivers one of two tests, keeps i
   browser,
 }) => {
   test.setTimeout(120_000);
-  const admin = await (await browser.newContext()).newPage();
-  await loginAsAdmin(admin);
-  await importScormPackage(admin, await buildProbeRandom2004(dir), 'probe-random');
-  await expect(admin.locator('#import-report')).toContainText('Sequencing used');
-  await admin.close();
+  await importAsAdmin(browser, [
+    { build: buildProbeRandom2004, slug: 'probe-random', sequenced: true },
+  ]);
 
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await registerAndLogin(page, { name: 'Random Learner' });
-  await page.goto('/courses/probe-random');
-  await page.locator('form[action="/courses/probe-random/enrol"] button').click();
+  const { context, page } = await enrolledLearner(browser, 'probe-random', 'Random Learner');
   await expect(page).toHaveURL(/\/scos\/sco_[ab]$/);
   const chosen = /sco_[ab]$/.exec(page.url())![0];
   const other = chosen === 'sco_a' ? 'sco_b' : 'sco_a';

@@ -22,6 +22,17 @@ export type SequencingAttempt = {
   manifest: ParsedPackage;
 };
 
+const ATTEMPT_COLUMNS = [
+  'id',
+  'number',
+  'started_at',
+  'package_id',
+  'state',
+  'delivered',
+  'ended',
+  'suspended',
+] as const;
+
 /**
  * The learner's current course attempt, opening a new one (from the course's current package,
  * with no state) when there is none or the last one's sequencing session ended without a
@@ -35,16 +46,7 @@ export async function currentSequencingAttempt(
   return db.transaction().execute(async (trx) => {
     const last = await trx
       .selectFrom('scorm_sequencing_states')
-      .select([
-        'id',
-        'number',
-        'started_at',
-        'package_id',
-        'state',
-        'delivered',
-        'ended',
-        'suspended',
-      ])
+      .select(ATTEMPT_COLUMNS)
       .where('user_id', '=', userId)
       .where('course_id', '=', courseId)
       .orderBy('number', 'desc')
@@ -70,16 +72,7 @@ export async function currentSequencingAttempt(
             .columns(['user_id', 'course_id', 'number'])
             .doUpdateSet({ updated_at: sql`now()` }),
         )
-        .returning([
-          'id',
-          'number',
-          'started_at',
-          'package_id',
-          'state',
-          'delivered',
-          'ended',
-          'suspended',
-        ])
+        .returning(ATTEMPT_COLUMNS)
         .executeTakeFirstOrThrow();
     }
     const { manifest } = await trx
