@@ -41,6 +41,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where(sql.ref('sent_at'), 'is', null)
     .execute();
 
+  // "At most one reminder a day" and erasure look up a person's messages by kind and time.
+  await db.schema
+    .createIndex('outbox_user_kind')
+    .on('outbox')
+    .columns(['user_id', 'kind', 'created_at'])
+    .execute();
+
   await db.schema
     .createTable('account_tokens')
     .addColumn('id', 'serial', (col) => col.primaryKey())

@@ -7,6 +7,7 @@ import * as cohortInvitations from './0005_cohort_invitations.js';
 import * as jobs from './0006_jobs.js';
 import * as scormSequencing from './0007_scorm_sequencing.js';
 import * as accountsEmail from './0008_accounts_email.js';
+import * as people from './0009_people.js';
 
 /**
  * Every migration, in order. Listed here rather than discovered on disk so the same code runs from
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_jobs': jobs,
   '0007_scorm_sequencing': scormSequencing,
   '0008_accounts_email': accountsEmail,
+  '0009_people': people,
 };

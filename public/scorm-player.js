@@ -51,7 +51,7 @@
   // Resends the current state (never a stale copy) until the server takes it.
   function retry() {
     retryTimer = null;
-    send(api.isTerminated());
+    void send(api.isTerminated());
   }
 
   /** Sends the current state; resolves once the server answered (or the request failed). */
@@ -145,7 +145,7 @@
   // Content that saves only on its last page or as it closes still shows as started at once.
   api.on(is12 ? 'LMSInitialize' : 'Initialize', function () {
     setTimeout(function () {
-      send(false);
+      void send(false);
     }, 0);
   });
 
@@ -218,7 +218,7 @@
       if (!api.isTerminated()) return leave();
       // The course page shows what the server holds: leave once it holds the final state, or
       // after a few seconds without an answer (the retries and the beacon carry on).
-      Promise.race([
+      void Promise.race([
         send(true),
         new Promise(function (resolve) {
           setTimeout(resolve, 8000);

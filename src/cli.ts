@@ -191,6 +191,7 @@ const commands: Record<string, Command> = {
         passwordHash: await hashPassword(password),
         role: values.role as 'learner',
         locale: (['en', 'fr', 'es', 'ar'].includes(values.locale) ? values.locale : 'en') as 'en',
+        verified: true,
       });
       if (!user) {
         console.error(`A user with the email ${values.email} already exists.`);

@@ -4,10 +4,10 @@ import { Type } from 'typebox';
 import { notFound } from '../web/http-errors.js';
 import { translator } from '../web/i18n/index.js';
 import { Csrf, Id } from '../web/schemas.js';
-import { htmxTarget } from '../web/view.js';
 import { requireRole, signedIn } from './guard.js';
 import { recordAudit } from '../audit/record.js';
-import { changeRole, findUserById, listUsers } from './users.js';
+import { answerForRow } from './people-routes.js';
+import { changeRole, listUsers } from './users.js';
 
 const PAGE_SIZE = 25;
 const UsersQuery = Type.Object({
@@ -37,7 +37,7 @@ export async function adminRoutes(instance: FastifyInstance): Promise<void> {
     });
     return reply.render(
       'admin/users',
-      { search, list },
+      { search, list, me: signedIn(request).id },
       { fragments: { 'user-results': 'admin/users-results' } },
     );
   });
@@ -60,33 +60,13 @@ export async function adminRoutes(instance: FastifyInstance): Promise<void> {
         });
         request.log.info({ userId, role, by: admin.id }, 'role changed');
       }
-      const t = translator(request.locale);
-      const roleName = t(`role.${role}`);
-      const flash = result.ok
-        ? ({
-            key: 'admin.users.roleChanged',
-            params: { name: result.user.name, role: roleName },
-          } as const)
-        : ({ key: 'admin.users.lastAdmin' } as const);
-
-      // With htmx, only the row is swapped, with its message; without JavaScript, back to the list.
-      if (htmxTarget(request) === `user-${userId}`) {
-        const user = result.ok ? result.user : await findUserById(app.db, userId);
-        const message = t(flash.key, 'params' in flash ? flash.params : undefined);
-        return reply.render(
-          'admin/users',
-          {},
-          {
-            status: result.ok ? 200 : 409,
-            fragments: { [`user-${userId}`]: 'admin/user-row' },
-            fragmentData: { user, message, failed: !result.ok },
-          },
-        );
-      }
-      const back = `/admin/users?q=${encodeURIComponent(request.body.q ?? '')}&page=${encodeURIComponent(request.body.page ?? '1')}`;
-      return reply
-        .flash(flash.key, 'params' in flash ? flash.params : undefined)
-        .redirect(back, 303);
+      const roleName = translator(request.locale)(`role.${role}`);
+      return answerForRow(app, request, reply, userId, {
+        ok: result.ok,
+        flash: result.ok
+          ? { key: 'admin.users.roleChanged', params: { name: result.user.name, role: roleName } }
+          : { key: 'admin.users.lastAdmin' },
+      });
     },
   );
 }

@@ -22,6 +22,7 @@ export async function ensureFirstAdmin(
     role: 'admin',
     locale: 'en',
     mustChangePassword: true,
+    verified: true,
   });
   return created ? { email: FIRST_ADMIN_EMAIL, password } : undefined;
 }

@@ -1,6 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sql } from 'kysely';
 import { Type } from 'typebox';
+import { recordAudit } from '../audit/record.js';
 import {
   collectErrors,
   emailAddress,
@@ -13,16 +15,11 @@ import {
 import { isLocale } from '../web/i18n/index.js';
 import { LOCALE_COOKIE_SECONDS, safeNextPath } from '../web/locale.js';
 import { Csrf, FormText } from '../web/schemas.js';
-import { requireLogin, signedIn } from './guard.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { endOtherSessions, endSession } from './sessions.js';
-import {
-  createUser,
-  findUserByEmail,
-  findUserById,
-  setUserLocale,
-  setUserPassword,
-} from './users.js';
+import { LoginProtection, pauseMinutes } from './login-protection.js';
+import { endSession } from './sessions.js';
+import { createUser, findUserByEmail, setUserLocale } from './users.js';
+import { sendVerificationLink } from './verification.js';
 
 const RegisterBody = Type.Object({
   _csrf: Csrf,
@@ -37,12 +34,6 @@ const LoginBody = Type.Object({
   email: FormText(500),
   password: FormText(1000),
   next: FormText(),
-});
-const PasswordBody = Type.Object({
-  _csrf: Csrf,
-  current: FormText(1000),
-  password: FormText(1000),
-  confirm: FormText(1000),
 });
 const LocaleBody = Type.Object({ _csrf: Csrf, locale: FormText(10), next: FormText() });
 const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })) });
@@ -104,9 +95,11 @@ export async function accountRoutes(instance: FastifyInstance): Promise<void> {
         reply.setAppCookie('locale', values.locale, { maxAge: LOCALE_COOKIE_SECONDS });
         // Signed in at once, and on to where they were going (the course they came from).
         request.log.info({ userId: user.id }, 'account registered');
+        // Learning starts at once; the link confirms the address certificates are issued to.
+        await sendVerificationLink(app, user);
         await reply.startSession(user.id);
         return reply
-          .flash('register.welcome', { name: user.name })
+          .flash('access.register.welcome', { name: user.name, email: `\u2068${user.email}\u2069` })
           .redirect(values.next || '/', 303);
       }
       // The address has an account: its owner is told to log in (a password typed here is never
@@ -115,6 +108,38 @@ export async function accountRoutes(instance: FastifyInstance): Promise<void> {
       return showRegister(reply, values, { email: { key: 'register.emailTaken' } }, 409);
     },
   );
+
+  const protection = new LoginProtection(
+    app.db,
+    app.dbKind === 'postgres'
+      ? async (channel, payload) => {
+          await sql`select pg_notify(${channel}, ${payload})`.execute(app.db);
+        }
+      : undefined,
+    app.dbListen,
+    (error) => app.log.warn({ err: error }, 'login failure not shared with other processes'),
+  );
+  app.addHook('onClose', async () => protection.close());
+  const showPaused = (reply: FastifyReply, values: Record<string, string>, until: Date) =>
+    reply
+      .header('retry-after', String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000))))
+      .render(
+        'accounts/login',
+        {
+          values,
+          failed: false,
+          pausedMinutes: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)),
+        },
+        { status: 429 },
+      );
+  // Written after the answer, so a pause of a real account takes no longer to answer.
+  const auditPause = (userId: number, failures: number) =>
+    void recordAudit(app.db, {
+      actorId: null,
+      action: 'login.paused',
+      subjectUserId: userId,
+      detail: { failures, minutes: pauseMinutes(failures) },
+    }).catch((error: unknown) => app.log.error({ err: error }, 'login pause not audited'));
 
   app.get('/login', { schema: { querystring: NextQuery } }, async (request, reply) => {
     if (request.user) return reply.redirect(safeNextPath(request.query.next), 303);
@@ -132,14 +157,26 @@ export async function accountRoutes(instance: FastifyInstance): Promise<void> {
       const email = (body.email ?? '').trim();
       const password = request.validationError ? '' : (body.password ?? '');
       const next = safeNextPath(body.next, '');
-      const user = email && password ? await findUserByEmail(app.db, email) : undefined;
+      const attempt = email !== '' && password !== '';
+      const user = attempt ? await findUserByEmail(app.db, email) : undefined;
+      // Paused after repeated wrong passwords: the same answer, at once, for an unknown address.
+      const paused = attempt ? protection.pausedUntil(email, user) : undefined;
+      if (paused) return showPaused(reply, { email, next }, paused);
       const valid = await verifyPassword(user?.password_hash, password);
-      if (!user || !valid)
+      // A deactivated or erased account fails as a wrong password does (and counts as one).
+      if (!user || !valid || user.deactivated_at !== null || user.erased_at !== null) {
+        const failure = attempt ? await protection.failed(email) : undefined;
+        if (failure?.pausedUntil) {
+          if (failure.userId !== undefined) auditPause(failure.userId, failure.failures);
+          return showPaused(reply, { email, next }, failure.pausedUntil);
+        }
         return reply.render(
           'accounts/login',
           { values: { email, next }, failed: true },
           { status: 401 },
         );
+      }
+      await protection.succeeded(user);
       await reply.startSession(user.id);
       request.log.info({ userId: user.id }, 'logged in');
       return reply.redirect(user.must_change_password ? '/account' : next || '/', 303);
@@ -163,45 +200,7 @@ export async function accountRoutes(instance: FastifyInstance): Promise<void> {
     },
   );
 
-  const showAccount = (reply: FastifyReply, errors: FieldErrors = {}, status = 200) =>
-    reply.render('accounts/account', { errors, passwordMin: PASSWORD_MIN }, { status });
-
-  app.get('/account', { preHandler: requireLogin }, async (_request, reply) => showAccount(reply));
-
-  app.post(
-    '/account/password',
-    {
-      schema: { body: PasswordBody },
-      attachValidation: true,
-      preHandler: requireLogin,
-      config: loginLimit,
-    },
-    async (request, reply) => {
-      const sessionUser = signedIn(request);
-      const body = request.body ?? {};
-      const errors: FieldErrors = {
-        ...collectErrors({
-          current: body.current ? undefined : { key: 'form.error.required' as const },
-          password: newPassword(body.password),
-          confirm:
-            body.confirm === body.password ? undefined : { key: 'form.error.mismatch' as const },
-        }),
-        ...schemaErrors(request),
-      };
-      if (Object.keys(errors).length === 0) {
-        const user = await findUserById(app.db, sessionUser.id);
-        if (!(await verifyPassword(user?.password_hash, body.current ?? '')))
-          errors.current = { key: 'account.wrongPassword' };
-      }
-      if (Object.keys(errors).length > 0) return showAccount(reply, errors, 422);
-      await setUserPassword(app.db, sessionUser.id, await hashPassword(body.password ?? ''));
-      await reply.endSessions(
-        await endOtherSessions(app.db, sessionUser.id, sessionUser.sessionId),
-      );
-      reply.clearAppCookie('seen');
-      return reply.flash('account.passwordChanged').redirect('/account', 303);
-    },
-  );
+  // GET /account and its forms (password change included): profile-routes.ts.
 
   // The language switcher is a plain form (works without JavaScript and without an account); the
   // choice is kept in a cookie, and on the account of a signed-in person.

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { prepared } from '../db/connect.js';
 import type { Database, Locale, Role } from '../db/database.js';
 import { signToken, verifyToken } from '../web/signed-token.js';
@@ -22,6 +22,8 @@ export type SessionUser = {
   role: Role;
   locale: Locale;
   mustChangePassword: boolean;
+  /** Whether the person confirmed their address (certificates are issued to confirmed ones only). */
+  emailVerified: boolean;
   sessionId: string;
 };
 
@@ -68,7 +70,10 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/** One indexed lookup per request: the session joined to its user, if still valid. */
+/**
+ * One indexed lookup per request: the session joined to its user, if still valid. A deactivated or
+ * erased person's session is no session at all, from the moment the account changed.
+ */
 export async function findSessionUser(
   db: Kysely<Database>,
   token: string,
@@ -86,9 +91,12 @@ export async function findSessionUser(
       'users.role',
       'users.locale',
       'users.must_change_password',
+      'users.email_verified_at',
     ])
     .where('sessions.id', '=', sessionId(token))
     .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .where('users.deactivated_at', 'is', null)
+    .where('users.erased_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
   return {
@@ -98,6 +106,7 @@ export async function findSessionUser(
     role: row.role,
     locale: row.locale,
     mustChangePassword: row.must_change_password,
+    emailVerified: row.email_verified_at !== null,
     sessionId: row.sessionId,
     expiresAt: new Date(row.expires_at),
   };
@@ -132,6 +141,19 @@ export async function endOtherSessions(
     .deleteFrom('sessions')
     .where('user_id', '=', userId)
     .where('id', '!=', keepSessionId)
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Ends every session of a person (a password reset); returns their ids. */
+export async function endAllSessions(
+  db: Kysely<Database> | Transaction<Database>,
+  userId: number,
+): Promise<string[]> {
+  const rows = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
     .returning('id')
     .execute();
   return rows.map((row) => row.id);

@@ -46,6 +46,48 @@ export async function issueToken(
   return token;
 }
 
+/**
+ * Issues a token of one purpose to each of many people at once (an import's invitations), by the
+ * same rules as issueToken, in two statements per 500 people instead of a transaction each.
+ */
+export async function issueTokens(
+  db: Kysely<Database>,
+  purpose: TokenPurpose,
+  recipients: Array<{ userId: number; data?: Record<string, unknown> }>,
+): Promise<Map<number, string>> {
+  const tokens = new Map<number, string>();
+  for (const { userId } of recipients) tokens.set(userId, randomBytes(32).toString('base64url'));
+  await db.transaction().execute(async (trx) => {
+    for (let start = 0; start < recipients.length; start += 500) {
+      const batch = recipients.slice(start, start + 500);
+      await trx
+        .updateTable('account_tokens')
+        .set({ used_at: sql<Date>`now()` })
+        .where(
+          'user_id',
+          'in',
+          batch.map((recipient) => recipient.userId),
+        )
+        .where('purpose', '=', purpose)
+        .where('used_at', 'is', null)
+        .execute();
+      await trx
+        .insertInto('account_tokens')
+        .values(
+          batch.map(({ userId, data }) => ({
+            user_id: userId,
+            purpose,
+            token_hash: hashOf(tokens.get(userId)!),
+            data: JSON.stringify(data ?? {}),
+            expires_at: sql<Date>`now() + ${`${TOKEN_LIFETIME_MINUTES[purpose]} minutes`}::interval`,
+          })),
+        )
+        .execute();
+    }
+  });
+  return tokens;
+}
+
 export type ValidToken = { id: number; userId: number; data: Record<string, unknown> };
 
 /** The token's row if it is of this purpose, unused, unexpired and its person can use it. */

@@ -1,6 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { containsPattern } from '../db/like.js';
 import type { Database, Locale, Role, User } from '../db/database.js';
+import { endAllSessions } from './sessions.js';
+import { voidTokens } from './tokens.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -27,6 +29,10 @@ export type NewAccount = {
   role: Role;
   locale: Locale;
   mustChangePassword?: boolean;
+  /** Added by an admin: no password of their own yet, invited by email to set one. */
+  invited?: boolean;
+  /** The address is known good: the operator typed it (the first admin, the CLI). */
+  verified?: boolean;
 };
 
 /** Creates a user, or returns undefined when the email is taken (never throws on a duplicate). */
@@ -40,6 +46,8 @@ export async function createUser(db: Db, account: NewAccount): Promise<User | un
       role: account.role,
       locale: account.locale,
       must_change_password: account.mustChangePassword ?? false,
+      invited_at: account.invited ? sql<Date>`now()` : null,
+      email_verified_at: account.verified ? sql<Date>`now()` : null,
     })
     .onConflict((conflict) => conflict.column('email').doNothing())
     .returningAll()
@@ -74,20 +82,55 @@ export async function setUserLocale(db: Db, userId: number, locale: Locale): Pro
     .execute();
 }
 
+/** Sets a password; an invited person who sets one, by whatever link, is no longer "invited". */
 export async function setUserPassword(db: Db, userId: number, passwordHash: string): Promise<void> {
   await db
     .updateTable('users')
-    .set({ password_hash: passwordHash, must_change_password: false, updated_at: sql<Date>`now()` })
+    .set({
+      password_hash: passwordHash,
+      must_change_password: false,
+      invited_at: null,
+      updated_at: sql<Date>`now()`,
+    })
     .where('id', '=', userId)
     .execute();
 }
 
+export type ListedUser = Pick<
+  User,
+  | 'id'
+  | 'name'
+  | 'email'
+  | 'role'
+  | 'created_at'
+  | 'email_verified_at'
+  | 'invited_at'
+  | 'deactivated_at'
+  | 'erased_at'
+>;
 export type UserListPage = {
-  users: Array<Pick<User, 'id' | 'name' | 'email' | 'role' | 'created_at'>>;
+  users: ListedUser[];
   total: number;
   page: number;
   pageCount: number;
 };
+
+const LISTED_COLUMNS = [
+  'id',
+  'name',
+  'email',
+  'role',
+  'created_at',
+  'email_verified_at',
+  'invited_at',
+  'deactivated_at',
+  'erased_at',
+] as const;
+
+/** One person as a row of the admin list shows them. */
+export function findListedUser(db: Db, id: number): Promise<ListedUser | undefined> {
+  return db.selectFrom('users').select(LISTED_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
 
 /** One page of users, searched by name or email (case-insensitive, substring), ordered by name. */
 export async function listUsers(
@@ -106,7 +149,7 @@ export async function listUsers(
   const pageCount = Math.max(1, Math.ceil(Number(total) / options.pageSize));
   const page = Math.min(Math.max(1, options.page), pageCount);
   const users = await query
-    .select(['id', 'name', 'email', 'role', 'created_at'])
+    .select(LISTED_COLUMNS)
     .orderBy(sql`lower(name)`)
     .orderBy('id')
     .limit(options.pageSize)
@@ -118,20 +161,17 @@ export async function listUsers(
 export type RoleChange =
   { ok: true; user: User } | { ok: false; reason: 'not_found' | 'last_admin' };
 
-/** Changes a role, refusing to demote the last admin (that would lock everyone out of administration). */
+/**
+ * Changes a role, refusing to demote the last active admin (that would lock everyone out of
+ * administration; a deactivated admin cannot sign in, so does not count).
+ */
 export async function changeRole(
   db: Kysely<Database>,
   userId: number,
   role: Role,
 ): Promise<RoleChange> {
   return db.transaction().execute(async (trx) => {
-    // Lock the admins so two concurrent demotions cannot both see "another admin remains".
-    const admins = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('role', '=', 'admin')
-      .forUpdate()
-      .execute();
+    const admins = await lockActiveAdmins(trx);
     const user = await trx
       .selectFrom('users')
       .selectAll()
@@ -139,7 +179,7 @@ export async function changeRole(
       .forUpdate()
       .executeTakeFirst();
     if (!user) return { ok: false, reason: 'not_found' } as const;
-    if (user.role === 'admin' && role !== 'admin' && admins.length <= 1)
+    if (user.role === 'admin' && role !== 'admin' && isLastAdmin(admins, userId))
       return { ok: false, reason: 'last_admin' } as const;
     const updated = await trx
       .updateTable('users')
@@ -149,4 +189,72 @@ export async function changeRole(
       .executeTakeFirstOrThrow();
     return { ok: true, user: updated } as const;
   });
+}
+
+// Locks the active admins, so two concurrent demotions or deactivations cannot both see "another
+// admin remains".
+async function lockActiveAdmins(trx: Transaction<Database>): Promise<number[]> {
+  const rows = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('deactivated_at', 'is', null)
+    .forUpdate()
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+const isLastAdmin = (activeAdmins: number[], userId: number) =>
+  activeAdmins.filter((id) => id !== userId).length === 0;
+
+export type Deactivation =
+  | { ok: true; user: User; endedSessions: string[] }
+  | { ok: false; reason: 'not_found' | 'self' | 'last_admin' };
+
+/**
+ * Deactivates an account: it can no longer sign in, its sessions are deleted at once (the caller
+ * tells every process, see revocations.ts) and its unused links are void; its data stays. Nobody
+ * deactivates themselves, and the last active admin stays.
+ */
+export async function deactivateUser(
+  db: Kysely<Database>,
+  userId: number,
+  actorId: number,
+): Promise<Deactivation> {
+  if (userId === actorId) return { ok: false, reason: 'self' };
+  return db.transaction().execute(async (trx) => {
+    const admins = await lockActiveAdmins(trx);
+    const user = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!user) return { ok: false, reason: 'not_found' } as const;
+    if (user.role === 'admin' && user.deactivated_at === null && isLastAdmin(admins, userId))
+      return { ok: false, reason: 'last_admin' } as const;
+    const updated = await trx
+      .updateTable('users')
+      .set({
+        deactivated_at: sql<Date>`coalesce(deactivated_at, now())`,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', '=', userId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const endedSessions = await endAllSessions(trx, userId);
+    await voidTokens(trx, userId);
+    return { ok: true, user: updated, endedSessions } as const;
+  });
+}
+
+/** Gives a deactivated account its access back (a password it had works again); not an erased one. */
+export async function reactivateUser(db: Db, userId: number): Promise<User | undefined> {
+  return db
+    .updateTable('users')
+    .set({ deactivated_at: null, updated_at: sql<Date>`now()` })
+    .where('id', '=', userId)
+    .where('erased_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
 }

@@ -11,6 +11,12 @@ import type { AuditRow } from './queries.js';
 export const AUDIT_SENTENCES = {
   'users.list': 'audit.sentence.users.list',
   'users.role': 'audit.sentence.users.role',
+  'users.create': 'audit.sentence.users.create',
+  'users.invitation': 'audit.sentence.users.invitation',
+  'users.resetLink': 'audit.sentence.users.resetLink',
+  'users.deactivate': 'audit.sentence.users.deactivate',
+  'users.reactivate': 'audit.sentence.users.reactivate',
+  'users.import': 'audit.sentence.users.import',
   'scorm.import': 'audit.sentence.scorm.import',
   'report.dashboard': 'audit.sentence.report.dashboard',
   'report.learners': 'audit.sentence.report.learners',
@@ -19,6 +25,17 @@ export const AUDIT_SENTENCES = {
   'report.print': 'audit.sentence.report.print',
   'export.learners': 'audit.sentence.export.learners',
   'export.items': 'audit.sentence.export.items',
+  'reminders.send': 'audit.sentence.reminders.send',
+  'profile.update': 'audit.sentence.profile.update',
+  'profile.emailRequest': 'audit.sentence.profile.emailRequest',
+  'profile.emailChange': 'audit.sentence.profile.emailChange',
+  'profile.password': 'audit.sentence.profile.password',
+  'profile.reminders': 'audit.sentence.profile.reminders',
+  'data.export': 'audit.sentence.data.export',
+  'account.erase': 'audit.sentence.account.erase',
+  'password.reset': 'audit.sentence.password.reset',
+  'email.verified': 'audit.sentence.email.verified',
+  'login.paused': 'audit.sentence.login.paused',
 } as const satisfies Record<AuditAction, MessageKey>;
 
 // A name inside a sentence keeps its own direction: an Arabic name in an English sentence, or the reverse.
@@ -63,6 +80,16 @@ export function describeAuditEntry(
           : (role ?? '?');
       return t('audit.sentence.users.role', { ...params, role: roleName });
     }
+    case 'users.import': {
+      const count = (key: string) => Number(textOf(detail, key) ?? 0);
+      return t(AUDIT_SENTENCES[row.action], {
+        actor,
+        file: isolate(textOf(detail, 'file') || '?'),
+        created: count('created'),
+        updated: count('updated'),
+        unchanged: count('unchanged'),
+      });
+    }
     case 'scorm.import': {
       const file = isolate(textOf(detail, 'file') ?? '?');
       const version = textOf(detail, 'version') ?? '?';
@@ -75,6 +102,47 @@ export function describeAuditEntry(
             : AUDIT_SENTENCES['scorm.import'];
       return t(key, { ...params, file, version });
     }
+    case 'profile.update': {
+      // Which details changed, named in the reader's language.
+      const fields = Array.isArray(detail.fields) ? detail.fields : [];
+      const names = fields
+        .map((field) =>
+          field === 'name' ? t('account.name') : field === 'locale' ? t('lang.label') : undefined,
+        )
+        .filter((name) => name !== undefined);
+      return t(AUDIT_SENTENCES[row.action], { ...params, fields: names.join(', ') || '?' });
+    }
+    case 'profile.reminders':
+      return t(
+        detail.enabled === false
+          ? 'audit.sentence.profile.remindersOff'
+          : AUDIT_SENTENCES[row.action],
+        params,
+      );
+    case 'data.export':
+    case 'account.erase':
+      // The person's own request reads differently from an admin's.
+      return t(
+        row.actor_id !== null && row.actor_id === row.subject_user_id
+          ? row.action === 'data.export'
+            ? 'audit.sentence.data.exportOwn'
+            : 'audit.sentence.account.eraseOwn'
+          : AUDIT_SENTENCES[row.action],
+        params,
+      );
+    case 'reminders.send':
+      return t(AUDIT_SENTENCES[row.action], {
+        ...params,
+        count: Number(textOf(detail, 'count') ?? 0),
+      });
+    case 'login.paused':
+      // Nobody known typed them: the actor is "someone", not a deleted account.
+      return t(AUDIT_SENTENCES[row.action], {
+        ...params,
+        actor: row.actor_name ? actor : isolate(t('access.audit.someone')),
+        failures: Number(textOf(detail, 'failures') ?? 0),
+        minutes: Number(textOf(detail, 'minutes') ?? 0),
+      });
     default:
       return t(AUDIT_SENTENCES[row.action], params);
   }

@@ -8,6 +8,12 @@ import type { Database } from '../db/database.js';
 export const AUDIT_ACTIONS = [
   'users.list',
   'users.role',
+  'users.create',
+  'users.invitation',
+  'users.resetLink',
+  'users.deactivate',
+  'users.reactivate',
+  'users.import',
   'scorm.import',
   'report.dashboard',
   'report.learners',
@@ -16,6 +22,17 @@ export const AUDIT_ACTIONS = [
   'report.print',
   'export.learners',
   'export.items',
+  'reminders.send',
+  'profile.update',
+  'profile.emailRequest',
+  'profile.emailChange',
+  'profile.password',
+  'profile.reminders',
+  'data.export',
+  'account.erase',
+  'password.reset',
+  'email.verified',
+  'login.paused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -48,7 +48,8 @@ async function certificatesPlugin(instance: FastifyInstance): Promise<void> {
     },
   );
 
-  // Public: confirms the name, course and date, and nothing else about the learner.
+  // Public: confirms the name, course and date, and nothing else about the learner (nothing at all
+  // once the holder's account was erased).
   app.get(
     '/certificates/:code',
     { schema: { params: Type.Object({ code: Type.String({ maxLength: 100 }) }) } },
@@ -61,7 +62,8 @@ async function certificatesPlugin(instance: FastifyInstance): Promise<void> {
       return reply.render(
         'certificates/verify',
         { certificate, code, titleKey: 'certificate.verifyTitle' },
-        { status: certificate ? 200 : 404 },
+        // A certificate withdrawn at its holder's request is gone, and says so.
+        { status: !certificate ? 404 : certificate.withdrawn ? 410 : 200 },
       );
     },
   );

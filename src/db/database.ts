@@ -63,6 +63,8 @@ export type UsersTable = {
   reminders_enabled: Generated<boolean>;
   failed_logins: Generated<number>;
   login_paused_until: Date | null;
+  /** Set when an admin added or imported the person; cleared once they set a password. */
+  invited_at: Date | null;
 };
 
 export type OutboxTable = {

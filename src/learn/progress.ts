@@ -6,7 +6,8 @@ import type { Database } from '../db/database.js';
  * Recomputes stored progress (and completion) for one learner's enrolment, or for every enrolment
  * in a course (after a course's content changed), in one set-based statement, inside the caller's
  * transaction. Completion, once reached, is kept: a certificate stays valid if the course grows.
- * Newly completed enrolments get their certificate here too.
+ * Newly completed enrolments get their certificate here too (learners whose address is not
+ * confirmed yet get it when they confirm it).
  */
 export async function recomputeProgress(
   trx: Transaction<Database>,

@@ -50,7 +50,7 @@ export function composeMail(content: MailContent): ComposedMail {
     '',
     ...paragraphs.flatMap((p) => [p, '']),
     ...(content.personal ? [content.personal.heading, content.personal.text, ''] : []),
-    ...(content.link && has('action') ? [`${text('action')}: ${content.link}`, ''] : []),
+    ...(content.link && has('action') ? [text('action'), content.link, ''] : []),
     ...after.flatMap((p) => [p, '']),
     ...(content.footer ? [content.footer.text, content.footer.link, ''] : []),
     t('mail.signature'),

@@ -8,13 +8,18 @@ import { csvStream } from './csv.js';
 import { learnerDetail } from './learner-detail.js';
 import { learnerPage } from './learner-table.js';
 import { findCohortMember } from './queries.js';
+import { reminderRoutes } from './reminder-routes.js';
 import { parseTableQuery, TableQuery } from './table-query.js';
 
 const TableRoute = { schema: { params: CohortParams, querystring: TableQuery } };
 
-/** The learner table (filtered, sorted, paged), its CSV export, and the drill-down to one learner. */
+/**
+ * The learner table (filtered, sorted, paged), its CSV export, the drill-down to one learner, and
+ * the reminders sent from the table.
+ */
 export async function learnerRoutes(instance: FastifyInstance): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(reminderRoutes);
 
   app.get('/trainer/cohorts/:cohortId/learners', TableRoute, async (request, reply) => {
     const parsed = parseTableQuery(request.query);
@@ -38,7 +43,8 @@ export async function learnerRoutes(instance: FastifyInstance): Promise<void> {
         : { rows: [], total: 0, next: undefined };
     return reply.render(
       'reports/learners',
-      { ...ctx, ...parsed, query: request.query, page, title: ctx.cohort.name },
+      // `selectable`: a checkbox per learner, for a reminder to those ticked.
+      { ...ctx, ...parsed, query: request.query, page, selectable: true, title: ctx.cohort.name },
       {
         status: parsed.errors.length ? 400 : 200,
         fragments: { 'learner-results': 'reports/learner-results' },
@@ -86,7 +92,7 @@ export async function learnerRoutes(instance: FastifyInstance): Promise<void> {
         return {
           next: page.next,
           rows: page.rows.map((row) => [
-            row.name,
+            row.erased ? t('profile.deletedAccount') : row.name,
             row.email,
             t(`reports.status.${row.overdue ? 'overdue' : row.status}`),
             row.progress,
@@ -116,7 +122,10 @@ export async function learnerRoutes(instance: FastifyInstance): Promise<void> {
       const member = await findCohortMember(app.db, ctx.cohort.id, request.params.userId);
       if (!member || !ctx.course) throw notFound('not a member of this cohort');
       const detail = await learnerDetail(app.db, { userId: member.id, courseId: ctx.course.id });
-      return reply.render('reports/learner', { ...ctx, member, detail, title: member.name });
+      const title = member.erased_at
+        ? translator(request.locale)('profile.deletedAccount')
+        : member.name;
+      return reply.render('reports/learner', { ...ctx, member, detail, title });
     },
   );
 }

@@ -28,7 +28,12 @@ export type LearnerQuery = {
 export type LearnerRow = {
   id: number;
   name: string;
+  /** Empty for an erased account. */
   email: string;
+  /** The account was erased at the person's request: counted, never named (say "Deleted account"). */
+  erased: boolean;
+  /** The account is deactivated: it cannot log in; its results stay (the table marks it). */
+  deactivated: boolean;
   status: Exclude<LearnerStatus, 'overdue'>;
   overdue: boolean;
   progress: number;
@@ -169,7 +174,9 @@ export async function learnerPage(
       .select([
         'u.id',
         'u.name',
-        'u.email',
+        sql<string>`case when u.erased_at is null then u.email else '' end`.as('email'),
+        sql<boolean>`u.erased_at is not null`.as('erased'),
+        sql<boolean>`u.deactivated_at is not null`.as('deactivated'),
         LAST_ACTIVITY_SQL.as('last_activity_at'),
         'p.best_score as score',
         sql<string>`${STATUS_SQL}`.as('status'),

@@ -6,7 +6,7 @@ export function findCohortMember(db: Kysely<Database>, cohortId: number, userId:
   return db
     .selectFrom('cohort_members as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.id', 'u.name', 'u.email', 'm.joined_at'])
+    .select(['u.id', 'u.name', 'u.email', 'u.erased_at', 'm.joined_at'])
     .where('m.cohort_id', '=', cohortId)
     .where('m.user_id', '=', userId)
     .executeTakeFirst();

@@ -11,6 +11,7 @@ const learner: SessionUser = {
   role: 'learner',
   locale: 'ar',
   mustChangePassword: false,
+  emailVerified: true,
   sessionId: 'abc',
 };
 

@@ -12,6 +12,12 @@ afterAll(async () => ctx.close());
 
 async function certifiedLearner(locale: 'en' | 'ar') {
   const user = await makeUser(ctx, 'learner', { locale, name: 'Layla Hassan' });
+  // A confirmed address, as certificates are issued to confirmed addresses only.
+  await ctx.database.db
+    .updateTable('users')
+    .set({ email_verified_at: new Date() })
+    .where('id', '=', user.id)
+    .execute();
   const browser = new TestBrowser(ctx.app);
   await browser.login(user.email, TEST_PASSWORD);
   await browser.post('/courses/example-course/enrol');

@@ -1,5 +1,9 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { simpleParser } from 'mailparser';
 
 /** Fails on any serious or critical axe-core violation, naming the rule and the elements. */
 export async function expectNoSeriousA11yViolations(page: Page, exclude?: string): Promise<void> {
@@ -17,12 +21,49 @@ export async function expectNoSeriousA11yViolations(page: Page, exclude?: string
 }
 
 /**
+ * The newest email to `to` whose text matches `pattern` (e.g. a link), as the server of this page
+ * wrote it: tests/e2e/serve.js runs it without SMTP_URL, so each message is an .eml file in its
+ * DATA_DIR/outbox. Returns the pattern's first group (or whole match) and the message's subject.
+ */
+export async function readEmail(
+  page: Page,
+  to: string,
+  pattern: RegExp,
+): Promise<{ found: string; subject: string }> {
+  const port = new URL(page.url()).port;
+  const dataDir = (await readFile(join(tmpdir(), `lantern-e2e-${port}.data-dir`), 'utf8')).trim();
+  const outbox = join(dataDir, 'outbox');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    // Newest first: the names start with the time the message was written.
+    const files = (await readdir(outbox).catch(() => [] as string[])).sort().reverse();
+    for (const file of files) {
+      const raw = await readFile(join(outbox, file));
+      if (!raw.toString('latin1').toLowerCase().includes(to.toLowerCase())) continue;
+      const mail = await simpleParser(raw);
+      const match = pattern.exec(mail.text ?? '');
+      if (match) return { found: match[1] ?? match[0], subject: mail.subject ?? '' };
+    }
+    if (Date.now() > deadline) throw new Error(`no email to ${to} matching ${pattern}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Follows the address confirmation link emailed to `email`, in this page's browser context. */
+export async function confirmEmail(page: Page, email: string): Promise<void> {
+  const { found } = await readEmail(page, email, /https?:\/\/\S+\/email\/verify\/[\w-]+/);
+  const response = await page.request.get(found);
+  expect(response.status()).toBe(200);
+}
+
+/**
  * Creates a learner account through the form; registering signs the person in and goes on to
- * `next` (a path on the site), or the catalogue.
+ * `next` (a path on the site), or the catalogue. The address is then confirmed by the emailed
+ * link (certificates are issued to confirmed addresses), unless `confirm` is false.
  */
 export async function registerAndLogin(
   page: Page,
-  options: { name: string; password?: string; email?: string; next?: string },
+  options: { name: string; password?: string; email?: string; next?: string; confirm?: boolean },
 ): Promise<string> {
   const email = options.email ?? `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
   const password = options.password ?? 'a long passphrase for e2e';
@@ -34,6 +75,7 @@ export async function registerAndLogin(
   await page.locator('#field-password').fill(password);
   await page.locator('form[action="/register"] button[type="submit"]').click();
   await expect(page).toHaveURL((url) => url.pathname === (options.next ?? '/'));
+  if (options.confirm !== false) await confirmEmail(page, email);
   return email;
 }
 

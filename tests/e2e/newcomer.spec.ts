@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from './helpers.js';
+import { confirmEmail, expectNoSeriousA11yViolations } from './helpers.js';
 
 /**
  * A first-time learner, as issue 15 walked it: the catalogue says which languages a course is
@@ -12,12 +12,14 @@ const course = '/courses/example-course';
 const newEmail = (who: string) =>
   `e2e-${who}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
 
-async function register(page: Page, name: string, locale?: string) {
+async function register(page: Page, name: string, locale?: string): Promise<string> {
+  const email = newEmail('newcomer');
   await page.locator('#field-name').fill(name);
-  await page.locator('#field-email').fill(newEmail('newcomer'));
+  await page.locator('#field-email').fill(email);
   await page.locator('#field-password').fill('a long passphrase for a newcomer');
   if (locale) await page.locator('#field-locale').selectOption(locale);
   await page.locator('form[action="/register"] button[type="submit"]').click();
+  return email;
 }
 
 const card = (page: Page, slug: string) =>
@@ -50,7 +52,7 @@ test('a newcomer finds a course in the languages it really has, registers from i
   // Signed in and back on the course, told so, with the enrol button instead of "log in to enrol".
   await expect(page).toHaveURL((url) => url.pathname === course);
   await expect(page.locator('.flash')).toHaveText(
-    'Welcome, Newcomer One. Your account is ready and you are logged in.',
+    /^Welcome, Newcomer One\. Your account is ready and you are logged in\. We have sent a link to \S+ to confirm your address\.$/,
   );
   await expect(page.locator('.site-header form[action="/logout"]')).toHaveCount(1);
   await expectNoSeriousA11yViolations(page);
@@ -79,7 +81,7 @@ test('a quiz passed with full marks offers practice, said to change nothing; the
 }) => {
   test.setTimeout(90_000);
   await page.goto(`/register?next=${encodeURIComponent(course)}`);
-  await register(page, 'Newcomer Three');
+  const email = await register(page, 'Newcomer Three');
   await expect(page).toHaveURL((url) => url.pathname === course);
   await page.locator(`form[action="${course}/enrol"] button`).click();
   for (const lesson of ['welcome', 'english-only']) {
@@ -118,6 +120,12 @@ test('a quiz passed with full marks offers practice, said to change nothing; the
   await page.locator('.quiz-form button[hx-post$="/submit"]').click();
   await expect(page.locator('.score.passed')).toBeVisible();
 
+  // The address is not confirmed yet: the course page says the certificate waits for it.
+  await page.goto(course);
+  await expect(page.locator('.certificate-pending')).toContainText(
+    'Your certificate will be available here once your email address is confirmed.',
+  );
+  await confirmEmail(page, email);
   await page.goto(course);
   const link = page.locator('a.verify-link');
   await expect(link).toHaveText(

@@ -1,12 +1,16 @@
 // Starts the built server for the browser tests on a fresh database: a new PGlite data directory,
 // or, when TEST_DATABASE_URL is set, a new database on that PostgreSQL server (dropped on exit).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-e2e-'));
+// Without SMTP_URL the server writes email as .eml files to DATA_DIR/outbox: the specs find that
+// folder through this file, named after the port (see readEmail in helpers.ts).
+const dataDirPointer = join(tmpdir(), `lantern-e2e-${process.env.E2E_PORT ?? '3190'}.data-dir`);
+writeFileSync(dataDirPointer, dataDir);
 const env = {
   ...process.env,
   PORT: process.env.E2E_PORT ?? '3190',
@@ -86,5 +90,6 @@ server.on('exit', (code) => void finish(code));
 async function finish(code) {
   await dropDatabase().catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dataDirPointer, { force: true });
   process.exit(code ?? 0);
 }

@@ -10,6 +10,12 @@ afterAll(async () => ctx.close());
 
 async function learner(locale: 'en' | 'fr' | 'ar' = 'en') {
   const user = await makeUser(ctx, 'learner', { locale });
+  // A confirmed address, as certificates are issued to confirmed addresses only.
+  await ctx.database.db
+    .updateTable('users')
+    .set({ email_verified_at: new Date() })
+    .where('id', '=', user.id)
+    .execute();
   const browser = new TestBrowser(ctx.app);
   await browser.login(user.email, TEST_PASSWORD);
   return { user, browser };

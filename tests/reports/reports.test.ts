@@ -14,6 +14,12 @@ const people: Record<string, { id: number; browser: TestBrowser; email: string }
 
 async function person(key: string, name: string) {
   const user = await makeUser(ctx, 'learner', { name });
+  // A confirmed address, as certificates are issued to confirmed addresses only.
+  await ctx.database.db
+    .updateTable('users')
+    .set({ email_verified_at: new Date() })
+    .where('id', '=', user.id)
+    .execute();
   const browser = new TestBrowser(ctx.app);
   await browser.login(user.email, TEST_PASSWORD);
   people[key] = { id: user.id, browser, email: user.email };

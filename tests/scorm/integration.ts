@@ -50,6 +50,12 @@ export async function enrolledLearner(
   name?: string,
 ): Promise<{ user: User; browser: TestBrowser }> {
   const learner = await signedIn(ctx, 'learner', name);
+  // A confirmed address, as certificates are issued to confirmed addresses only.
+  await ctx.database.db
+    .updateTable('users')
+    .set({ email_verified_at: new Date() })
+    .where('id', '=', learner.user.id)
+    .execute();
   await learner.browser.get(`/courses/${slug}`);
   const enrolled = await learner.browser.post(`/courses/${slug}/enrol`);
   if (enrolled.statusCode !== 303)

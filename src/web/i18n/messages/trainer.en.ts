@@ -161,6 +161,53 @@ export const trainerEn = {
   'cohorts.withdraw': 'Withdraw the invitation to {email}',
   'cohorts.withdrawShort': 'Withdraw',
   'cohorts.invitationWithdrawn': 'The invitation was withdrawn.',
+  'audit.sentence.reminders.send':
+    '{actor} sent a reminder to {count|one:# learner|other:# learners} of the cohort {cohort} (course: {course}).',
+  'reminders.select': 'Select {name}',
+  'reminders.tableHint':
+    'Tick learners in the table to send them a reminder by email, or remind everyone who has not finished this course. You will see the message before it is sent.',
+  'reminders.remindSelected': 'Remind the selected learners',
+  'reminders.remindUnfinished': 'Remind everyone who has not finished',
+  'reminders.title': 'Send a reminder',
+  'reminders.audience.selected':
+    'To {count|one:the # learner you selected|other:the # learners you selected}, about the course “{course}”.',
+  'reminders.audience.unfinished':
+    'To everyone in the cohort who has not finished the course “{course}”.',
+  'reminders.oncePerDay':
+    'A learner receives at most one reminder a day, whoever sends it. Messages are sent within a few minutes.',
+  'reminders.personal': 'A personal line (optional)',
+  'reminders.personalHint':
+    'Plain text, up to {max} characters. It appears in every message under your name, exactly as you write it (it is not translated).',
+  'reminders.recipients':
+    '{count|one:# learner will receive this reminder.|other:# learners will receive this reminder.}',
+  'reminders.noRecipients': 'None of these learners can receive a reminder now.',
+  'reminders.inLanguage': 'In {language}: {count|one:# learner|other:# learners}',
+  'reminders.language.en': 'English',
+  'reminders.language.fr': 'French',
+  'reminders.language.es': 'Spanish',
+  'reminders.language.ar': 'Arabic',
+  'reminders.sampleFor':
+    'Shown as {name} will receive it; each learner sees their own name and progress.',
+  'reminders.subject': 'Subject',
+  'reminders.notReminded': 'Who will not receive it',
+  'reminders.reason.erased': 'Deleted accounts (erased at the person’s request)',
+  'reminders.reason.deactivated': 'Deactivated accounts',
+  'reminders.reason.finished': 'Already finished the course',
+  'reminders.reason.optedOut': 'Turned reminders off',
+  'reminders.reason.recent': 'Already reminded in the last 24 hours',
+  'reminders.learnerCount': '{count|one:# learner|other:# learners}',
+  'reminders.more': 'and {count|one:# other|other:# others}',
+  'reminders.update': 'Update the preview',
+  'reminders.send':
+    '{count|one:Send the reminder to # learner|other:Send the reminder to # learners}',
+  'reminders.back': 'Back to the learners',
+  'reminders.sent': 'Reminder sent to {count|one:# learner|other:# learners}.',
+  'reminders.sentSkipped':
+    'Reminder sent to {count|one:# learner|other:# learners}. {skipped|one:# other was|other:# others were} not reminded: already reminded in the last 24 hours, reminders turned off, course finished or account closed.',
+  'reminders.noneSent':
+    'No reminder was sent: none of these learners can receive one now (already reminded in the last 24 hours, reminders turned off, course finished or account closed).',
+  'reminders.error.noneSelected':
+    'No learner was selected. Go back to the learners, tick the ones to remind, or choose “Remind everyone who has not finished”.',
 } as const;
 
 export type TrainerKey = keyof typeof trainerEn;

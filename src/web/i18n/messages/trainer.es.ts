@@ -165,4 +165,51 @@ export const trainerEs: TrainerMessages = {
   'cohorts.withdraw': 'Retirar la invitación a {email}',
   'cohorts.withdrawShort': 'Retirar',
   'cohorts.invitationWithdrawn': 'La invitación se ha retirado.',
+  'audit.sentence.reminders.send':
+    '{actor} envió un recordatorio a {count|one:# participante|other:# participantes} del grupo {cohort} (curso: {course}).',
+  'reminders.select': 'Seleccionar a {name}',
+  'reminders.tableHint':
+    'Marque participantes en la tabla para enviarles un recordatorio por correo electrónico, o recuérdeselo a todos los que no han terminado este curso. Verá el mensaje antes de enviarlo.',
+  'reminders.remindSelected': 'Enviar un recordatorio a los seleccionados',
+  'reminders.remindUnfinished': 'Enviar un recordatorio a todos los que no han terminado',
+  'reminders.title': 'Enviar un recordatorio',
+  'reminders.audience.selected':
+    'Para {count|one:el participante que ha seleccionado|other:los # participantes que ha seleccionado}, sobre el curso «{course}».',
+  'reminders.audience.unfinished':
+    'Para todos los participantes del grupo que no han terminado el curso «{course}».',
+  'reminders.oncePerDay':
+    'Cada participante recibe como máximo un recordatorio al día, lo envíe quien lo envíe. Los mensajes salen en pocos minutos.',
+  'reminders.personal': 'Unas palabras personales (opcional)',
+  'reminders.personalHint':
+    'Texto sin formato, de {max} caracteres como máximo. Aparece en cada mensaje bajo su nombre, tal como lo escriba (no se traduce).',
+  'reminders.recipients':
+    '{count|one:# participante recibirá este recordatorio.|other:# participantes recibirán este recordatorio.}',
+  'reminders.noRecipients': 'Ninguno de estos participantes puede recibir un recordatorio ahora.',
+  'reminders.inLanguage': 'En {language}: {count|one:# participante|other:# participantes}',
+  'reminders.language.en': 'inglés',
+  'reminders.language.fr': 'francés',
+  'reminders.language.es': 'español',
+  'reminders.language.ar': 'árabe',
+  'reminders.sampleFor':
+    'Tal como lo recibirá {name}; cada participante ve su propio nombre y su progreso.',
+  'reminders.subject': 'Asunto',
+  'reminders.notReminded': 'Quién no lo recibirá',
+  'reminders.reason.erased': 'Cuentas eliminadas (borradas a petición de la persona)',
+  'reminders.reason.deactivated': 'Cuentas desactivadas',
+  'reminders.reason.finished': 'Ya terminaron el curso',
+  'reminders.reason.optedOut': 'Desactivaron los recordatorios',
+  'reminders.reason.recent': 'Ya recibieron un recordatorio en las últimas 24 horas',
+  'reminders.learnerCount': '{count|one:# participante|other:# participantes}',
+  'reminders.more': 'y {count|one:# más|other:# más}',
+  'reminders.update': 'Actualizar la vista previa',
+  'reminders.send':
+    '{count|one:Enviar el recordatorio a # participante|other:Enviar el recordatorio a # participantes}',
+  'reminders.back': 'Volver a los participantes',
+  'reminders.sent': 'Recordatorio enviado a {count|one:# participante|other:# participantes}.',
+  'reminders.sentSkipped':
+    'Recordatorio enviado a {count|one:# participante|other:# participantes}. {skipped|one:# persona más no lo recibió|other:# personas más no lo recibieron}: ya recibieron uno en las últimas 24 horas, desactivaron los recordatorios, terminaron el curso o su cuenta está cerrada.',
+  'reminders.noneSent':
+    'No se envió ningún recordatorio: ninguno de estos participantes puede recibirlo ahora (ya recibió uno en las últimas 24 horas, desactivó los recordatorios, terminó el curso o su cuenta está cerrada).',
+  'reminders.error.noneSelected':
+    'No ha seleccionado a ningún participante. Vuelva a la tabla, marque a quienes quiera recordar el curso o elija «Enviar un recordatorio a todos los que no han terminado».',
 };

@@ -166,4 +166,51 @@ export const trainerFr: TrainerMessages = {
   'cohorts.withdraw': 'Retirer l’invitation de {email}',
   'cohorts.withdrawShort': 'Retirer',
   'cohorts.invitationWithdrawn': 'L’invitation a été retirée.',
+  'audit.sentence.reminders.send':
+    '{actor} a envoyé un rappel à {count|one:# apprenant·e|other:# apprenant·es} du groupe {cohort} (cours\u00a0: {course}).',
+  'reminders.select': 'Sélectionner {name}',
+  'reminders.tableHint':
+    'Cochez des apprenant·es dans le tableau pour leur envoyer un rappel par e-mail, ou relancez toutes les personnes qui n’ont pas terminé ce cours. Vous verrez le message avant son envoi.',
+  'reminders.remindSelected': 'Relancer les personnes sélectionnées',
+  'reminders.remindUnfinished': 'Relancer toutes celles qui n’ont pas terminé',
+  'reminders.title': 'Envoyer un rappel',
+  'reminders.audience.selected':
+    'À {count|one:la personne que vous avez sélectionnée|other:les # personnes que vous avez sélectionnées}, au sujet du cours «\u00a0{course}\u00a0».',
+  'reminders.audience.unfinished':
+    'À toutes les personnes du groupe qui n’ont pas terminé le cours «\u00a0{course}\u00a0».',
+  'reminders.oncePerDay':
+    'Une personne reçoit au plus un rappel par jour, quel que soit l’expéditeur. Les messages partent dans les minutes qui suivent.',
+  'reminders.personal': 'Un mot personnel (facultatif)',
+  'reminders.personalHint':
+    'Texte simple, {max}\u00a0caractères au maximum. Il figure dans chaque message sous votre nom, tel que vous l’écrivez (il n’est pas traduit).',
+  'reminders.recipients':
+    '{count|one:# apprenant·e recevra ce rappel.|other:# apprenant·es recevront ce rappel.}',
+  'reminders.noRecipients': 'Aucune de ces personnes ne peut recevoir de rappel pour l’instant.',
+  'reminders.inLanguage': 'En {language}\u00a0: {count|one:# apprenant·e|other:# apprenant·es}',
+  'reminders.language.en': 'anglais',
+  'reminders.language.fr': 'français',
+  'reminders.language.es': 'espagnol',
+  'reminders.language.ar': 'arabe',
+  'reminders.sampleFor':
+    'Tel que {name} le recevra\u00a0; chaque personne y voit son propre nom et sa progression.',
+  'reminders.subject': 'Objet',
+  'reminders.notReminded': 'Qui ne le recevra pas',
+  'reminders.reason.erased': 'Comptes supprimés (effacés à la demande de la personne)',
+  'reminders.reason.deactivated': 'Comptes désactivés',
+  'reminders.reason.finished': 'Cours déjà terminé',
+  'reminders.reason.optedOut': 'Rappels désactivés par la personne',
+  'reminders.reason.recent': 'Déjà relancé·e ces dernières 24\u00a0heures',
+  'reminders.learnerCount': '{count|one:# apprenant·e|other:# apprenant·es}',
+  'reminders.more': 'et {count|one:# autre personne|other:# autres personnes}',
+  'reminders.update': 'Mettre à jour l’aperçu',
+  'reminders.send':
+    '{count|one:Envoyer le rappel à # apprenant·e|other:Envoyer le rappel à # apprenant·es}',
+  'reminders.back': 'Retour aux apprenant·es',
+  'reminders.sent': 'Rappel envoyé à {count|one:# apprenant·e|other:# apprenant·es}.',
+  'reminders.sentSkipped':
+    'Rappel envoyé à {count|one:# apprenant·e|other:# apprenant·es}. {skipped|one:# autre personne n’a pas été relancée|other:# autres personnes n’ont pas été relancées}\u00a0: déjà relancées ces dernières 24\u00a0heures, rappels désactivés, cours terminé ou compte fermé.',
+  'reminders.noneSent':
+    'Aucun rappel n’a été envoyé\u00a0: aucune de ces personnes ne peut en recevoir pour l’instant (déjà relancée ces dernières 24\u00a0heures, rappels désactivés, cours terminé ou compte fermé).',
+  'reminders.error.noneSelected':
+    'Aucune personne n’a été sélectionnée. Revenez au tableau des apprenant·es, cochez celles à relancer, ou choisissez «\u00a0Relancer toutes celles qui n’ont pas terminé\u00a0».',
 };

@@ -1,0 +1,82 @@
+/**
+ * Email address verification: a self-registered learner gets a link that confirms the address.
+ * Until then they learn normally, but certificates wait: confirming issues the ones they earned.
+ */
+import type { FastifyInstance } from 'fastify';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { recordAudit } from '../audit/record.js';
+import { issuePendingCertificates } from '../certificates/issue.js';
+import type { Database, Locale } from '../db/database.js';
+import { issueToken, useToken, type ValidToken } from './tokens.js';
+
+type Recipient = { id: number; email: string; name: string; locale: Locale };
+
+/** Sends (again) the link that confirms a person's address; an earlier link stops working. */
+export async function sendVerificationLink(app: FastifyInstance, user: Recipient): Promise<void> {
+  const token = await issueToken(app.db, user.id, 'verification', { email: user.email });
+  await app.mail.send(
+    user.email,
+    {
+      kind: 'verification',
+      locale: user.locale,
+      name: user.name,
+      link: app.mail.link(`/email/verify/${token}`),
+    },
+    user.id,
+  );
+}
+
+/**
+ * Marks the address confirmed if it is still the person's address and was not confirmed yet,
+ * and issues the certificates they earned meanwhile. Any link that reached the address proves it
+ * (a verification link, and also a password reset link). Returns undefined when the address is
+ * no longer theirs, else whether this confirmed it and how many certificates it issued.
+ */
+export async function confirmAddress(
+  trx: Transaction<Database>,
+  userId: number,
+  email: string,
+): Promise<{ confirmed: boolean; certificates: number } | undefined> {
+  const user = await trx
+    .selectFrom('users')
+    .select(['email', 'email_verified_at'])
+    .where('id', '=', userId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!user || user.email !== email) return undefined;
+  if (user.email_verified_at !== null) return { confirmed: false, certificates: 0 };
+  await trx
+    .updateTable('users')
+    .set({ email_verified_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+    .where('id', '=', userId)
+    .execute();
+  const certificates = await issuePendingCertificates(trx, userId);
+  return { confirmed: true, certificates };
+}
+
+export type Verification =
+  { ok: true; userId: number; email: string; certificates: number } | { ok: false };
+
+/**
+ * Follows a verification link: single use (a second click, or a race, finds it used), and only for
+ * the address it was sent to (a link sent before the person changed their address confirms nothing).
+ */
+export async function verifyWithToken(
+  db: Kysely<Database>,
+  token: ValidToken,
+): Promise<Verification> {
+  const email = typeof token.data.email === 'string' ? token.data.email : '';
+  return db.transaction().execute(async (trx) => {
+    if (!(await useToken(trx, token.id))) return { ok: false } as const;
+    const result = await confirmAddress(trx, token.userId, email);
+    if (!result) return { ok: false } as const;
+    if (result.confirmed)
+      await recordAudit(trx, {
+        actorId: token.userId,
+        action: 'email.verified',
+        subjectUserId: token.userId,
+        detail: { certificates: result.certificates },
+      });
+    return { ok: true, userId: token.userId, email, certificates: result.certificates } as const;
+  });
+}

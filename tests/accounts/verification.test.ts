@@ -1,0 +1,326 @@
+/**
+ * Address verification: registration sends a link (real SMTP); an unconfirmed learner learns
+ * normally but the certificate waits, and says so, until the address is confirmed; the link is
+ * single use, for the address it was sent to; "send the link again" is for the signed-in person,
+ * a few times an hour.
+ */
+import type { ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueToken } from '../../src/accounts/tokens.js';
+import { findUserByEmail } from '../../src/accounts/users.js';
+import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
+import { TestBrowser } from '../helpers/client.js';
+import { startSmtpServer, type Inbox } from '../helpers/smtp.js';
+
+let inbox: Inbox;
+let ctx: TestContext;
+beforeAll(async () => {
+  inbox = await startSmtpServer();
+  ctx = await createTestApp({
+    mail: {
+      smtpUrl: inbox.url,
+      from: 'Lantern <no-reply@lantern.test>',
+      publicUrl: 'https://learn.example.org',
+    },
+  });
+});
+afterAll(async () => {
+  await ctx?.close();
+  await inbox?.close();
+});
+
+const COURSE = '/courses/example-course';
+
+function verifyPath(message: ParsedMail): string {
+  const match = /https:\/\/learn\.example\.org(\/email\/verify\/[A-Za-z0-9_-]{43})/.exec(
+    message.text ?? '',
+  );
+  if (!match?.[1]) throw new Error(`no verification link in: ${message.text}`);
+  return match[1];
+}
+
+async function register(email: string, locale = 'en') {
+  const browser = new TestBrowser(ctx.app);
+  await browser.get('/register');
+  const response = await browser.post('/register', {
+    name: 'Nadia Verified',
+    email,
+    password: TEST_PASSWORD,
+    locale,
+  });
+  expect(response.statusCode).toBe(303);
+  return browser;
+}
+
+/** Every required item done but one lesson, which the learner then finishes with "Next". */
+async function completeCourse(browser: TestBrowser, userId: number) {
+  await browser.get(COURSE);
+  await browser.post(`${COURSE}/enrol`);
+  const course = await ctx.database.db
+    .selectFrom('courses')
+    .select('id')
+    .where('slug', '=', 'example-course')
+    .executeTakeFirstOrThrow();
+  const items = await ctx.database.db
+    .selectFrom('course_items')
+    .select(['id', 'kind', 'slug'])
+    .where('course_id', '=', course.id)
+    .where('required', '=', true)
+    .where('removed_at', 'is', null)
+    .orderBy('position')
+    .execute();
+  const last = items.find((item) => item.kind === 'lesson')!;
+  for (const item of items.filter((i) => i.id !== last.id))
+    await ctx.database.db
+      .insertInto('item_progress')
+      .values({
+        user_id: userId,
+        item_id: item.id,
+        course_id: course.id,
+        completed_at: new Date(),
+        passed: item.kind === 'quiz',
+        best_score: item.kind === 'quiz' ? 100 : null,
+      })
+      .execute();
+  const done = await browser.post(`${COURSE}/lessons/${last.slug}/complete`);
+  expect(done.headers.location).toBe(COURSE);
+  return course.id;
+}
+
+const certificatesOf = (userId: number) =>
+  ctx.database.db
+    .selectFrom('certificates')
+    .select(['code', 'issued_at'])
+    .where('user_id', '=', userId)
+    .execute();
+
+describe('a self-registered learner', () => {
+  it('learns unconfirmed, is told why the certificate waits, confirms by the link and gets it', async () => {
+    const email = 'nueva-aprendiz@example.org';
+    const browser = await register(email, 'es');
+    const home = await browser.get('/');
+    expect(home.body).toContain(
+      'Le damos la bienvenida, Nadia Verified. Su cuenta está lista y ya ha iniciado sesión. Hemos enviado un enlace a \u2068nueva-aprendiz@example.org\u2069 para confirmar su dirección.',
+    );
+    const message = await inbox.waitFor(email, /Confirme su dirección de correo/);
+    const path = verifyPath(message);
+    const user = (await findUserByEmail(ctx.database.db, email))!;
+    expect(user.email_verified_at).toBeNull();
+
+    // My account says so, with a button to send the link again.
+    const account = await browser.get('/account');
+    expect(account.body).toContain('Su dirección de correo aún no está confirmada.');
+    expect(account.body).toContain('action="/account/verification"');
+
+    // Learning works as for anyone; the certificate waits, and the course page says why.
+    await completeCourse(browser, user.id);
+    expect(await certificatesOf(user.id)).toEqual([]);
+    const course = await browser.get(COURSE);
+    expect(course.body).toContain('¡Enhorabuena! Ha completado este curso.');
+    expect(course.body).toContain(
+      'Su certificado estará disponible aquí en cuanto se confirme su dirección de correo.',
+    );
+    expect(course.body).toContain('name="next" value="/courses/example-course"');
+    expect(course.body).not.toContain(`href="${COURSE}/certificate"`);
+    expect((await browser.get(`${COURSE}/certificate`)).statusCode).toBe(404);
+
+    // The link confirms the address, and the certificate is issued, dated the day of completion.
+    const confirmed = await browser.get(path);
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.headers['referrer-policy']).toBe('strict-origin');
+    expect(confirmed.body).toContain(
+      'Gracias: \u2068nueva-aprendiz@example.org\u2069 está confirmada.',
+    );
+    expect(confirmed.body).toContain('El certificado del curso que ha completado está listo.');
+    const verified = (await findUserByEmail(ctx.database.db, email))!;
+    expect(verified.email_verified_at).not.toBeNull();
+    const [certificate] = await certificatesOf(user.id);
+    const enrolment = await ctx.database.db
+      .selectFrom('enrolments')
+      .select('completed_at')
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(certificate?.issued_at).toEqual(enrolment.completed_at);
+
+    const after = await browser.get(COURSE);
+    expect(after.body).toContain(`href="${COURSE}/certificate"`);
+    expect(after.body).not.toContain('Su certificado estará disponible aquí');
+    expect((await browser.get(`${COURSE}/certificate`)).statusCode).toBe(200);
+    expect((await browser.get('/account')).body).not.toContain('aún no está confirmada');
+
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'detail'])
+      .where('action', '=', 'email.verified')
+      .where('subject_user_id', '=', user.id)
+      .execute();
+    expect(audit).toEqual([
+      { actor_id: user.id, detail: { certificates: 1, subjectUserId: user.id } },
+    ]);
+
+    // Used once: elsewhere it no longer works; here it says the address is confirmed.
+    const replay = await ctx.app.inject({ url: path });
+    expect(replay.statusCode).toBe(410);
+    expect(replay.body).toContain('This link no longer works');
+    expect(replay.body).toContain('href="/login?next=%2Faccount"');
+    const again = await browser.get(path);
+    expect(again.statusCode).toBe(200);
+    expect(again.body).toContain('Su dirección de correo está confirmada.');
+  });
+
+  it('confirmed, completes a course and has the certificate at once', async () => {
+    const user = await makeUser(ctx);
+    await ctx.database.db
+      .updateTable('users')
+      .set({ email_verified_at: new Date() })
+      .where('id', '=', user.id)
+      .execute();
+    const browser = new TestBrowser(ctx.app);
+    await browser.login(user.email, TEST_PASSWORD);
+    await completeCourse(browser, user.id);
+    expect(await certificatesOf(user.id)).toHaveLength(1);
+  });
+});
+
+describe('the verification link', () => {
+  it('is refused when unknown, expired, of another purpose, for an address no longer theirs, or of a deactivated account', async () => {
+    const user = await makeUser(ctx);
+    const refused = async (token: string, browser?: TestBrowser) => {
+      const page = browser
+        ? await browser.get(`/email/verify/${token}`)
+        : await ctx.app.inject({ url: `/email/verify/${token}` });
+      expect(page.statusCode, token).toBe(410);
+      expect(page.body).toContain('This link no longer works');
+      return page;
+    };
+    await refused('nonsense');
+    await refused('B'.repeat(43));
+
+    const expired = await issueToken(ctx.database.db, user.id, 'verification', {
+      email: user.email,
+    });
+    await ctx.database.db
+      .updateTable('account_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', user.id)
+      .execute();
+    await refused(expired);
+
+    const reset = await issueToken(ctx.database.db, user.id, 'reset', { email: user.email });
+    await refused(reset);
+
+    // Sent to the address the person had before: it confirms nothing about the new one.
+    const old = await issueToken(ctx.database.db, user.id, 'verification', { email: user.email });
+    await ctx.database.db
+      .updateTable('users')
+      .set({ email: `changed-${user.email}` })
+      .where('id', '=', user.id)
+      .execute();
+    await refused(old);
+
+    const other = await makeUser(ctx);
+    const token = await issueToken(ctx.database.db, other.id, 'verification', {
+      email: other.email,
+    });
+    await ctx.database.db
+      .updateTable('users')
+      .set({ deactivated_at: new Date() })
+      .where('id', '=', other.id)
+      .execute();
+    await refused(token);
+    for (const id of [user.id, other.id])
+      expect(
+        (
+          await ctx.database.db
+            .selectFrom('users')
+            .select('email_verified_at')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).email_verified_at,
+      ).toBeNull();
+
+    // Signed in and still unconfirmed: the page offers a new link.
+    const third = await makeUser(ctx);
+    const browser = new TestBrowser(ctx.app);
+    await browser.login(third.email, TEST_PASSWORD);
+    const page = await refused('C'.repeat(43), browser);
+    expect(page.body).toContain('action="/account/verification"');
+  });
+
+  it('confirms the address of the person it was sent to, whoever is signed in', async () => {
+    const owner = await makeUser(ctx);
+    const token = await issueToken(ctx.database.db, owner.id, 'verification', {
+      email: owner.email,
+    });
+    const someoneElse = await makeUser(ctx);
+    const browser = new TestBrowser(ctx.app);
+    await browser.login(someoneElse.email, TEST_PASSWORD);
+    expect((await browser.get(`/email/verify/${token}`)).statusCode).toBe(200);
+    const rows = await ctx.database.db
+      .selectFrom('users')
+      .select(['id', 'email_verified_at'])
+      .where('id', 'in', [owner.id, someoneElse.id])
+      .execute();
+    expect(rows.find((row) => row.id === owner.id)?.email_verified_at).not.toBeNull();
+    expect(rows.find((row) => row.id === someoneElse.id)?.email_verified_at).toBeNull();
+  });
+});
+
+describe('sending the link again', () => {
+  it('is refused to anonymous visitors and without the CSRF token', async () => {
+    const anonymous = new TestBrowser(ctx.app);
+    await anonymous.get('/login');
+    expect((await anonymous.post('/account/verification')).statusCode).toBe(403);
+    const user = await makeUser(ctx);
+    const browser = new TestBrowser(ctx.app);
+    await browser.login(user.email, TEST_PASSWORD);
+    expect((await browser.post('/account/verification', { _csrf: null })).statusCode).toBe(403);
+  });
+
+  it('sends a new link (the old one stops working), at most three an hour, back to where the person was', async () => {
+    const email = 'again-and-again@example.org';
+    const browser = await register(email);
+    const first = verifyPath(await inbox.waitFor(email, /Confirm your email address/));
+    await browser.get(COURSE);
+    const resent = await browser.post('/account/verification', { next: COURSE });
+    expect(resent.statusCode).toBe(303);
+    expect(resent.headers.location).toBe(COURSE);
+    expect((await browser.get(COURSE)).body).toContain(
+      'A new link is on its way to \u2068again-and-again@example.org\u2069.',
+    );
+    await ctx.app.mail.deliverDue();
+    const messages = () =>
+      inbox.messages.filter((m) => JSON.stringify(m.to).includes(email)).map(verifyPath);
+    expect(messages()).toHaveLength(2);
+    expect(messages()[1]).not.toBe(first);
+    expect((await ctx.app.inject({ url: first })).statusCode).toBe(410);
+
+    // Elsewhere than this site: back to the account page.
+    await browser.get('/account');
+    const away = await browser.post('/account/verification', { next: 'https://evil.example/' });
+    expect(away.headers.location).toBe('/account');
+    await browser.get('/account');
+    await browser.post('/account/verification');
+    await browser.get('/account');
+    await browser.post('/account/verification');
+    const account = await browser.get('/account');
+    expect(account.body).toContain('Several links were already sent in the last hour.');
+    await ctx.app.mail.deliverDue();
+    const user = (await findUserByEmail(ctx.database.db, email))!;
+    const queued = await ctx.database.db
+      .selectFrom('outbox')
+      .select('kind')
+      .where('user_id', '=', user.id)
+      .execute();
+    // The registration's link and three more.
+    expect(queued).toHaveLength(4);
+
+    // The latest link works.
+    const latest = messages().at(-1)!;
+    expect((await browser.get(latest)).statusCode).toBe(200);
+    await browser.get('/account');
+    const done = await browser.post('/account/verification');
+    expect(done.statusCode).toBe(303);
+    expect((await browser.get('/account')).body).toContain('Your email address is confirmed.');
+  });
+});
