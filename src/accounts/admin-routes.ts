@@ -33,7 +33,8 @@ export async function adminRoutes(instance: FastifyInstance): Promise<void> {
     await recordAudit(app.db, {
       actorId: signedIn(request).id,
       action: 'users.list',
-      detail: { search, page: list.page },
+      // Whether a search was made, not its words: they may name someone who is later erased.
+      detail: { searched: search !== '', page: list.page },
     });
     return reply.render(
       'admin/users',

@@ -151,9 +151,15 @@ export async function importRoutes(instance: FastifyInstance): Promise<void> {
       const found = await preview(request, hash);
       if (!found) return render(reply, { error: 'people.import.unknown', file }, 404);
       if (!found.plan) return render(reply, { ...found, file, hash }, 422);
-      const result = await applyImport(app.db, found.plan, await unusablePasswordHash());
-      // Queued in the outbox: the mail server is never waited for.
-      await inviteAll(app, result.created);
+      // The people, their links and their queued invitations, all or nothing; sent after.
+      const result = await applyImport(
+        app.db,
+        found.plan,
+        await unusablePasswordHash(),
+        admin.id,
+        (trx, created) => inviteAll(app, trx, created),
+      );
+      app.mail.deliverSoon();
       await recordAudit(app.db, {
         actorId: admin.id,
         action: 'users.import',

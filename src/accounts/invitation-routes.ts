@@ -36,16 +36,21 @@ export async function invitationRoutes(instance: FastifyInstance): Promise<void>
     const user = found ? await findUserById(app.db, found.userId) : undefined;
     return found && user ? { token: found, user } : undefined;
   };
+  // The token is in the address: no Referer carries it away, no cache keeps the page (not
+  // `no-referrer`: browsers would then send `Origin: null` with the form, which is refused).
   const show = (
     reply: FastifyReply,
     data: { person?: { name: string; email: string }; errors?: FieldErrors },
     status = 200,
   ) =>
-    reply.render(
-      'accounts/invitation',
-      { errors: {}, ...data, passwordMin: PASSWORD_MIN, titleKey: 'people.invitation.title' },
-      { status },
-    );
+    reply
+      .header('referrer-policy', 'strict-origin')
+      .header('cache-control', 'no-store')
+      .render(
+        'accounts/invitation',
+        { errors: {}, ...data, passwordMin: PASSWORD_MIN, titleKey: 'people.invitation.title' },
+        { status },
+      );
 
   app.get('/invitation/:token', { schema: { params: TokenParams } }, async (request, reply) => {
     const found = await invitation(request.params.token);
@@ -55,7 +60,12 @@ export async function invitationRoutes(instance: FastifyInstance): Promise<void>
 
   app.post(
     '/invitation/:token',
-    { schema: { params: TokenParams, body: PasswordBody }, attachValidation: true },
+    {
+      schema: { params: TokenParams, body: PasswordBody },
+      attachValidation: true,
+      // As the reset form: guessing at links or hammering the form meets the login limit.
+      config: { rateLimit: { max: app.config.rateLimits.login, timeWindow: 60_000 } },
+    },
     async (request, reply) => {
       const found = await invitation(request.params.token);
       if (!found) return show(reply, {}, 410);

@@ -5,7 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Locale } from '../db/database.js';
+import type { Transaction } from 'kysely';
+import type { Database, Locale } from '../db/database.js';
+import type { MailContent } from '../mail/index.js';
 import { hashPassword } from './passwords.js';
 import { issueToken, issueTokens } from './tokens.js';
 
@@ -34,35 +36,39 @@ export async function sendInvitation(app: FastifyInstance, person: Invitee): Pro
 }
 
 /**
- * Invites everyone an import created: their links issued in batches, then an email each queued in
- * the outbox (several at a time on PostgreSQL, whose pool has connections to spare).
+ * Invites everyone an import created, in the import's own transaction: their links issued and
+ * their emails queued in batches, so a person exists exactly when their invitation does. The
+ * caller starts delivery once it has committed (app.mail.deliverSoon()).
  */
-export async function inviteAll(app: FastifyInstance, people: Invitee[]): Promise<void> {
+export async function inviteAll(
+  app: FastifyInstance,
+  trx: Transaction<Database>,
+  people: Invitee[],
+): Promise<void> {
   const tokens = await issueTokens(
-    app.db,
+    trx,
     'invitation',
     people.map((person) => ({ userId: person.id, data: { email: person.email } })),
   );
-  const parallel = app.dbKind === 'postgres' ? 4 : 1;
-  let next = 0;
-  const worker = async () => {
-    while (next < people.length) {
-      const person = people[next++]!;
-      await queueInvitation(app, person, tokens.get(person.id)!);
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
+  await app.mail.queue(
+    trx,
+    people.map((person) => ({
+      to: person.email,
+      content: invitationContent(app, person, tokens.get(person.id)!),
+      userId: person.id,
+    })),
+  );
 }
 
 function queueInvitation(app: FastifyInstance, person: Invitee, token: string): Promise<void> {
-  return app.mail.send(
-    person.email,
-    {
-      kind: 'invitation',
-      locale: person.locale,
-      name: person.name,
-      link: app.mail.link(`/invitation/${token}`),
-    },
-    person.id,
-  );
+  return app.mail.send(person.email, invitationContent(app, person, token), person.id);
+}
+
+function invitationContent(app: FastifyInstance, person: Invitee, token: string): MailContent {
+  return {
+    kind: 'invitation',
+    locale: person.locale,
+    name: person.name,
+    link: app.mail.link(`/invitation/${token}`),
+  };
 }

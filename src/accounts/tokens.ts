@@ -4,7 +4,7 @@
  * once used, and void when the password changes (reset and invitation).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, TokenPurpose } from '../db/database.js';
 
 export const TOKEN_LIFETIME_MINUTES: Record<TokenPurpose, number> = {
@@ -25,6 +25,8 @@ export async function issueToken(
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
+    // Two requests at once for the same person queue here, so only the later link stays valid.
+    await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
     await trx
       .updateTable('account_tokens')
       .set({ used_at: sql<Date>`now()` })
@@ -48,43 +50,42 @@ export async function issueToken(
 
 /**
  * Issues a token of one purpose to each of many people at once (an import's invitations), by the
- * same rules as issueToken, in two statements per 500 people instead of a transaction each.
+ * same rules as issueToken, in two statements per 500 people instead of a transaction each. Runs
+ * in the caller's transaction, so the links exist exactly when what they are for does.
  */
 export async function issueTokens(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   purpose: TokenPurpose,
   recipients: Array<{ userId: number; data?: Record<string, unknown> }>,
 ): Promise<Map<number, string>> {
   const tokens = new Map<number, string>();
   for (const { userId } of recipients) tokens.set(userId, randomBytes(32).toString('base64url'));
-  await db.transaction().execute(async (trx) => {
-    for (let start = 0; start < recipients.length; start += 500) {
-      const batch = recipients.slice(start, start + 500);
-      await trx
-        .updateTable('account_tokens')
-        .set({ used_at: sql<Date>`now()` })
-        .where(
-          'user_id',
-          'in',
-          batch.map((recipient) => recipient.userId),
-        )
-        .where('purpose', '=', purpose)
-        .where('used_at', 'is', null)
-        .execute();
-      await trx
-        .insertInto('account_tokens')
-        .values(
-          batch.map(({ userId, data }) => ({
-            user_id: userId,
-            purpose,
-            token_hash: hashOf(tokens.get(userId)!),
-            data: JSON.stringify(data ?? {}),
-            expires_at: sql<Date>`now() + ${`${TOKEN_LIFETIME_MINUTES[purpose]} minutes`}::interval`,
-          })),
-        )
-        .execute();
-    }
-  });
+  for (let start = 0; start < recipients.length; start += 500) {
+    const batch = recipients.slice(start, start + 500);
+    await trx
+      .updateTable('account_tokens')
+      .set({ used_at: sql<Date>`now()` })
+      .where(
+        'user_id',
+        'in',
+        batch.map((recipient) => recipient.userId),
+      )
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .execute();
+    await trx
+      .insertInto('account_tokens')
+      .values(
+        batch.map(({ userId, data }) => ({
+          user_id: userId,
+          purpose,
+          token_hash: hashOf(tokens.get(userId)!),
+          data: JSON.stringify(data ?? {}),
+          expires_at: sql<Date>`now() + ${`${TOKEN_LIFETIME_MINUTES[purpose]} minutes`}::interval`,
+        })),
+      )
+      .execute();
+  }
   return tokens;
 }
 

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { AuditAction } from '../audit/record.js';
 import { addMembers, checkJoinCode } from '../cohorts/queries.js';
 import type { Database, Locale, Role } from '../db/database.js';
 import { emailAddress } from '../web/forms.js';
@@ -394,6 +395,9 @@ export async function applyImport(
   db: Kysely<Database>,
   plan: ImportPlan,
   passwordHash: string,
+  actorId: number,
+  /** Runs in the same transaction with the people just created (their invitations). */
+  onCreated: (trx: Transaction<Database>, created: ImportResult['created']) => Promise<void>,
 ): Promise<ImportResult> {
   const toCreate = plan.rows.filter((row) => row.action === 'create');
   const toUpdate = plan.rows.filter((row) => row.action === 'update');
@@ -423,7 +427,27 @@ export async function applyImport(
             as v(id, name, role, locale)
          where users.id = v.id`.execute(trx);
     }
+    // A role given by a file is as much a role change as one given on the list: each is logged.
+    const roles = changed.filter((row) => row.changes.includes('role'));
+    for (let start = 0; start < roles.length; start += BATCH) {
+      await trx
+        .insertInto('audit_log')
+        .values(
+          roles.slice(start, start + BATCH).map((row) => ({
+            actor_id: actorId,
+            action: 'users.role' satisfies AuditAction,
+            subject_user_id: row.userId!,
+            detail: JSON.stringify({
+              role: row.final.role,
+              subjectUserId: row.userId,
+              import: true,
+            }),
+          })),
+        )
+        .execute();
+    }
 
+    await onCreated(trx, created);
     const idOf = new Map(created.map((user) => [user.email, user.id]));
     const byCohort = new Map<number, number[]>();
     for (const row of [...toCreate, ...toUpdate]) {

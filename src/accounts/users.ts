@@ -178,7 +178,8 @@ export async function changeRole(
       .where('id', '=', userId)
       .forUpdate()
       .executeTakeFirst();
-    if (!user) return { ok: false, reason: 'not_found' } as const;
+    // An erased account is a tombstone: it gets no role (nor could it count as an admin).
+    if (!user || user.erased_at) return { ok: false, reason: 'not_found' } as const;
     if (user.role === 'admin' && role !== 'admin' && isLastAdmin(admins, userId))
       return { ok: false, reason: 'last_admin' } as const;
     const updated = await trx
@@ -199,6 +200,7 @@ async function lockActiveAdmins(trx: Transaction<Database>): Promise<number[]> {
     .select('id')
     .where('role', '=', 'admin')
     .where('deactivated_at', 'is', null)
+    .where('erased_at', 'is', null)
     .forUpdate()
     .execute();
   return rows.map((row) => row.id);
@@ -244,6 +246,12 @@ export async function deactivateUser(
       .executeTakeFirstOrThrow();
     const endedSessions = await endAllSessions(trx, userId);
     await voidTokens(trx, userId);
+    // Nothing more reaches them: links and reminders queued but not sent yet are dropped.
+    await trx
+      .deleteFrom('outbox')
+      .where('user_id', '=', userId)
+      .where('sent_at', 'is', null)
+      .execute();
     return { ok: true, user: updated, endedSessions } as const;
   });
 }

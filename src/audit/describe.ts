@@ -1,6 +1,6 @@
 /**
  * An audit entry as a sentence an admin reads: who did what, to whose data, in their language.
- * The time is formatted beside it (dates.ts); the raw action and details stay in a disclosure.
+ * The time is formatted beside it (web/dates.ts); the raw action and details stay in a disclosure.
  */
 import type { LocalizedText } from '../db/database.js';
 import type { MessageKey, Translate } from '../web/i18n/index.js';
@@ -66,10 +66,11 @@ export function describeAuditEntry(
   if (!isAuditAction(row.action)) return t('audit.sentence.unknown', { actor, action: row.action });
   switch (row.action) {
     case 'users.list': {
-      const search = textOf(detail, 'search') ?? '';
+      // The words searched are not kept (they may name someone later erased), only that there were.
+      const searched = detail.searched === true || Boolean(textOf(detail, 'search'));
       const page = Number(textOf(detail, 'page') ?? 1);
-      return search
-        ? t('audit.sentence.users.search', { actor, search: isolate(search), page })
+      return searched
+        ? t('audit.sentence.users.search', { actor, page })
         : t('audit.sentence.users.list', { actor, page });
     }
     case 'users.role': {

@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
 import { composeMail, type MailContent } from './compose.js';
-import { claimDueMail, enqueueMail, markFailed, markSent, pruneOutbox } from './outbox.js';
+import {
+  claimDueMail,
+  enqueueMail,
+  enqueueMails,
+  markFailed,
+  markSent,
+  pruneOutbox,
+} from './outbox.js';
 import { createTransport } from './transport.js';
 
 export type { MailContent, MailKind } from './compose.js';
@@ -11,6 +20,16 @@ declare module 'fastify' {
     mail: {
       /** Queues a message for `to` and starts delivery without waiting for it. */
       send(to: string, content: MailContent, userId: number | null): Promise<void>;
+      /**
+       * Queues many messages with `db` (a transaction, so they exist exactly when what they are
+       * about does); call deliverSoon() once it has committed.
+       */
+      queue(
+        db: Kysely<Database>,
+        messages: Array<{ to: string; content: MailContent; userId: number | null }>,
+      ): Promise<void>;
+      /** Starts delivering what is queued, without waiting for it. */
+      deliverSoon(): void;
       /** Sends what is due now (the job does this; tests call it to wait for delivery). */
       deliverDue(): Promise<number>;
       /** An absolute link to a path of the app, from PUBLIC_URL. */
@@ -67,6 +86,20 @@ async function mailPlugin(app: FastifyInstance): Promise<void> {
       await enqueueMail(app.db, { ...composeMail(content), to, kind: content.kind, userId });
       setImmediate(() => void kick());
     },
+    queue: (
+      db: Kysely<Database>,
+      messages: Array<{ to: string; content: MailContent; userId: number | null }>,
+    ) =>
+      enqueueMails(
+        db,
+        messages.map(({ to, content, userId }) => ({
+          ...composeMail(content),
+          to,
+          kind: content.kind,
+          userId,
+        })),
+      ),
+    deliverSoon: () => setImmediate(() => void kick()),
     deliverDue: async () => {
       await delivering;
       return kick();

@@ -30,6 +30,25 @@ export async function enqueueMail(db: Kysely<Database>, mail: QueuedMail): Promi
   return row.id;
 }
 
+/** Queues many messages, 500 rows a statement (an import's invitations), in the caller's transaction. */
+export async function enqueueMails(db: Kysely<Database>, mails: QueuedMail[]): Promise<void> {
+  for (let start = 0; start < mails.length; start += 500) {
+    await db
+      .insertInto('outbox')
+      .values(
+        mails.slice(start, start + 500).map((mail) => ({
+          user_id: mail.userId,
+          to_address: mail.to,
+          kind: mail.kind,
+          subject: mail.subject,
+          text_body: mail.text,
+          html_body: mail.html,
+        })),
+      )
+      .execute();
+  }
+}
+
 /** Takes up to `limit` messages that are due and not held by another process. */
 export function claimDueMail(db: Kysely<Database>, limit: number) {
   return db
@@ -60,7 +79,14 @@ export function claimDueMail(db: Kysely<Database>, limit: number) {
 export async function markSent(db: Kysely<Database>, id: number): Promise<void> {
   await db
     .updateTable('outbox')
-    .set({ sent_at: sql<Date>`now()`, locked_until: null, last_error: null })
+    // Once sent, only who and what is kept: the bodies may hold a live link (a 7-day invitation).
+    .set({
+      sent_at: sql<Date>`now()`,
+      locked_until: null,
+      last_error: null,
+      text_body: '',
+      html_body: '',
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -73,21 +99,33 @@ export async function markFailed(
   error: string,
 ): Promise<void> {
   const waitSeconds = Math.min(30 * 2 ** Math.max(0, attempts - 1), 3600);
+  const givenUp = attempts >= MAX_ATTEMPTS;
   await db
     .updateTable('outbox')
     .set({
       locked_until: null,
       last_error: error.slice(0, 1000),
       next_attempt_at: sql<Date>`now() + ${`${waitSeconds} seconds`}::interval`,
+      // A message given up keeps its error for the logs, not its link.
+      ...(givenUp ? { text_body: '', html_body: '' } : {}),
     })
     .where('id', '=', id)
     .execute();
 }
 
-/** Sent messages are kept a month (what was sent to whom), then removed. */
+/** Messages sent or given up are kept a month (what was sent to whom), then removed. */
 export async function pruneOutbox(db: Kysely<Database>): Promise<void> {
   await db
     .deleteFrom('outbox')
-    .where('sent_at', '<', sql<Date>`now() - interval '30 days'`)
+    .where((eb) =>
+      eb.or([
+        eb('sent_at', '<', sql<Date>`now() - interval '30 days'`),
+        eb.and([
+          eb('sent_at', 'is', null),
+          eb('attempts', '>=', MAX_ATTEMPTS),
+          eb('created_at', '<', sql<Date>`now() - interval '30 days'`),
+        ]),
+      ]),
+    )
     .execute();
 }

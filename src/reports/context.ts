@@ -37,7 +37,12 @@ export async function reportContext(
     actorId: signedIn(request, 'trainer').id,
     action,
     subjectUserId: member ? subject : null,
-    detail: { cohortId: cohort.id, courseId: course?.id ?? null, query: request.query },
+    // The filters, except the free text of a name search (it may name someone later erased).
+    detail: {
+      cohortId: cohort.id,
+      courseId: course?.id ?? null,
+      query: { ...request.query, ...('q' in request.query ? { q: Boolean(request.query.q) } : {}) },
+    },
   });
   return {
     cohort,

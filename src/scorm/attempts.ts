@@ -157,6 +157,22 @@ export async function recordCommit(
 }
 
 /**
+ * The CMI as stored: without the learner's name and id, which every launch writes back from the
+ * account (launch-cmi.ts). So erasing a person clears them for good, even from a late commit.
+ */
+function withoutLearner(cmi: Record<string, unknown>): Record<string, unknown> {
+  const inner = cmi.cmi;
+  if (typeof inner !== 'object' || inner === null) return cmi;
+  const { learner_id: _id, learner_name: _name, ...rest } = inner as Record<string, unknown>;
+  const core = rest.core;
+  if (typeof core === 'object' && core !== null) {
+    const { student_id: _sid, student_name: _sname, ...coreRest } = core as Record<string, unknown>;
+    rest.core = coreRest;
+  }
+  return { ...cmi, cmi: rest };
+}
+
+/**
  * The commit itself, in one statement: the attempt, its interactions and objectives (upserted by
  * position, extras trimmed), the item's progress (only written when there is something new to
  * say) and the enrolment's last activity (at most once a minute).
@@ -194,10 +210,12 @@ async function storeCommit(
   const result = await sql<{ course_id: number }>`${sql.raw(prepared('scorm-commit'))}
     with updated as (
       update scorm_attempts
-         set seq = ${commit.seq}, cmi = ${JSON.stringify(commit.cmi)}::jsonb, completion_status = ${commit.completionStatus},
+         set seq = ${commit.seq}, cmi = ${JSON.stringify(withoutLearner(commit.cmi))}::jsonb, completion_status = ${commit.completionStatus},
              success_status = ${commit.successStatus}, score_scaled = ${commit.scoreScaled}, score_raw = ${commit.scoreRaw},
              total_time_seconds = ${Math.min(2_000_000_000, Math.round(commit.totalTimeSeconds))}, updated_at = now()
        where id = ${attemptId} and user_id = ${userId} and seq < ${commit.seq}
+         -- A tab left open after deactivation or erasure writes nothing (its token lives a day).
+         and exists (select 1 from users where id = ${userId} and deactivated_at is null and erased_at is null)
       returning course_id, item_id
     ),
     new_interactions as (

@@ -128,9 +128,10 @@ async function viewPlugin(app: FastifyInstance): Promise<void> {
       else if (target === 'main')
         html = await this.viewAsync(template, context, { layout: 'layout/fragment' });
       else html = await this.viewAsync(template, context, { layout: 'layout/page' });
+      // A page that asked for less caching (no-store: a token in its address) keeps it.
+      if (!this.hasHeader('cache-control')) this.header('cache-control', 'private, no-cache');
       return this.code(options.status ?? 200)
         .header('vary', 'HX-Request, HX-Target, Cookie, Accept-Language')
-        .header('cache-control', 'private, no-cache')
         .type('text/html; charset=utf-8')
         .send(html);
     },

@@ -123,7 +123,7 @@ async function busyLearner(name: string, email: string) {
       score: { scaled: '', raw: '', min: '', max: '' },
     },
   });
-  return { user, browser };
+  return { user, browser, golf };
 }
 
 /** Every row of every table whose JSON mentions `needle` (case-insensitive), by table. */
@@ -152,7 +152,7 @@ const dashboardStats = async () => {
 
 describe('deleting one’s own account', () => {
   it('erases the person everywhere while reports keep counting them', async () => {
-    const { user, browser } = await busyLearner(NAME, EMAIL);
+    const { user, browser, golf } = await busyLearner(NAME, EMAIL);
     const other = await busyLearner('Kept Person', 'kept.person@example.org');
     const phone = new TestBrowser(ctx.app);
     await phone.login(EMAIL, TEST_PASSWORD);
@@ -177,14 +177,16 @@ describe('deleting one’s own account', () => {
       .select('cmi')
       .where('user_id', '=', user.id)
       .execute();
-    expect(JSON.stringify(stored)).toContain(NAME);
+    // The stored CMI never holds the name: every launch writes it back from the account.
+    expect(JSON.stringify(stored)).toContain('page=3');
+    expect(JSON.stringify(stored)).not.toContain(NAME);
     const before = await dashboardStats();
     const csvBefore = await trainer.get(
       `/trainer/cohorts/${cohortId}/learners.csv?course=${courseId}`,
     );
     expect(csvBefore.body).toContain(NAME);
     expect(Object.keys(await rowsMentioning('zephyrine'))).toEqual(
-      expect.arrayContaining(['users', 'outbox', 'account_tokens', 'scorm_attempts']),
+      expect.arrayContaining(['users', 'outbox', 'account_tokens']),
     );
 
     // The page explains; a wrong or missing password, or no CSRF token, changes nothing.
@@ -232,6 +234,30 @@ describe('deleting one’s own account', () => {
     }
     // The learning itself stays (attempt data, interactions), without a name.
     expect(JSON.stringify(attempts)).toContain('page=3');
+    // A tab left open commits after the erasure (its token lives a day): nothing is written.
+    await postCommit(ctx, golf.commitUrl, {
+      seq: golf.seqBase + 50,
+      cmi: {
+        suspend_data: 'page=9',
+        launch_data: '',
+        core: {
+          student_id: String(user.id),
+          student_name: NAME,
+          lesson_status: 'incomplete',
+          lesson_location: 'p9',
+          exit: 'suspend',
+          session_time: '00:01:00',
+          score: { raw: '', min: '', max: '' },
+        },
+      },
+    });
+    expect(await rowsMentioning('zephyrine')).toEqual({});
+    const late = await ctx.database.db
+      .selectFrom('scorm_attempts')
+      .select('cmi')
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(JSON.stringify(late)).not.toContain('page=9');
 
     // Login with the old address, or the tombstone, never works.
     const again = new TestBrowser(ctx.app);

@@ -207,7 +207,11 @@ describe('the invitation link', () => {
 
   it('refuses an unknown or malformed token', async () => {
     const browser = new TestBrowser(ctx.app);
-    expect((await browser.get(`/invitation/${'x'.repeat(43)}`)).statusCode).toBe(410);
+    const unknown = await browser.get(`/invitation/${'x'.repeat(43)}`);
+    expect(unknown.statusCode).toBe(410);
+    // The link is in the address: no cache keeps the page, no Referer carries it away.
+    expect(unknown.headers['cache-control']).toBe('no-store');
+    expect(unknown.headers['referrer-policy']).toBe('strict-origin');
     expect((await browser.get('/invitation/short')).statusCode).toBe(410);
     await browser.get('/login');
     expect(
@@ -297,9 +301,30 @@ describe('deactivation', () => {
     expect((await learner.get('/my-learning')).statusCode).toBe(200);
     expect(learner.cookies.has('lantern_seen')).toBe(true);
 
+    // A message queued for them and not sent yet (a reminder, a link) is dropped with the access.
+    await ctx.database.db
+      .insertInto('outbox')
+      .values({
+        user_id: person.id,
+        to_address: person.email,
+        kind: 'reminder',
+        subject: 'Queued before deactivation',
+        text_body: 'x',
+        html_body: 'x',
+        next_attempt_at: new Date(Date.now() + 3_600_000),
+      })
+      .execute();
+
     await admin.get('/admin/users');
     const response = await admin.post(`/admin/users/${person.id}/deactivate`, { q: '', page: '1' });
     expect(response.statusCode).toBe(303);
+    const queued = await ctx.database.db
+      .selectFrom('outbox')
+      .select('subject')
+      .where('user_id', '=', person.id)
+      .where('sent_at', 'is', null)
+      .execute();
+    expect(queued).toEqual([]);
     const sessions = await ctx.database.db
       .selectFrom('sessions')
       .select('id')

@@ -323,6 +323,24 @@ describe('importing people', () => {
     );
   });
 
+  it('logs each role a file changes, as a role change on the list is', async () => {
+    const person = await makeUser(ctx, 'learner', { name: 'Rola Promoted' });
+    const { hash } = await preview(csv(`email,name,role\n${person.email},Rola Promoted,trainer\n`));
+    await admin.post(`/admin/users/import/${hash}/confirm`, { file: 'roles.csv' });
+    const logged = await ctx.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'subject_user_id', 'detail'])
+      .where('subject_user_id', '=', person.id)
+      .execute();
+    expect(logged).toEqual([
+      {
+        action: 'users.role',
+        subject_user_id: person.id,
+        detail: { role: 'trainer', subjectUserId: person.id, import: true },
+      },
+    ]);
+  });
+
   it('does not let an admin change their own role by import', async () => {
     const { page } = await preview(csv(`email,name,role\n${adminEmail},Ada Admin,learner\n`));
     expect(page.body).toContain(

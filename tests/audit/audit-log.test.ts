@@ -157,7 +157,7 @@ describe('the audit log page', () => {
       'Ada Admin imported the SCORM package golf-audit.zip as a new course: Golf Explained - Run-time Basic Calls.',
       'Ada Admin changed the role of Zainab Haddad to Learner.',
       'Ada Admin changed the role of Zainab Haddad to Trainer.',
-      'Ada Admin searched the users for “zainab” (page 1).',
+      'Ada Admin searched the users by name or email (page 1).',
       'Ada Admin looked at the list of users (page 1).',
     ];
     for (const [index, sentence] of expected.entries())

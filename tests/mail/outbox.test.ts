@@ -46,6 +46,14 @@ describe('email', () => {
     // A name is text, never markup.
     expect(mail.html).toContain('ليلى &lt;b&gt;');
     expect(mail.html).not.toContain('ليلى <b>');
+    // Once sent, the database keeps who and what, not the link.
+    const stored = await ctx.database.db
+      .selectFrom('outbox')
+      .select(['subject', 'text_body', 'html_body', 'sent_at'])
+      .where('to_address', '=', 'layla@example.org')
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ subject: mail.subject, text_body: '', html_body: '' });
+    expect(stored.sent_at).not.toBeNull();
   });
 
   it('keeps a message the server refused and sends it once the server is back', async () => {

@@ -132,7 +132,8 @@ export const scormAr: ScormMessages = {
   'audit.field.data': 'البيانات المسجّلة',
   'audit.someone': 'حساب محذوف',
   'audit.sentence.users.list': 'اطّلع {actor} على قائمة المستخدمين (الصفحة {page}).',
-  'audit.sentence.users.search': 'بحث {actor} عن «{search}» في قائمة المستخدمين (الصفحة {page}).',
+  'audit.sentence.users.search':
+    'بحث {actor} في قائمة المستخدمين بالاسم أو البريد الإلكتروني (الصفحة {page}).',
   'audit.sentence.users.role': 'غيّر {actor} دور {subject} إلى {role}.',
   'audit.sentence.scorm.import': 'استورد {actor} حزمة SCORM {file} بوصفها دورة جديدة: {course}.',
   'audit.sentence.scorm.importVersion':

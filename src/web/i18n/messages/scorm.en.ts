@@ -134,7 +134,7 @@ export const scormEn = {
   'audit.field.data': 'Recorded data',
   'audit.someone': 'A deleted account',
   'audit.sentence.users.list': '{actor} looked at the list of users (page {page}).',
-  'audit.sentence.users.search': '{actor} searched the users for “{search}” (page {page}).',
+  'audit.sentence.users.search': '{actor} searched the users by name or email (page {page}).',
   'audit.sentence.users.role': '{actor} changed the role of {subject} to {role}.',
   'audit.sentence.scorm.import':
     '{actor} imported the SCORM package {file} as a new course: {course}.',

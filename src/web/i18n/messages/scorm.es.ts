@@ -144,7 +144,7 @@ export const scormEs: ScormMessages = {
   'audit.field.data': 'Datos registrados',
   'audit.someone': 'Una cuenta eliminada',
   'audit.sentence.users.list': '{actor} consultó la lista de usuarios (página {page}).',
-  'audit.sentence.users.search': '{actor} buscó «{search}» entre los usuarios (página {page}).',
+  'audit.sentence.users.search': '{actor} buscó usuarios por nombre o correo (página {page}).',
   'audit.sentence.users.role': '{actor} cambió el rol de {subject} a {role}.',
   'audit.sentence.scorm.import':
     '{actor} importó el paquete SCORM {file} como curso nuevo: {course}.',

@@ -152,7 +152,7 @@ export const scormFr: ScormMessages = {
   'audit.someone': 'Un compte supprimé',
   'audit.sentence.users.list': '{actor} a consulté la liste des utilisateur·rices (page {page}).',
   'audit.sentence.users.search':
-    '{actor} a cherché «\u00a0{search}\u00a0» parmi les utilisateur·rices (page {page}).',
+    '{actor} a fait une recherche dans les utilisateur·rices par nom ou adresse (page {page}).',
   'audit.sentence.users.role': '{actor} a attribué le rôle {role} à {subject}.',
   'audit.sentence.scorm.import':
     '{actor} a importé le paquet SCORM {file} comme nouveau cours\u00a0: {course}.',
