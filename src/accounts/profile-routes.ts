@@ -1,14 +1,15 @@
 /**
- * /account for every role: name and language, email address (confirmed by a link to the new
- * address; the old one is told), password, and the trainers' reminders. Every change is written
- * to the audit log, with the person as actor and subject; no address or name goes into it.
+ * /account for every role: name and language, email address (confirmed by the button on the page
+ * of a link sent to the new address; the old one is told), password, and the trainers' reminders.
+ * Every change is written to the audit log, with the person as actor and subject; no address or
+ * name goes into it.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { recordAudit } from '../audit/record.js';
-import type { Locale } from '../db/database.js';
+import type { Database, Locale } from '../db/database.js';
 import {
   collectErrors,
   emailAddress,
@@ -23,9 +24,10 @@ import { LOCALE_COOKIE_SECONDS } from '../web/locale.js';
 import { Csrf, FormText } from '../web/schemas.js';
 import { requireLogin, signedIn } from './guard.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { endOtherSessions } from './sessions.js';
-import { findToken, issueToken, useToken, voidTokens } from './tokens.js';
-import { findUserById, normaliseEmail, setUserPassword } from './users.js';
+import { changePassword } from './reset.js';
+import { findToken, issueToken, useToken, voidTokens, type ValidToken } from './tokens.js';
+import { findUserById, normaliseEmail } from './users.js';
+import { markAddressConfirmed } from './verification.js';
 
 const DetailsBody = Type.Object({ _csrf: Csrf, name: FormText(500), locale: FormText(10) });
 const EmailBody = Type.Object({ _csrf: Csrf, email: FormText(500), emailPassword: FormText(1000) });
@@ -41,6 +43,21 @@ const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 
 /** An address keeps its own direction inside a sentence (a Latin address on an Arabic page). */
 const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/**
+ * The page of an emailed link: never stored by a cache, and its token (in the address) in no
+ * Referer, not even to this site (not `no-referrer`: browsers would then send `Origin: null`
+ * with its form, which the origin check refuses). Set as the answer is sent, whichever it is
+ * (the page, a refusal, the redirect after the form).
+ */
+export async function linkPageHeaders(
+  _request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+): Promise<unknown> {
+  reply.header('cache-control', 'private, no-store').header('referrer-policy', 'strict-origin');
+  return payload;
+}
 
 /** Which form of the page a problem belongs to (its error summary is shown there). */
 type Section = 'details' | 'email' | 'password';
@@ -211,49 +228,81 @@ export async function profileRoutes(instance: FastifyInstance): Promise<void> {
     },
   );
 
-  // The link in the message to the new address. Opening it proves the mailbox; it needs no
+  // The link in the message to the new address. It proves the mailbox, but opening it changes
+  // nothing (mail scanners open links): its page has a button, whose form does. It needs no
   // session (it may be opened on another device), but is refused to another signed-in account.
+  type Refusal = 'linkInvalid' | 'otherAccount' | 'taken';
+  const refusalStatus: Record<Refusal, number> = {
+    linkInvalid: 410,
+    otherAccount: 403,
+    taken: 409,
+  };
+  const refuseLink = (reply: FastifyReply, refusal: Refusal, email = '') =>
+    reply.render(
+      'accounts/email-link',
+      { message: `profile.email.${refusal}`, email, titleKey: 'profile.email.confirmTitle' },
+      { status: refusalStatus[refusal] },
+    );
+  /** The link's token and the new address, or why it is refused (nothing is changed here). */
+  const readLink = async (
+    request: FastifyRequest,
+    token: string,
+  ): Promise<{ found: ValidToken; email: string } | { refusal: Refusal }> => {
+    const found = await findToken(app.db, token, 'email_change');
+    const email = typeof found?.data.email === 'string' ? found.data.email : '';
+    if (!found || !email) return { refusal: 'linkInvalid' };
+    if (request.user && request.user.id !== found.userId) return { refusal: 'otherAccount' };
+    return { found, email };
+  };
+  /** Whether another account uses the address (checked again in the change's transaction). */
+  const takenByOther = async (db: Kysely<Database>, userId: number, email: string) =>
+    (await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', email)
+      .where('id', '!=', userId)
+      .executeTakeFirst()) !== undefined;
+
   app.get(
     '/account/email/:token',
-    { schema: { params: TokenParams }, config: passwordLimit },
+    { schema: { params: TokenParams }, config: passwordLimit, onSend: linkPageHeaders },
     async (request, reply) => {
-      reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer');
-      const refuse = (
-        message: 'linkInvalid' | 'otherAccount' | 'taken',
-        status: number,
-        email = '',
-      ) =>
-        reply.render(
-          'accounts/email-link',
-          { message: `profile.email.${message}`, email, titleKey: 'profile.email.confirmTitle' },
-          { status },
-        );
-      const found = await findToken(app.db, request.params.token, 'email_change');
-      const email = typeof found?.data.email === 'string' ? found.data.email : '';
-      if (!found || !email) return refuse('linkInvalid', 410);
-      if (request.user && request.user.id !== found.userId) return refuse('otherAccount', 403);
+      const link = await readLink(request, request.params.token);
+      if ('refusal' in link) return refuseLink(reply, link.refusal);
+      // Said at once: no button that could only lead to a refusal.
+      if (await takenByOther(app.db, link.found.userId, link.email))
+        return refuseLink(reply, 'taken', link.email);
+      return reply.render('accounts/email-link', {
+        token: request.params.token,
+        email: link.email,
+        titleKey: 'profile.email.confirmTitle',
+      });
+    },
+  );
 
+  app.post(
+    '/account/email/:token',
+    {
+      schema: { params: TokenParams, body: CsrfBody },
+      config: passwordLimit,
+      onSend: linkPageHeaders,
+    },
+    async (request, reply) => {
+      const link = await readLink(request, request.params.token);
+      if ('refusal' in link) return refuseLink(reply, link.refusal);
+      const { found, email } = link;
       const outcome = await app.db
         .transaction()
         .execute(async (trx) => {
-          const taken = await trx
-            .selectFrom('users')
-            .select('id')
-            .where('email', '=', email)
-            .where('id', '!=', found.userId)
-            .executeTakeFirst();
-          if (taken) return 'taken' as const;
+          if (await takenByOther(trx, found.userId, email)) return 'taken' as const;
           if (!(await useToken(trx, found.id))) return 'used' as const;
           await trx
             .updateTable('users')
-            .set({
-              email,
-              // Opening the link proved the new address.
-              email_verified_at: sql<Date>`now()`,
-              updated_at: sql<Date>`now()`,
-            })
+            .set({ email, updated_at: sql<Date>`now()` })
             .where('id', '=', found.userId)
             .execute();
+          // The link proved the new address: confirmed, with the certificates that waited for it.
+          await markAddressConfirmed(trx, found.userId);
           // Links sent to the old address (a reset, a verification) no longer lead anywhere.
           await voidTokens(trx, found.userId, ['reset', 'verification']);
           await recordAudit(trx, {
@@ -268,8 +317,8 @@ export async function profileRoutes(instance: FastifyInstance): Promise<void> {
           if ((error as { code?: string }).code === '23505') return 'taken' as const;
           throw error;
         });
-      if (outcome === 'taken') return refuse('taken', 409, email);
-      if (outcome === 'used') return refuse('linkInvalid', 410);
+      if (outcome === 'taken') return refuseLink(reply, 'taken', email);
+      if (outcome === 'used') return refuseLink(reply, 'linkInvalid');
       request.log.info({ userId: found.userId }, 'email changed');
       if (request.user) reply.clearAppCookie('seen');
       return reply
@@ -305,17 +354,15 @@ export async function profileRoutes(instance: FastifyInstance): Promise<void> {
       }
       if (Object.keys(errors).length > 0)
         return showAccount(request, reply, { section: 'password', errors }, 422);
-      await setUserPassword(app.db, sessionUser.id, await hashPassword(body.password ?? ''));
-      // Every link emailed before (reset, invitation, verification, email change) is void.
-      await voidTokens(app.db, sessionUser.id);
-      await reply.endSessions(
-        await endOtherSessions(app.db, sessionUser.id, sessionUser.sessionId),
+      // All or nothing: the password, every link emailed before void, the other sessions ended.
+      const ended = await changePassword(
+        app.db,
+        sessionUser.id,
+        sessionUser.sessionId,
+        await hashPassword(body.password ?? ''),
       );
-      await recordAudit(app.db, {
-        actorId: sessionUser.id,
-        action: 'profile.password',
-        subjectUserId: sessionUser.id,
-      });
+      // Once committed, every process is told, so no snapshot of those sessions is trusted.
+      await reply.endSessions(ended);
       reply.clearAppCookie('seen');
       return reply.flash('account.passwordChanged').redirect('/account', 303);
     },

@@ -1,13 +1,14 @@
 /**
  * Password reset by email: a link (a single-use token, 60 minutes) to choose a new password.
  * Setting it ends every session of the person, voids their other links and lifts a login pause.
+ * A change on the account page shares the same steps (replacePassword), all in one transaction.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/record.js';
 import type { Database, User } from '../db/database.js';
 import { clearFailedLogins } from './login-protection.js';
-import { endAllSessions } from './sessions.js';
+import { endAllSessions, endOtherSessions } from './sessions.js';
 import { issueToken, useToken, voidTokens, type ValidToken } from './tokens.js';
 import { setUserPassword } from './users.js';
 import { confirmAddress } from './verification.js';
@@ -37,12 +38,50 @@ export async function sendResetLink(app: FastifyInstance, user: Resettable): Pro
   return true;
 }
 
+/**
+ * What every new password brings, inside the caller's transaction: the password is set, every link
+ * emailed before (reset, invitation, verification, email change) is void, and the person's
+ * sessions end: all of them, or all but `keepSessionId` (the one that changed it on the account
+ * page). Returns the ended sessions' ids, which the caller announces to every process once the
+ * transaction is committed (reply.endSessions).
+ */
+export async function replacePassword(
+  trx: Transaction<Database>,
+  userId: number,
+  passwordHash: string,
+  keepSessionId?: string,
+): Promise<string[]> {
+  await setUserPassword(trx, userId, passwordHash);
+  await voidTokens(trx, userId);
+  return keepSessionId === undefined
+    ? endAllSessions(trx, userId)
+    : endOtherSessions(trx, userId, keepSessionId);
+}
+
+/**
+ * A signed-in person changes their password on the account page (the current one was checked),
+ * all or nothing: see replacePassword; this session stays. Returns the ended sessions' ids.
+ */
+export async function changePassword(
+  db: Kysely<Database>,
+  userId: number,
+  sessionId: string,
+  passwordHash: string,
+): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    const ended = await replacePassword(trx, userId, passwordHash, sessionId);
+    await recordAudit(trx, { actorId: userId, action: 'profile.password', subjectUserId: userId });
+    return ended;
+  });
+}
+
 export type Reset = { ok: true; endedSessions: string[] } | { ok: false };
 
 /**
  * Sets the new password through a reset link, all or nothing: the link is used (once, even when
  * two requests race), every session of the person ends, their other links are void, a login
- * pause is lifted, and, since the link reached their mailbox, their address counts as confirmed.
+ * pause is lifted, and, since the link reached their mailbox, their address counts as confirmed
+ * (with the certificates that waited for it).
  */
 export async function resetPassword(
   db: Kysely<Database>,
@@ -52,9 +91,8 @@ export async function resetPassword(
   return db.transaction().execute(async (trx) => {
     if (!(await useToken(trx, token.id))) return { ok: false } as const;
     const userId = token.userId;
-    await setUserPassword(trx, userId, passwordHash);
+    const endedSessions = await replacePassword(trx, userId, passwordHash);
     await clearFailedLogins(trx, userId);
-    await voidTokens(trx, userId);
     const email = typeof token.data.email === 'string' ? token.data.email : '';
     const address = await confirmAddress(trx, userId, email);
     await recordAudit(trx, {
@@ -63,6 +101,6 @@ export async function resetPassword(
       subjectUserId: userId,
       detail: address?.confirmed ? { emailConfirmed: true } : {},
     });
-    return { ok: true, endedSessions: await endAllSessions(trx, userId) } as const;
+    return { ok: true, endedSessions } as const;
   });
 }

@@ -1,10 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { safeNextPath } from '../web/locale.js';
 import { Csrf, FormText } from '../web/schemas.js';
 import { WindowCounter } from '../web/window-counter.js';
 import { requireLogin, signedIn } from './guard.js';
+import { linkPageHeaders } from './profile-routes.js';
 import { findToken } from './tokens.js';
 import { findUserById } from './users.js';
 import { sendVerificationLink, verifyWithToken } from './verification.js';
@@ -14,6 +15,7 @@ export const VERIFICATION_RESENDS_PER_HOUR = 3;
 
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 const ResendBody = Type.Object({ _csrf: Csrf, next: FormText() });
+const CsrfBody = Type.Optional(Type.Object({ _csrf: Csrf }));
 
 /** The link that confirms an address, and "send the link again" for a signed-in person. */
 export async function verificationRoutes(instance: FastifyInstance): Promise<void> {
@@ -21,22 +23,8 @@ export async function verificationRoutes(instance: FastifyInstance): Promise<voi
   const perPerson = new WindowCounter(VERIFICATION_RESENDS_PER_HOUR, 3600_000);
   const resendLimit = { rateLimit: { max: app.config.rateLimits.register, timeWindow: 60_000 } };
 
-  // Following the link is all it takes (no form): whoever holds it received it at that address.
-  app.get('/email/verify/:token', { schema: { params: TokenParams } }, async (request, reply) => {
-    // The token stays out of every Referer (see the reset page).
-    reply.header('referrer-policy', 'strict-origin');
-    const valid = await findToken(app.db, request.params.token, 'verification');
-    const result = valid ? await verifyWithToken(app.db, valid) : { ok: false as const };
-    if (result.ok) {
-      // This browser's signed snapshot still says "not confirmed": have the next page read it afresh.
-      if (request.user?.id === result.userId) reply.clearAppCookie('seen');
-      return reply.render('accounts/verify', {
-        state: 'confirmed',
-        email: result.email,
-        certificates: result.certificates,
-        titleKey: 'access.verify.title',
-      });
-    }
+  /** The page of a link that no longer works (or, for a confirmed person, says so). */
+  const showUnusable = async (request: FastifyRequest, reply: FastifyReply) => {
     const self = request.user ? await findUserById(app.db, request.user.id) : undefined;
     if (self?.email_verified_at)
       return reply.render('accounts/verify', {
@@ -49,7 +37,44 @@ export async function verificationRoutes(instance: FastifyInstance): Promise<voi
       { state: 'invalid', titleKey: 'access.verify.invalidTitle' },
       { status: 410 },
     );
-  });
+  };
+
+  // Opening the link changes nothing (mail scanners open links): its page has a button, whose
+  // form confirms. Whoever holds the link received it at that address: no session is needed.
+  app.get(
+    '/email/verify/:token',
+    { schema: { params: TokenParams }, onSend: linkPageHeaders },
+    async (request, reply) => {
+      const valid = await findToken(app.db, request.params.token, 'verification');
+      const owner = valid ? await findUserById(app.db, valid.userId) : undefined;
+      // Sent to an address the person no longer has: it would confirm nothing.
+      if (!valid || !owner || owner.email !== valid.data.email) return showUnusable(request, reply);
+      return reply.render('accounts/verify', {
+        state: 'ask',
+        token: request.params.token,
+        email: owner.email,
+        titleKey: 'access.verify.askTitle',
+      });
+    },
+  );
+
+  app.post(
+    '/email/verify/:token',
+    { schema: { params: TokenParams, body: CsrfBody }, onSend: linkPageHeaders },
+    async (request, reply) => {
+      const valid = await findToken(app.db, request.params.token, 'verification');
+      const result = valid ? await verifyWithToken(app.db, valid) : { ok: false as const };
+      if (!result.ok) return showUnusable(request, reply);
+      // This browser's signed snapshot still says "not confirmed": have the next page read it afresh.
+      if (request.user?.id === result.userId) reply.clearAppCookie('seen');
+      return reply.render('accounts/verify', {
+        state: 'confirmed',
+        email: result.email,
+        certificates: result.certificates,
+        titleKey: 'access.verify.title',
+      });
+    },
+  );
 
   app.post(
     '/account/verification',

@@ -27,6 +27,24 @@ export async function sendVerificationLink(app: FastifyInstance, user: Recipient
 }
 
 /**
+ * Records that the person's current address is confirmed (now) and issues the certificates they
+ * earned while it was not. Every way an address gets confirmed goes through here (a verification
+ * link, a reset or invitation link, the link that confirms a new address), so no certificate is
+ * left waiting. Returns how many certificates it issued.
+ */
+export async function markAddressConfirmed(
+  trx: Transaction<Database>,
+  userId: number,
+): Promise<number> {
+  await trx
+    .updateTable('users')
+    .set({ email_verified_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+    .where('id', '=', userId)
+    .execute();
+  return issuePendingCertificates(trx, userId);
+}
+
+/**
  * Marks the address confirmed if it is still the person's address and was not confirmed yet,
  * and issues the certificates they earned meanwhile. Any link that reached the address proves it
  * (a verification link, and also a password reset link). Returns undefined when the address is
@@ -45,13 +63,7 @@ export async function confirmAddress(
     .executeTakeFirst();
   if (!user || user.email !== email) return undefined;
   if (user.email_verified_at !== null) return { confirmed: false, certificates: 0 };
-  await trx
-    .updateTable('users')
-    .set({ email_verified_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
-    .where('id', '=', userId)
-    .execute();
-  const certificates = await issuePendingCertificates(trx, userId);
-  return { confirmed: true, certificates };
+  return { confirmed: true, certificates: await markAddressConfirmed(trx, userId) };
 }
 
 export type Verification =

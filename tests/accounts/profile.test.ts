@@ -1,7 +1,8 @@
 /**
  * /account for every role: name and language, email (a link to the new address, the old one
- * told, the change only at confirmation), password (other sessions and every emailed link void),
- * the reminders opt-out, each change in the audit log; token jobs prune what is of no use.
+ * told, the change only at confirmation: the button on the link's page, never opening it alone),
+ * password (other sessions and every emailed link void, all or nothing), the reminders opt-out,
+ * each change in the audit log; token jobs prune what is of no use.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
@@ -45,6 +46,49 @@ const auditOf = (userId: number, action: string) =>
     .where('action', '=', action)
     .orderBy('id')
     .execute();
+
+/** The person's email_change tokens, used or not. */
+const emailTokensOf = (userId: number) =>
+  ctx.database.db
+    .selectFrom('account_tokens')
+    .select(['id', 'used_at'])
+    .where('user_id', '=', userId)
+    .where('purpose', '=', 'email_change')
+    .execute();
+
+/** Every required item of the example course done but one lesson, finished with "Next". */
+async function completeExampleCourse(browser: TestBrowser, userId: number) {
+  const path = '/courses/example-course';
+  await browser.get(path);
+  await browser.post(`${path}/enrol`);
+  const course = await ctx.database.db
+    .selectFrom('courses')
+    .select('id')
+    .where('slug', '=', 'example-course')
+    .executeTakeFirstOrThrow();
+  const items = await ctx.database.db
+    .selectFrom('course_items')
+    .select(['id', 'kind', 'slug'])
+    .where('course_id', '=', course.id)
+    .where('required', '=', true)
+    .where('removed_at', 'is', null)
+    .orderBy('position')
+    .execute();
+  const last = items.find((item) => item.kind === 'lesson')!;
+  for (const item of items.filter((i) => i.id !== last.id))
+    await ctx.database.db
+      .insertInto('item_progress')
+      .values({
+        user_id: userId,
+        item_id: item.id,
+        course_id: course.id,
+        completed_at: new Date(),
+        passed: item.kind === 'quiz',
+        best_score: item.kind === 'quiz' ? 100 : null,
+      })
+      .execute();
+  expect((await browser.post(`${path}/lessons/${last.slug}/complete`)).headers.location).toBe(path);
+}
 
 /** The link in the newest message to `to` whose subject matches. */
 const linkIn = async (to: string, subject: RegExp) => {
@@ -165,11 +209,30 @@ describe('changing the email address', () => {
     expect(notice.text).toContain('new.mover@example.org');
     expect(notice.text).not.toContain('/account/email/');
 
-    // Opened on another device, without a session: the link alone is enough.
+    // Opened on another device, without a session. Opening it (as a mail scanner does) only
+    // shows a button: nothing changes, the link stays unused.
     const phone = new TestBrowser(ctx.app);
-    const confirmed = await phone.get(link);
+    const page2 = await phone.get(link);
+    expect(page2.statusCode).toBe(200);
+    expect(page2.headers['cache-control']).toBe('private, no-store');
+    expect(page2.headers['referrer-policy']).toBe('strict-origin');
+    expect(page2.body).toContain(
+      'Confirm that \u2068new.mover@example.org\u2069 becomes the email address of this Lantern account.',
+    );
+    expect(page2.body).toContain(`<form method="post" action="${link}">`);
+    expect(await phone.get(link)).toMatchObject({ statusCode: 200 });
+    expect((await findUserById(ctx.database.db, user.id))!.email).toBe(user.email);
+    expect((await emailTokensOf(user.id)).map((token) => token.used_at)).toEqual([null]);
+
+    // The button's form, without its CSRF token, is refused and changes nothing.
+    expect((await phone.post(link, { _csrf: null })).statusCode).toBe(403);
+    expect((await findUserById(ctx.database.db, user.id))!.email).toBe(user.email);
+    expect((await emailTokensOf(user.id)).map((token) => token.used_at)).toEqual([null]);
+
+    const confirmed = await phone.post(link);
     expect(confirmed.statusCode).toBe(303);
     expect(confirmed.headers.location).toBe('/account');
+    expect(confirmed.headers['cache-control']).toBe('private, no-store');
     const changed = await findUserById(ctx.database.db, user.id);
     expect(changed!.email).toBe('new.mover@example.org');
     expect(changed!.email_verified_at).not.toBeNull();
@@ -177,6 +240,8 @@ describe('changing the email address', () => {
     const replay = await phone.get(link);
     expect(replay.statusCode).toBe(410);
     expect(replay.body).toContain('This confirmation link no longer works');
+    expect(replay.body).not.toContain('<form method="post" action="/account/email/');
+    expect((await phone.post(link)).statusCode).toBe(410);
     // The old address no longer signs in; the new one does.
     const again = new TestBrowser(ctx.app);
     await again.get('/login');
@@ -214,13 +279,62 @@ describe('changing the email address', () => {
     );
     const toTaken = mails.filter((m) => JSON.stringify(m.to).includes('taken@example.org'));
     const link = /\/account\/email\/[A-Za-z0-9_-]+/.exec(toTaken.at(-1)!.text ?? '')![0];
+    // Said on the link's page at once, and by its form if it is sent all the same.
     const refused = await browser.get(link);
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain(
       'Another Lantern account already uses \u2068taken@example.org\u2069',
     );
+    expect((await browser.post(link)).statusCode).toBe(409);
     expect((await findUserById(ctx.database.db, user.id))!.email).toBe(user.email);
     expect((await findUserById(ctx.database.db, owner.id))!.email).toBe('taken@example.org');
+  });
+
+  it('refuses at the button an address another account took after the page was shown', async () => {
+    const { user, browser } = await signedInAs();
+    const token = await issueToken(ctx.database.db, user.id, 'email_change', {
+      email: 'raced@example.org',
+    });
+    expect((await browser.get(`/account/email/${token}`)).statusCode).toBe(200);
+    await makeUser(ctx, 'learner', { email: 'raced@example.org' });
+    const refused = await browser.post(`/account/email/${token}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('Another Lantern account already uses \u2068raced@example.org');
+    expect((await findUserById(ctx.database.db, user.id))!.email).toBe(user.email);
+  });
+
+  it('issues the certificates that waited for a confirmed address', async () => {
+    // Not confirmed yet: the course is completed, its certificate waits.
+    const { user, browser } = await signedInAs();
+    expect(user.email_verified_at).toBeNull();
+    await completeExampleCourse(browser, user.id);
+    const certificates = () =>
+      ctx.database.db
+        .selectFrom('certificates')
+        .select('issued_at')
+        .where('user_id', '=', user.id)
+        .execute();
+    expect(await certificates()).toEqual([]);
+
+    await browser.get('/account');
+    await browser.post('/account/email', {
+      email: 'certified.mover@example.org',
+      emailPassword: TEST_PASSWORD,
+    });
+    const link = await linkIn('certified.mover@example.org', /Confirm your new email address/);
+    await browser.get(link);
+    expect((await browser.post(link)).statusCode).toBe(303);
+    const changed = await findUserById(ctx.database.db, user.id);
+    expect(changed).toMatchObject({ email: 'certified.mover@example.org' });
+    expect(changed!.email_verified_at).not.toBeNull();
+    // Dated the day the course was completed, as a verification link would have issued it.
+    const enrolment = await ctx.database.db
+      .selectFrom('enrolments')
+      .select('completed_at')
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(await certificates()).toEqual([{ issued_at: enrolment.completed_at }]);
+    expect((await browser.get('/courses/example-course/certificate')).statusCode).toBe(200);
   });
 
   it('refuses a link for another account, an expired link and a made-up one', async () => {
@@ -232,6 +346,7 @@ describe('changing the email address', () => {
     const forOther = await other.get(`/account/email/${token}`);
     expect(forOther.statusCode).toBe(403);
     expect(forOther.body).toContain('This link was sent for another account');
+    expect((await other.post(`/account/email/${token}`)).statusCode).toBe(403);
     // Not used up by the refusal: the owner can still confirm it... once it has not expired.
     expect(await findToken(ctx.database.db, token, 'email_change')).toBeDefined();
     await ctx.database.db
@@ -239,11 +354,14 @@ describe('changing the email address', () => {
       .set({ expires_at: sql<Date>`now() - interval '1 minute'` })
       .where('user_id', '=', user.id)
       .execute();
-    const expired = await new TestBrowser(ctx.app).get(`/account/email/${token}`);
+    const anonymous = new TestBrowser(ctx.app);
+    const expired = await anonymous.get(`/account/email/${token}`);
     expect(expired.statusCode).toBe(410);
+    expect(expired.body).toContain('This confirmation link no longer works');
+    expect((await anonymous.post(`/account/email/${token}`)).statusCode).toBe(410);
     expect((await findUserById(ctx.database.db, user.id))!.email).toBe(user.email);
-    const madeUp = await new TestBrowser(ctx.app).get('/account/email/not-a-token');
-    expect(madeUp.statusCode).toBe(410);
+    expect((await anonymous.get('/account/email/not-a-token')).statusCode).toBe(410);
+    expect((await anonymous.post('/account/email/not-a-token')).statusCode).toBe(410);
   });
 
   it('checks the password, keeps what was typed, refuses the current address', async () => {
@@ -283,6 +401,7 @@ describe('changing the email address', () => {
     });
     expect((await browser.post('/account/email/cancel')).statusCode).toBe(303);
     expect((await browser.get(`/account/email/${token}`)).statusCode).toBe(410);
+    expect((await browser.post(`/account/email/${token}`)).statusCode).toBe(410);
     expect((await findUserById(ctx.database.db, user.id))!.email).toBe(user.email);
   });
 });
@@ -316,6 +435,36 @@ describe('changing the password', () => {
     expect(await findToken(ctx.database.db, reset, 'reset')).toBeUndefined();
     expect(await findToken(ctx.database.db, change, 'email_change')).toBeUndefined();
     expect(await auditOf(user.id, 'profile.password')).toHaveLength(1);
+  });
+
+  it('changes nothing at all when one of its steps fails', async () => {
+    const { user, browser } = await signedInAs();
+    const laptop = new TestBrowser(ctx.app);
+    await laptop.login(user.email, TEST_PASSWORD);
+    const reset = await issueToken(ctx.database.db, user.id, 'reset');
+    // Ending the other sessions, the last step, fails for this person.
+    await sql`create function refuse_session_end() returns trigger language plpgsql as $$
+      begin raise exception 'session end refused'; end $$`.execute(ctx.database.db);
+    await sql`create trigger refuse_session_end before delete on sessions for each row
+      when (old.user_id = ${sql.lit(user.id)}) execute function refuse_session_end()`.execute(
+      ctx.database.db,
+    );
+    try {
+      const failed = await browser.post('/account/password', {
+        current: TEST_PASSWORD,
+        password: 'a new long passphrase',
+        confirm: 'a new long passphrase',
+      });
+      expect(failed.statusCode).toBe(500);
+    } finally {
+      await sql`drop trigger refuse_session_end on sessions`.execute(ctx.database.db);
+      await sql`drop function refuse_session_end()`.execute(ctx.database.db);
+    }
+    // The old password still works, the link too, the other session is still open.
+    await new TestBrowser(ctx.app).login(user.email, TEST_PASSWORD);
+    expect(await findToken(ctx.database.db, reset, 'reset')).toBeDefined();
+    expect((await laptop.get('/account')).statusCode).toBe(200);
+    expect(await auditOf(user.id, 'profile.password')).toHaveLength(0);
   });
 });
 

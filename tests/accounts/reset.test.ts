@@ -345,18 +345,40 @@ describe('the reset page', () => {
     expect((await ctx.app.inject({ url: `/password/reset/${token}` })).statusCode).toBe(410);
   });
 
-  it('confirms an address not confirmed yet: the link reached it', async () => {
+  it('confirms an address not confirmed yet, with the certificates that waited: the link reached it', async () => {
     const user = await makeUser(ctx);
     await ctx.database.db
       .updateTable('users')
       .set({ email_verified_at: null })
       .where('id', '=', user.id)
       .execute();
+    // A course completed meanwhile, whose certificate waits for the address.
+    const course = await ctx.database.db
+      .selectFrom('courses')
+      .select('id')
+      .where('slug', '=', 'example-course')
+      .executeTakeFirstOrThrow();
+    const completedAt = new Date(Date.now() - 86_400_000);
+    await ctx.database.db
+      .insertInto('enrolments')
+      .values({
+        user_id: user.id,
+        course_id: course.id,
+        status: 'completed',
+        completed_at: completedAt,
+      })
+      .execute();
     const path = await linkFor(user.email);
     const browser = new TestBrowser(ctx.app);
     await browser.get(path);
     await browser.post(path, { password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect((await findUserByEmail(ctx.database.db, user.email))?.email_verified_at).not.toBeNull();
+    const certificates = await ctx.database.db
+      .selectFrom('certificates')
+      .select('issued_at')
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(certificates).toEqual([{ issued_at: completedAt }]);
   });
 });
 

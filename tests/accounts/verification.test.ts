@@ -1,8 +1,9 @@
 /**
  * Address verification: registration sends a link (real SMTP); an unconfirmed learner learns
- * normally but the certificate waits, and says so, until the address is confirmed; the link is
- * single use, for the address it was sent to; "send the link again" is for the signed-in person,
- * a few times an hour.
+ * normally but the certificate waits, and says so, until the address is confirmed; opening the
+ * link only shows a button (mail scanners open links), whose form confirms; the link is single
+ * use, for the address it was sent to; "send the link again" is for the signed-in person, a few
+ * times an hour.
  */
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +88,34 @@ async function completeCourse(browser: TestBrowser, userId: number) {
   return course.id;
 }
 
+/** Opens the link and presses its button, as the person does. */
+async function confirmByLink(browser: TestBrowser, path: string) {
+  const page = await browser.get(path);
+  expect(page.statusCode).toBe(200);
+  expect(page.body).toContain(`<form method="post" action="${path}">`);
+  return browser.post(path);
+}
+
+const verifiedAt = async (userId: number) =>
+  (
+    await ctx.database.db
+      .selectFrom('users')
+      .select('email_verified_at')
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow()
+  ).email_verified_at;
+
+const tokenUsedAt = async (userId: number) =>
+  (
+    await ctx.database.db
+      .selectFrom('account_tokens')
+      .select('used_at')
+      .where('user_id', '=', userId)
+      .where('purpose', '=', 'verification')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+  ).used_at;
+
 const certificatesOf = (userId: number) =>
   ctx.database.db
     .selectFrom('certificates')
@@ -124,10 +153,29 @@ describe('a self-registered learner', () => {
     expect(course.body).not.toContain(`href="${COURSE}/certificate"`);
     expect((await browser.get(`${COURSE}/certificate`)).statusCode).toBe(404);
 
-    // The link confirms the address, and the certificate is issued, dated the day of completion.
-    const confirmed = await browser.get(path);
+    // Opening the link (a mail scanner does too) only shows a button: nothing changes yet.
+    const asked = await browser.get(path);
+    expect(asked.statusCode).toBe(200);
+    expect(asked.headers['referrer-policy']).toBe('strict-origin');
+    expect(asked.headers['cache-control']).toBe('private, no-store');
+    expect(asked.body).toContain('Confirme su dirección de correo');
+    expect(asked.body).toContain(`<form method="post" action="${path}">`);
+    expect(asked.body).toContain('Confirmar mi dirección');
+    expect(await ctx.app.inject({ url: path })).toMatchObject({ statusCode: 200 });
+    expect(await verifiedAt(user.id)).toBeNull();
+    expect(await tokenUsedAt(user.id)).toBeNull();
+    expect(await certificatesOf(user.id)).toEqual([]);
+
+    // The button's form, without its CSRF token, is refused and changes nothing.
+    expect((await browser.post(path, { _csrf: null })).statusCode).toBe(403);
+    expect(await verifiedAt(user.id)).toBeNull();
+    expect(await tokenUsedAt(user.id)).toBeNull();
+
+    // The button confirms the address, and the certificate is issued, dated the day of completion.
+    const confirmed = await browser.post(path);
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.headers['referrer-policy']).toBe('strict-origin');
+    expect(confirmed.headers['cache-control']).toBe('private, no-store');
     expect(confirmed.body).toContain(
       'Gracias: \u2068nueva-aprendiz@example.org\u2069 está confirmada.',
     );
@@ -159,13 +207,17 @@ describe('a self-registered learner', () => {
     ]);
 
     // Used once: elsewhere it no longer works; here it says the address is confirmed.
-    const replay = await ctx.app.inject({ url: path });
+    const elsewhere = new TestBrowser(ctx.app);
+    const replay = await elsewhere.get(path);
     expect(replay.statusCode).toBe(410);
     expect(replay.body).toContain('This link no longer works');
     expect(replay.body).toContain('href="/login?next=%2Faccount"');
+    expect(replay.body).not.toContain(`action="${path}"`);
+    expect((await elsewhere.post(path)).statusCode).toBe(410);
     const again = await browser.get(path);
     expect(again.statusCode).toBe(200);
     expect(again.body).toContain('Su dirección de correo está confirmada.');
+    expect((await browser.post(path)).body).toContain('Su dirección de correo está confirmada.');
   });
 
   it('confirmed, completes a course and has the certificate at once', async () => {
@@ -185,12 +237,14 @@ describe('a self-registered learner', () => {
 describe('the verification link', () => {
   it('is refused when unknown, expired, of another purpose, for an address no longer theirs, or of a deactivated account', async () => {
     const user = await makeUser(ctx);
-    const refused = async (token: string, browser?: TestBrowser) => {
-      const page = browser
-        ? await browser.get(`/email/verify/${token}`)
-        : await ctx.app.inject({ url: `/email/verify/${token}` });
+    // On the link's page and by its form alike.
+    const refused = async (token: string, browser = new TestBrowser(ctx.app)) => {
+      const page = await browser.get(`/email/verify/${token}`);
       expect(page.statusCode, token).toBe(410);
       expect(page.body).toContain('This link no longer works');
+      const post = await browser.post(`/email/verify/${token}`);
+      expect(post.statusCode, token).toBe(410);
+      expect(post.body).toContain('This link no longer works');
       return page;
     };
     await refused('nonsense');
@@ -228,16 +282,7 @@ describe('the verification link', () => {
       .where('id', '=', other.id)
       .execute();
     await refused(token);
-    for (const id of [user.id, other.id])
-      expect(
-        (
-          await ctx.database.db
-            .selectFrom('users')
-            .select('email_verified_at')
-            .where('id', '=', id)
-            .executeTakeFirstOrThrow()
-        ).email_verified_at,
-      ).toBeNull();
+    for (const id of [user.id, other.id]) expect(await verifiedAt(id)).toBeNull();
 
     // Signed in and still unconfirmed: the page offers a new link.
     const third = await makeUser(ctx);
@@ -255,7 +300,7 @@ describe('the verification link', () => {
     const someoneElse = await makeUser(ctx);
     const browser = new TestBrowser(ctx.app);
     await browser.login(someoneElse.email, TEST_PASSWORD);
-    expect((await browser.get(`/email/verify/${token}`)).statusCode).toBe(200);
+    expect((await confirmByLink(browser, `/email/verify/${token}`)).statusCode).toBe(200);
     const rows = await ctx.database.db
       .selectFrom('users')
       .select(['id', 'email_verified_at'])
@@ -317,7 +362,7 @@ describe('sending the link again', () => {
 
     // The latest link works.
     const latest = messages().at(-1)!;
-    expect((await browser.get(latest)).statusCode).toBe(200);
+    expect((await confirmByLink(browser, latest)).statusCode).toBe(200);
     await browser.get('/account');
     const done = await browser.post('/account/verification');
     expect(done.statusCode).toBe(303);

@@ -49,17 +49,31 @@ export async function readEmail(
   }
 }
 
-/** Follows the address confirmation link emailed to `email`, in this page's browser context. */
+/**
+ * Follows the address confirmation link emailed to `email` and presses the button on its page (the
+ * link alone confirms nothing), in a new tab of this page's browser context: the page stays where
+ * it is.
+ */
 export async function confirmEmail(page: Page, email: string): Promise<void> {
   const { found } = await readEmail(page, email, /https?:\/\/\S+\/email\/verify\/[\w-]+/);
-  const response = await page.request.get(found);
-  expect(response.status()).toBe(200);
+  const tab = await page.context().newPage();
+  try {
+    expect((await tab.goto(found))?.status()).toBe(200);
+    const [confirmed] = await Promise.all([
+      tab.waitForResponse((response) => response.request().method() === 'POST'),
+      tab.locator('form[action^="/email/verify/"] button[type="submit"]').click(),
+    ]);
+    expect(confirmed.status()).toBe(200);
+    await expect(tab.locator('.narrow p.notice[role="status"]')).toBeVisible();
+  } finally {
+    await tab.close();
+  }
 }
 
 /**
  * Creates a learner account through the form; registering signs the person in and goes on to
  * `next` (a path on the site), or the catalogue. The address is then confirmed by the emailed
- * link (certificates are issued to confirmed addresses), unless `confirm` is false.
+ * link's button (certificates are issued to confirmed addresses), unless `confirm` is false.
  */
 export async function registerAndLogin(
   page: Page,

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, loginAsAdmin, registerAndLogin } from './helpers.js';
+import {
+  expectNoSeriousA11yViolations,
+  loginAsAdmin,
+  readEmail,
+  registerAndLogin,
+} from './helpers.js';
 
 test('a learner edits their profile, downloads their data and deletes their account', async ({
   page,
@@ -72,6 +77,48 @@ test('a learner edits their profile, downloads their data and deletes their acco
   await page.locator('#field-password').fill('profile person passphrase');
   await page.locator('form[action="/login"] button[type="submit"]').click();
   await expect(page).toHaveURL(/\/login/);
+});
+
+test('a new email address is taken by the button on the page of the emailed link', async ({
+  page,
+}) => {
+  const password = 'moving person passphrase';
+  const oldEmail = await registerAndLogin(page, { name: 'Moving Person', password });
+  const newEmail = `moved-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+  await page.goto('/account');
+  await page.locator('#field-email').fill(newEmail);
+  await page.locator('#field-emailPassword').fill(password);
+  await page.locator('form[action="/account/email"] button[type="submit"]').click();
+  await expect(page.locator('.pending-email')).toContainText(newEmail);
+
+  const { found: link, subject } = await readEmail(
+    page,
+    newEmail,
+    /https?:\/\/\S+\/account\/email\/[\w-]+/,
+  );
+  expect(subject).toBe('Confirm your new email address for Lantern');
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your new email address');
+  await expect(page.locator('main')).toContainText(`Confirm that \u2068${newEmail}\u2069 becomes`);
+  await expectNoSeriousA11yViolations(page);
+  // Opening the link changed nothing.
+  const other = await page.context().newPage();
+  await other.goto('/account');
+  await expect(other.locator('#email-heading + p')).toContainText(oldEmail);
+  await expect(other.locator('.pending-email')).toContainText(newEmail);
+  await other.close();
+
+  // The button does (its form passes the origin and CSRF checks from this page).
+  await page.getByRole('button', { name: 'Confirm the new address' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/account');
+  await expect(page.locator('.flash')).toContainText(`Your email address is now \u2068${newEmail}`);
+  await expect(page.locator('#email-heading + p')).toContainText(newEmail);
+  await expect(page.locator('.pending-email')).toHaveCount(0);
+
+  // The link was for once.
+  await page.goto(link);
+  await expect(page.locator('main')).toContainText('This confirmation link no longer works');
+  await expect(page.getByRole('button', { name: 'Confirm the new address' })).toHaveCount(0);
 });
 
 test('an Arabic account page reads right to left', async ({ page }) => {

@@ -36,6 +36,9 @@ export const accessAr: AccessMessages = {
   'access.register.welcome':
     'أهلًا بك يا {name}. حسابك جاهز وقد سجّلت الدخول. أرسلنا رابطًا إلى {email} لتأكيد عنوانك.',
 
+  'access.verify.askTitle': 'أكّد عنوان بريدك الإلكتروني',
+  'access.verify.ask': 'أكّد أن {email} هو عنوانك: لا تُمنح الشهادات إلا للعناوين المؤكَّدة.',
+  'access.verify.submit': 'تأكيد عنواني',
   'access.verify.title': 'تم تأكيد عنوان البريد الإلكتروني',
   'access.verify.confirmed': 'شكرًا لك: تم تأكيد العنوان {email}.',
   'access.verify.certificates':

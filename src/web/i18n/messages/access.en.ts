@@ -35,6 +35,10 @@ export const accessEn = {
   'access.register.welcome':
     'Welcome, {name}. Your account is ready and you are logged in. We have sent a link to {email} to confirm your address.',
 
+  'access.verify.askTitle': 'Confirm your email address',
+  'access.verify.ask':
+    'Confirm that {email} is your address: certificates are issued to confirmed addresses only.',
+  'access.verify.submit': 'Confirm my address',
   'access.verify.title': 'Email address confirmed',
   'access.verify.confirmed': 'Thank you: {email} is confirmed.',
   'access.verify.certificates':

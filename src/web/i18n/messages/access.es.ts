@@ -36,6 +36,10 @@ export const accessEs: AccessMessages = {
   'access.register.welcome':
     'Le damos la bienvenida, {name}. Su cuenta está lista y ya ha iniciado sesión. Hemos enviado un enlace a {email} para confirmar su dirección.',
 
+  'access.verify.askTitle': 'Confirme su dirección de correo',
+  'access.verify.ask':
+    'Confirme que {email} es su dirección: los certificados solo se emiten a direcciones confirmadas.',
+  'access.verify.submit': 'Confirmar mi dirección',
   'access.verify.title': 'Dirección de correo confirmada',
   'access.verify.confirmed': 'Gracias: {email} está confirmada.',
   'access.verify.certificates':

@@ -36,6 +36,10 @@ export const accessFr: AccessMessages = {
   'access.register.welcome':
     'Bienvenue, {name}. Votre compte est prêt et vous êtes connecté·e. Nous avons envoyé un lien à {email} pour confirmer votre adresse.',
 
+  'access.verify.askTitle': 'Confirmez votre adresse e-mail',
+  'access.verify.ask':
+    'Confirmez que l’adresse {email} est bien la vôtre\u00a0: les certificats ne sont délivrés qu’aux adresses confirmées.',
+  'access.verify.submit': 'Confirmer mon adresse',
   'access.verify.title': 'Adresse e-mail confirmée',
   'access.verify.confirmed': 'Merci\u00a0: l’adresse {email} est confirmée.',
   'access.verify.certificates':

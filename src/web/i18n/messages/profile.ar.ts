@@ -22,6 +22,9 @@ export const profileAr: ProfileMessages = {
   'profile.email.cancelled': 'أُلغي تغيير العنوان، ولم يعد الرابط يعمل.',
   'profile.email.changed': 'أصبح عنوان بريدك الإلكتروني {email}.',
   'profile.email.confirmTitle': 'عنوان بريدك الإلكتروني الجديد',
+  'profile.email.confirmIntro':
+    'أكّد أن {email} سيصبح عنوان البريد الإلكتروني لهذا الحساب في Lantern. ستسجّل الدخول به بعد ذلك.',
+  'profile.email.confirmSubmit': 'تأكيد العنوان الجديد',
   'profile.email.linkInvalid':
     'لم يعد رابط التأكيد هذا يعمل: فقد انتهت صلاحيته، أو سبق استخدامه، أو حلّ محلّه رابط أحدث. يمكنك طلب رابط جديد من صفحة حسابك.',
   'profile.email.taken':

@@ -21,6 +21,9 @@ export const profileEn = {
   'profile.email.cancelled': 'The change of address is cancelled: the link no longer works.',
   'profile.email.changed': 'Your email address is now {email}.',
   'profile.email.confirmTitle': 'Your new email address',
+  'profile.email.confirmIntro':
+    'Confirm that {email} becomes the email address of this Lantern account. You will then log in with it.',
+  'profile.email.confirmSubmit': 'Confirm the new address',
   'profile.email.linkInvalid':
     'This confirmation link no longer works: it has expired, was already used, or a newer link replaced it. You can ask for a new one on your account page.',
   'profile.email.taken':

@@ -23,6 +23,9 @@ export const profileEs: ProfileMessages = {
   'profile.email.cancelled': 'El cambio de dirección se ha cancelado: el enlace ya no funciona.',
   'profile.email.changed': 'Su dirección de correo electrónico es ahora {email}.',
   'profile.email.confirmTitle': 'Su nueva dirección de correo electrónico',
+  'profile.email.confirmIntro':
+    'Confirme que {email} pasa a ser la dirección de correo electrónico de esta cuenta de Lantern. A partir de entonces, iniciará sesión con ella.',
+  'profile.email.confirmSubmit': 'Confirmar la nueva dirección',
   'profile.email.linkInvalid':
     'Este enlace de confirmación ya no funciona: ha caducado, ya se usó o lo ha sustituido uno más reciente. Puede pedir uno nuevo en la página de su cuenta.',
   'profile.email.taken':

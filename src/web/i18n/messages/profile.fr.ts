@@ -26,6 +26,9 @@ export const profileFr: ProfileMessages = {
     'Le changement d’adresse est annulé\u00a0: le lien ne fonctionne plus.',
   'profile.email.changed': 'Votre adresse e-mail est désormais {email}.',
   'profile.email.confirmTitle': 'Votre nouvelle adresse e-mail',
+  'profile.email.confirmIntro':
+    'Confirmez que {email} devient l’adresse e-mail de ce compte Lantern. Vous vous connecterez ensuite avec cette adresse.',
+  'profile.email.confirmSubmit': 'Confirmer la nouvelle adresse',
   'profile.email.linkInvalid':
     'Ce lien de confirmation ne fonctionne plus\u00a0: il a expiré, a déjà servi ou a été remplacé par un lien plus récent. Vous pouvez en demander un nouveau sur la page de votre compte.',
   'profile.email.taken':
