@@ -4,17 +4,19 @@
  * written to the audit log; an erasure ends the person's sessions in every process at once.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { recordAudit } from '../audit/record.js';
+import type { Database } from '../db/database.js';
 import { schemaErrors, type FieldErrors } from '../web/forms.js';
 import { notFound } from '../web/http-errors.js';
 import { Csrf, FormText, Id } from '../web/schemas.js';
 import { requireLogin, requireRole, signedIn } from './guard.js';
-import { eraseUser, isLastAdmin } from './erasure.js';
-import { verifyPassword } from './passwords.js';
+import { eraseUser } from './erasure.js';
+import { checkCurrentPassword } from './passwords.js';
 import { personalData } from './personal-data.js';
-import { findUserById } from './users.js';
+import { findUserById, isLastAdmin } from './users.js';
 
 const PasswordBody = Type.Object({ _csrf: Csrf, password: FormText(1000) });
 const UserParams = Type.Object({ id: Id });
@@ -27,6 +29,20 @@ function sendData(reply: FastifyReply, data: unknown, userId: number) {
     .header('content-disposition', `attachment; filename="lantern-data-${userId}-${day}.json"`)
     .header('cache-control', 'private, no-store')
     .send(JSON.stringify(data, null, 2));
+}
+
+/** Both forms' one field: the password of the person signed in (an admin types their own). */
+async function passwordErrors(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  typed: string | undefined,
+  userId: number,
+): Promise<FieldErrors> {
+  const password = request.validationError ? '' : (typed ?? '');
+  const errors: FieldErrors = { ...schemaErrors(request) };
+  if (!password && !errors.password) errors.password = { key: 'form.error.required' };
+  await checkCurrentPassword(db, userId, password, errors, 'password');
+  return errors;
 }
 
 export async function dataRoutes(instance: FastifyInstance): Promise<void> {
@@ -71,14 +87,7 @@ export async function dataRoutes(instance: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const user = signedIn(request);
-      const password = request.validationError ? '' : (request.body?.password ?? '');
-      const errors: FieldErrors = { ...schemaErrors(request) };
-      if (!password && !errors.password) errors.password = { key: 'form.error.required' };
-      if (Object.keys(errors).length === 0) {
-        const account = await findUserById(app.db, user.id);
-        if (!(await verifyPassword(account?.password_hash, password)))
-          errors.password = { key: 'account.wrongPassword' };
-      }
+      const errors = await passwordErrors(app.db, request, request.body?.password, user.id);
       if (Object.keys(errors).length > 0) return showDelete(reply, user.id, errors, 422);
       const result = await eraseUser(app.db, user.id, user.id);
       if (!result.ok) return showDelete(reply, user.id, {}, 409);
@@ -153,14 +162,7 @@ export async function dataRoutes(instance: FastifyInstance): Promise<void> {
         const userId = request.params.id;
         // The route's own account goes through "Delete my account", which explains and checks it.
         if (userId === actor.id) return showErase(reply, actor.id, userId, {}, 409);
-        const password = request.validationError ? '' : (request.body?.password ?? '');
-        const errors: FieldErrors = { ...schemaErrors(request) };
-        if (!password && !errors.password) errors.password = { key: 'form.error.required' };
-        if (Object.keys(errors).length === 0) {
-          const self = await findUserById(app.db, actor.id);
-          if (!(await verifyPassword(self?.password_hash, password)))
-            errors.password = { key: 'account.wrongPassword' };
-        }
+        const errors = await passwordErrors(app.db, request, request.body?.password, actor.id);
         if (Object.keys(errors).length > 0) return showErase(reply, actor.id, userId, errors, 422);
         const result = await eraseUser(app.db, userId, actor.id);
         if (!result.ok && result.reason === 'not_found') throw notFound();

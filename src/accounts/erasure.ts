@@ -8,12 +8,12 @@
  * Erasure is the one place that writes other capabilities' rows: it must be a single transaction,
  * and it only ever removes or blanks what identifies the person.
  */
-import { randomBytes } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/record.js';
 import { withdrawCertificates } from '../certificates/queries.js';
 import type { Database } from '../db/database.js';
-import { hashPassword } from './passwords.js';
+import { unusablePasswordHash } from './passwords.js';
+import { isLastAdmin } from './users.js';
 
 export const tombstoneName = (userId: number) => `Deleted account #${userId}`;
 /** Not an address anyone can register: the form's email rule refuses the colon. */
@@ -22,23 +22,6 @@ export const tombstoneEmail = (userId: number) => `deleted:${userId}@invalid`;
 export type Erasure =
   | { ok: true; endedSessions: string[] }
   | { ok: false; reason: 'not_found' | 'already_erased' | 'last_admin' };
-
-/** Whether no other admin can still act (an erasure would leave nobody to administer). */
-export async function isLastAdmin(
-  db: Kysely<Database> | Transaction<Database>,
-  userId: number,
-): Promise<boolean> {
-  const others = await db
-    .selectFrom('users')
-    .select('id')
-    .where('role', '=', 'admin')
-    .where('deactivated_at', 'is', null)
-    .where('erased_at', 'is', null)
-    .where('id', '!=', userId)
-    .limit(1)
-    .executeTakeFirst();
-  return others === undefined;
-}
 
 /**
  * Erases a person. `actorId` is who asked (the person, or an admin), recorded in the audit log
@@ -50,10 +33,10 @@ export async function eraseUser(
   actorId: number,
 ): Promise<Erasure> {
   // A hash of a password nobody ever knew: login spends its usual time and never succeeds.
-  const unusableHash = await hashPassword(randomBytes(32).toString('base64url'));
+  const unusableHash = await unusablePasswordHash();
   return db.transaction().execute(async (trx) => {
-    // Lock the admins (as role changes do) so two erasures cannot both leave "another admin".
-    await trx.selectFrom('users').select('id').where('role', '=', 'admin').forUpdate().execute();
+    // Locks the admins (as role changes do) so two erasures cannot both leave "another admin".
+    const lastAdmin = await isLastAdmin(trx, userId, { lock: true });
     const user = await trx
       .selectFrom('users')
       .select(['id', 'email', 'name', 'role', 'erased_at'])
@@ -62,8 +45,7 @@ export async function eraseUser(
       .executeTakeFirst();
     if (!user) return { ok: false, reason: 'not_found' } as const;
     if (user.erased_at) return { ok: false, reason: 'already_erased' } as const;
-    if (user.role === 'admin' && (await isLastAdmin(trx, userId)))
-      return { ok: false, reason: 'last_admin' } as const;
+    if (user.role === 'admin' && lastAdmin) return { ok: false, reason: 'last_admin' } as const;
 
     // Addresses that reach the person: theirs, and a new one waiting for confirmation.
     const pending = await trx

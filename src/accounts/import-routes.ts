@@ -12,21 +12,21 @@ import { recordAudit } from '../audit/record.js';
 import type { MessageKey } from '../web/i18n/index.js';
 import { Csrf, FormText } from '../web/schemas.js';
 import { requireRole, signedIn } from './guard.js';
-import { inviteAll, unusablePasswordHash } from './invitations.js';
+import { inviteAll } from './invitations.js';
+import { unusablePasswordHash } from './passwords.js';
+import { applyImport, planImport, type ImportPlan, type ImportResult } from './user-import.js';
 import {
-  applyImport,
   IMPORT_COLUMNS,
-  IMPORT_FILE_LIMIT,
   IMPORT_ROW_LIMIT,
-  isImportHash,
   parseUserCsv,
-  planImport,
+  type ParsedImport,
+} from './user-import-csv.js';
+import {
+  IMPORT_FILE_LIMIT,
+  isImportHash,
   readImportFile,
   storeImportFile,
-  type ImportPlan,
-  type ImportResult,
-  type ParsedImport,
-} from './user-import.js';
+} from './user-import-files.js';
 
 type UploadedCsv = { bytes: Buffer; filename: string; truncated: boolean };
 

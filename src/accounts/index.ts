@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { adminRoutes } from './admin-routes.js';
 import { dataRoutes } from './data-routes.js';
+import { emailChangeRoutes } from './email-change-routes.js';
 import { importRoutes } from './import-routes.js';
 import { invitationRoutes } from './invitation-routes.js';
 import { peopleRoutes } from './people-routes.js';
@@ -28,6 +29,7 @@ async function accountsPlugin(app: FastifyInstance): Promise<void> {
   app.every('prune-account-tokens', 24 * 3600_000, () => pruneTokens(app.db));
   await app.register(accountRoutes);
   await app.register(profileRoutes);
+  await app.register(emailChangeRoutes);
   await app.register(dataRoutes);
   await app.register(resetRoutes);
   await app.register(verificationRoutes);

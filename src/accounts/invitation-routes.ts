@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import {
   collectErrors,
-  newPassword,
+  newPasswordTwice,
   PASSWORD_MIN,
   schemaErrors,
   type FieldErrors,
@@ -16,11 +16,11 @@ import {
 import { Csrf, FormText } from '../web/schemas.js';
 import { hashPassword } from './passwords.js';
 import { resetPassword } from './reset.js';
+import { TokenParams } from './link-page.js';
 import { endSession } from './sessions.js';
 import { findToken } from './tokens.js';
 import { findUserById } from './users.js';
 
-const TokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
 const PasswordBody = Type.Object({
   _csrf: Csrf,
   password: FormText(1000),
@@ -71,11 +71,7 @@ export async function invitationRoutes(instance: FastifyInstance): Promise<void>
       if (!found) return show(reply, {}, 410);
       const body = request.body ?? {};
       const errors: FieldErrors = {
-        ...collectErrors({
-          password: newPassword(body.password),
-          confirm:
-            body.confirm === body.password ? undefined : { key: 'form.error.mismatch' as const },
-        }),
+        ...collectErrors(newPasswordTwice(body.password, body.confirm)),
         ...schemaErrors(request),
       };
       if (Object.keys(errors).length > 0) return show(reply, { person: found.user, errors }, 422);

@@ -11,7 +11,7 @@ import { addMembers, listCohorts } from '../cohorts/queries.js';
 import {
   collectErrors,
   emailAddress,
-  requiredText,
+  personName,
   schemaErrors,
   text,
   type FieldErrors,
@@ -21,7 +21,8 @@ import { isLocale, LOCALES, translator, type MessageKey } from '../web/i18n/inde
 import { Csrf, FormText, Id } from '../web/schemas.js';
 import { htmxTarget } from '../web/view.js';
 import { requireRole, signedIn } from './guard.js';
-import { sendInvitation, unusablePasswordHash } from './invitations.js';
+import { sendInvitation } from './invitations.js';
+import { unusablePasswordHash } from './passwords.js';
 import { sendResetLink } from './reset.js';
 import {
   createUser,
@@ -48,8 +49,6 @@ const RowBody = Type.Object({
   q: FormText(1000),
   page: FormText(20),
 });
-// A control character in a name breaks every page, email and CSV it appears in.
-const CONTROL = /\p{Cc}/u;
 
 type Flash = { key: MessageKey; params?: Record<string, string> };
 
@@ -137,9 +136,7 @@ export async function peopleRoutes(instance: FastifyInstance): Promise<void> {
         : undefined;
       const errors: FieldErrors = {
         ...collectErrors({
-          name:
-            requiredText(values.name, 120) ??
-            (CONTROL.test(values.name) ? { key: 'people.error.control' as const } : undefined),
+          name: personName(values.name),
           email: emailAddress(values.email),
           role: isRole(values.role) ? undefined : { key: 'people.error.role' as const },
           locale: isLocale(values.locale) ? undefined : { key: 'form.error.locale' as const },

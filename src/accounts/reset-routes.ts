@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import {
   collectErrors,
   emailAddress,
-  newPassword,
+  newPasswordTwice,
   PASSWORD_MIN,
   schemaErrors,
   type FieldErrors,
@@ -14,12 +14,12 @@ import { WindowCounter } from '../web/window-counter.js';
 import { hashPassword } from './passwords.js';
 import { resetPassword, RESETS_PER_ADDRESS_PER_HOUR, sendResetLink } from './reset.js';
 import { endSession } from './sessions.js';
+import { TokenParams } from './link-page.js';
 import { findToken } from './tokens.js';
 import { findUserByEmail, findUserById, normaliseEmail } from './users.js';
 
 const ForgotBody = Type.Object({ _csrf: Csrf, email: FormText(500) });
 const ResetBody = Type.Object({ _csrf: Csrf, password: FormText(1000), confirm: FormText(1000) });
-const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 
 /**
  * "Forgot your password?": the request answers the same, in the same time, whether or not the
@@ -128,11 +128,7 @@ export async function resetRoutes(instance: FastifyInstance): Promise<void> {
       const { token } = request.params;
       const body = request.body ?? {};
       const errors: FieldErrors = {
-        ...collectErrors({
-          password: newPassword(body.password),
-          confirm:
-            body.confirm === body.password ? undefined : { key: 'form.error.mismatch' as const },
-        }),
+        ...collectErrors(newPasswordTwice(body.password, body.confirm)),
         ...schemaErrors(request),
       };
       if (Object.keys(errors).length > 0) return showReset(reply, token, errors, 422);

@@ -7,9 +7,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/record.js';
 import type { Database, User } from '../db/database.js';
+import { sendLink } from './emailed-link.js';
 import { clearFailedLogins } from './login-protection.js';
 import { endAllSessions, endOtherSessions } from './sessions.js';
-import { issueToken, useToken, voidTokens, type ValidToken } from './tokens.js';
+import { useToken, voidTokens, type ValidToken } from './tokens.js';
 import { setUserPassword } from './users.js';
 import { confirmAddress } from './verification.js';
 
@@ -24,17 +25,7 @@ type Resettable = Pick<User, 'id' | 'email' | 'name' | 'locale' | 'deactivated_a
  */
 export async function sendResetLink(app: FastifyInstance, user: Resettable): Promise<boolean> {
   if (user.deactivated_at !== null || user.erased_at !== null) return false;
-  const token = await issueToken(app.db, user.id, 'reset', { email: user.email });
-  await app.mail.send(
-    user.email,
-    {
-      kind: 'reset',
-      locale: user.locale,
-      name: user.name,
-      link: app.mail.link(`/password/reset/${token}`),
-    },
-    user.id,
-  );
+  await sendLink(app, 'reset', user);
   return true;
 }
 

@@ -8,11 +8,11 @@ import {
   emailAddress,
   newPassword,
   PASSWORD_MIN,
-  requiredText,
+  personName,
   schemaErrors,
   type FieldErrors,
 } from '../web/forms.js';
-import { isLocale } from '../web/i18n/index.js';
+import { isLocale, isolate } from '../web/i18n/index.js';
 import { LOCALE_COOKIE_SECONDS, safeNextPath } from '../web/locale.js';
 import { Csrf, FormText } from '../web/schemas.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -73,7 +73,7 @@ export async function accountRoutes(instance: FastifyInstance): Promise<void> {
       };
       const errors = {
         ...collectErrors({
-          name: requiredText(values.name, 120),
+          name: personName(values.name),
           email: emailAddress(values.email),
           password: newPassword(body.password),
           locale: isLocale(values.locale) ? undefined : { key: 'form.error.locale' as const },
@@ -99,7 +99,7 @@ export async function accountRoutes(instance: FastifyInstance): Promise<void> {
         await sendVerificationLink(app, user);
         await reply.startSession(user.id);
         return reply
-          .flash('access.register.welcome', { name: user.name, email: `\u2068${user.email}\u2069` })
+          .flash('access.register.welcome', { name: user.name, email: isolate(user.email) })
           .redirect(values.next || '/', 303);
       }
       // The address has an account: its owner is told to log in (a password typed here is never
@@ -200,7 +200,8 @@ export async function accountRoutes(instance: FastifyInstance): Promise<void> {
     },
   );
 
-  // GET /account and its forms (password change included): profile-routes.ts.
+  // GET /account and its forms (password change included): profile-routes.ts; changing the
+  // email address: email-change-routes.ts.
 
   // The language switcher is a plain form (works without JavaScript and without an account); the
   // choice is kept in a cookie, and on the account of a signed-in person.

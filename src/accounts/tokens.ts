@@ -27,13 +27,7 @@ export async function issueToken(
   await db.transaction().execute(async (trx) => {
     // Two requests at once for the same person queue here, so only the later link stays valid.
     await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
-    await trx
-      .updateTable('account_tokens')
-      .set({ used_at: sql<Date>`now()` })
-      .where('user_id', '=', userId)
-      .where('purpose', '=', purpose)
-      .where('used_at', 'is', null)
-      .execute();
+    await voidTokens(trx, userId, [purpose]);
     await trx
       .insertInto('account_tokens')
       .values({

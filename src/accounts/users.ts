@@ -171,7 +171,7 @@ export async function changeRole(
   role: Role,
 ): Promise<RoleChange> {
   return db.transaction().execute(async (trx) => {
-    const admins = await lockActiveAdmins(trx);
+    const lastAdmin = await isLastAdmin(trx, userId, { lock: true });
     const user = await trx
       .selectFrom('users')
       .selectAll()
@@ -180,7 +180,7 @@ export async function changeRole(
       .executeTakeFirst();
     // An erased account is a tombstone: it gets no role (nor could it count as an admin).
     if (!user || user.erased_at) return { ok: false, reason: 'not_found' } as const;
-    if (user.role === 'admin' && role !== 'admin' && isLastAdmin(admins, userId))
+    if (user.role === 'admin' && role !== 'admin' && lastAdmin)
       return { ok: false, reason: 'last_admin' } as const;
     const updated = await trx
       .updateTable('users')
@@ -192,22 +192,26 @@ export async function changeRole(
   });
 }
 
-// Locks the active admins, so two concurrent demotions or deactivations cannot both see "another
-// admin remains".
-async function lockActiveAdmins(trx: Transaction<Database>): Promise<number[]> {
-  const rows = await trx
+/**
+ * Whether no admin but `userId` can still act: only admins neither deactivated (they cannot sign
+ * in) nor erased count. Demotions, deactivations and erasures refuse to take away the last one,
+ * which would lock everyone out of administration. With `lock` (inside a transaction) those
+ * admins are locked, so two of these at once cannot both see "another admin remains".
+ */
+export async function isLastAdmin(
+  db: Db,
+  userId: number,
+  options: { lock?: boolean } = {},
+): Promise<boolean> {
+  const query = db
     .selectFrom('users')
     .select('id')
     .where('role', '=', 'admin')
     .where('deactivated_at', 'is', null)
-    .where('erased_at', 'is', null)
-    .forUpdate()
-    .execute();
-  return rows.map((row) => row.id);
+    .where('erased_at', 'is', null);
+  const admins = await (options.lock ? query.forUpdate() : query).execute();
+  return admins.every((admin) => admin.id === userId);
 }
-
-const isLastAdmin = (activeAdmins: number[], userId: number) =>
-  activeAdmins.filter((id) => id !== userId).length === 0;
 
 export type Deactivation =
   | { ok: true; user: User; endedSessions: string[] }
@@ -225,7 +229,7 @@ export async function deactivateUser(
 ): Promise<Deactivation> {
   if (userId === actorId) return { ok: false, reason: 'self' };
   return db.transaction().execute(async (trx) => {
-    const admins = await lockActiveAdmins(trx);
+    const lastAdmin = await isLastAdmin(trx, userId, { lock: true });
     const user = await trx
       .selectFrom('users')
       .selectAll()
@@ -233,7 +237,7 @@ export async function deactivateUser(
       .forUpdate()
       .executeTakeFirst();
     if (!user) return { ok: false, reason: 'not_found' } as const;
-    if (user.role === 'admin' && user.deactivated_at === null && isLastAdmin(admins, userId))
+    if (user.role === 'admin' && user.deactivated_at === null && lastAdmin)
       return { ok: false, reason: 'last_admin' } as const;
     const updated = await trx
       .updateTable('users')

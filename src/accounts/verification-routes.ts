@@ -1,11 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { isolate } from '../web/i18n/index.js';
 import { safeNextPath } from '../web/locale.js';
 import { Csrf, FormText } from '../web/schemas.js';
 import { WindowCounter } from '../web/window-counter.js';
 import { requireLogin, signedIn } from './guard.js';
-import { linkPageHeaders } from './profile-routes.js';
+import { linkPageHeaders, TokenParams } from './link-page.js';
 import { findToken } from './tokens.js';
 import { findUserById } from './users.js';
 import { sendVerificationLink, verifyWithToken } from './verification.js';
@@ -13,7 +14,6 @@ import { sendVerificationLink, verifyWithToken } from './verification.js';
 /** Links one person may ask for again in an hour (each replaces the one before). */
 export const VERIFICATION_RESENDS_PER_HOUR = 3;
 
-const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 const ResendBody = Type.Object({ _csrf: Csrf, next: FormText() });
 const CsrfBody = Type.Optional(Type.Object({ _csrf: Csrf }));
 
@@ -98,9 +98,7 @@ export async function verificationRoutes(instance: FastifyInstance): Promise<voi
           .flash('access.verify.resendLater', { minutes: String(Math.ceil(wait / 60)) })
           .redirect(next, 303);
       await sendVerificationLink(app, user);
-      return reply
-        .flash('access.verify.sent', { email: `\u2068${user.email}\u2069` })
-        .redirect(next, 303);
+      return reply.flash('access.verify.sent', { email: isolate(user.email) }).redirect(next, 303);
     },
   );
 }

@@ -6,24 +6,13 @@ import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/record.js';
 import { issuePendingCertificates } from '../certificates/issue.js';
-import type { Database, Locale } from '../db/database.js';
-import { issueToken, useToken, type ValidToken } from './tokens.js';
-
-type Recipient = { id: number; email: string; name: string; locale: Locale };
+import type { Database } from '../db/database.js';
+import { sendLink, type LinkRecipient } from './emailed-link.js';
+import { useToken, type ValidToken } from './tokens.js';
 
 /** Sends (again) the link that confirms a person's address; an earlier link stops working. */
-export async function sendVerificationLink(app: FastifyInstance, user: Recipient): Promise<void> {
-  const token = await issueToken(app.db, user.id, 'verification', { email: user.email });
-  await app.mail.send(
-    user.email,
-    {
-      kind: 'verification',
-      locale: user.locale,
-      name: user.name,
-      link: app.mail.link(`/email/verify/${token}`),
-    },
-    user.id,
-  );
+export function sendVerificationLink(app: FastifyInstance, user: LinkRecipient): Promise<void> {
+  return sendLink(app, 'verification', user);
 }
 
 /**

@@ -3,7 +3,7 @@
  * The time is formatted beside it (web/dates.ts); the raw action and details stay in a disclosure.
  */
 import type { LocalizedText } from '../db/database.js';
-import type { MessageKey, Translate } from '../web/i18n/index.js';
+import { isolate, type MessageKey, type Translate } from '../web/i18n/index.js';
 import { isAuditAction, type AuditAction } from './record.js';
 import type { AuditRow } from './queries.js';
 
@@ -37,9 +37,6 @@ export const AUDIT_SENTENCES = {
   'email.verified': 'audit.sentence.email.verified',
   'login.paused': 'audit.sentence.login.paused',
 } as const satisfies Record<AuditAction, MessageKey>;
-
-// A name inside a sentence keeps its own direction: an Arabic name in an English sentence, or the reverse.
-const isolate = (text: string) => `\u2068${text}\u2069`;
 
 const textOf = (detail: Record<string, unknown>, key: string): string | undefined => {
   const value = detail[key];

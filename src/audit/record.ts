@@ -71,3 +71,31 @@ export async function recordAudit(
     }))
     .execute();
 }
+
+/**
+ * Records many entries at once (each role an import changed), in the caller's transaction: one
+ * statement per 500. The subjects are people the caller just read, so they exist.
+ */
+export async function recordAudits(
+  db: Kysely<Database> | Transaction<Database>,
+  entries: Array<{
+    actorId: number | null;
+    action: AuditAction;
+    subjectUserId: number;
+    detail?: Record<string, unknown>;
+  }>,
+): Promise<void> {
+  for (let start = 0; start < entries.length; start += 500) {
+    await db
+      .insertInto('audit_log')
+      .values(
+        entries.slice(start, start + 500).map((entry) => ({
+          actor_id: entry.actorId,
+          action: entry.action,
+          subject_user_id: entry.subjectUserId,
+          detail: JSON.stringify({ ...entry.detail, subjectUserId: entry.subjectUserId }),
+        })),
+      )
+      .execute();
+  }
+}

@@ -14,17 +14,19 @@ const CLAIM_SECONDS = 120;
 /** After this many failures a message is given up (kept, with its last error, for the logs). */
 export const MAX_ATTEMPTS = 8;
 
+const outboxRow = (mail: QueuedMail) => ({
+  user_id: mail.userId,
+  to_address: mail.to,
+  kind: mail.kind,
+  subject: mail.subject,
+  text_body: mail.text,
+  html_body: mail.html,
+});
+
 export async function enqueueMail(db: Kysely<Database>, mail: QueuedMail): Promise<number> {
   const row = await db
     .insertInto('outbox')
-    .values({
-      user_id: mail.userId,
-      to_address: mail.to,
-      kind: mail.kind,
-      subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html,
-    })
+    .values(outboxRow(mail))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -35,16 +37,7 @@ export async function enqueueMails(db: Kysely<Database>, mails: QueuedMail[]): P
   for (let start = 0; start < mails.length; start += 500) {
     await db
       .insertInto('outbox')
-      .values(
-        mails.slice(start, start + 500).map((mail) => ({
-          user_id: mail.userId,
-          to_address: mail.to,
-          kind: mail.kind,
-          subject: mail.subject,
-          text_body: mail.text,
-          html_body: mail.html,
-        })),
-      )
+      .values(mails.slice(start, start + 500).map(outboxRow))
       .execute();
   }
 }

@@ -16,6 +16,26 @@ export function requiredText(value: string, max: number): FieldError | undefined
   return undefined;
 }
 
+// C0, DEL and C1 controls: invisible in a list, and a line break or escape in a name breaks every
+// page, email and CSV the name appears in later.
+const CONTROL = /\p{Cc}/u;
+
+/** Whether the text holds a control character (a line break, a tab, an escape...). */
+export function hasControlCharacter(value: string): boolean {
+  return CONTROL.test(value);
+}
+
+/** The longest name a person may have, in characters. */
+export const NAME_MAX = 120;
+
+/** A person's name (trimmed): required, at most NAME_MAX characters, no control character. */
+export function personName(value: string): FieldError | undefined {
+  return (
+    requiredText(value, NAME_MAX) ??
+    (hasControlCharacter(value) ? { key: 'form.error.nameControl' } : undefined)
+  );
+}
+
 // Deliberately simple: one @, something before, a dot-free-or-dotted domain after, no spaces.
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/;
 
@@ -38,6 +58,17 @@ export function newPassword(value: unknown): FieldError | undefined {
   if ([...password].length > PASSWORD_MAX)
     return { key: 'form.error.tooLong', params: { max: PASSWORD_MAX } };
   return undefined;
+}
+
+/** A new password typed twice: the rules for the first, and the second the same as the first. */
+export function newPasswordTwice(
+  password: unknown,
+  confirm: unknown,
+): { password: FieldError | undefined; confirm: FieldError | undefined } {
+  return {
+    password: newPassword(password),
+    confirm: confirm === password ? undefined : { key: 'form.error.mismatch' },
+  };
 }
 
 /** Drops the fields without a problem, so `Object.keys(errors).length` says whether the form is valid. */

@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import type { Locale } from '../db/database.js';
 import { viewsDir } from '../paths.js';
 import { formatDate, type DateStyle } from './dates.js';
-import { directionOf, translator, type MessageKey, type Translate } from './i18n/index.js';
+import { directionOf, isolate, translator, type MessageKey, type Translate } from './i18n/index.js';
 
 /** What every template receives besides its own data. */
 export type PageContext = {
@@ -21,6 +21,8 @@ export type PageContext = {
   date: (value: Date | string | number, style?: DateStyle) => string;
   /** A course's text in the page's language, else English, else whatever language it has. */
   text: (map: Partial<Record<Locale, string>> | null | undefined) => string;
+  /** A name or address inside a sentence, kept in its own direction (see i18n isolate). */
+  isolate: (text: string) => string;
 };
 
 export type RenderOptions = {
@@ -118,6 +120,7 @@ async function viewPlugin(app: FastifyInstance): Promise<void> {
         flash: takeFlash(request, this),
         date: (value, style) => formatDate(locale, value, style),
         text: (map) => map?.[locale] || map?.en || Object.values(map ?? {})[0] || '',
+        isolate,
         ...data,
       };
       if (typeof data.titleKey === 'string') context.title = context.t(data.titleKey as MessageKey);

@@ -115,6 +115,23 @@ describe('registration', () => {
     expect(await findUserByEmail(ctx.database.db, 'long@example.org')).toBeUndefined();
   });
 
+  it('refuses a name with a control character, saying so and keeping what was typed', async () => {
+    const browser = new TestBrowser(ctx.app);
+    await browser.get('/register');
+    const response = await browser.post('/register', {
+      name: 'Tab\tName',
+      email: 'control@example.org',
+      password: 'a long enough passphrase',
+      locale: 'en',
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain(
+      'Please remove the invisible characters (such as a line break or a tab) from the name.',
+    );
+    expect(response.body).toContain('value="Tab\tName"');
+    expect(await findUserByEmail(ctx.database.db, 'control@example.org')).toBeUndefined();
+  });
+
   it('signs nobody in on a taken email, keeps that account intact and says to log in', async () => {
     const existing = await makeUser(ctx);
     const browser = new TestBrowser(ctx.app);

@@ -7,15 +7,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { findUserById } from '../../src/accounts/users.js';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
+import {
+  courseIdOf,
+  createTestApp,
+  makeUser,
+  signIn,
+  TEST_PASSWORD,
+  type TestContext,
+} from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
+import { createCohortAs, joinCohort } from '../helpers/cohorts.js';
+import { takeExampleCourse } from '../helpers/learning.js';
 import { buildGolf12, buildRise2004 } from '../scorm/fixtures.js';
 import { removeDir, tempDir } from '../scorm/helpers.js';
 import { importFixture, launch, postCommit } from '../scorm/integration.js';
 
 const NAME = 'Zephyrine Quillfeather';
 const EMAIL = 'zephyrine.quill@example.org';
-const base = '/courses/example-course';
 
 let ctx: TestContext;
 let dir: string;
@@ -23,6 +31,7 @@ let trainer: TestBrowser;
 let admin: TestBrowser;
 let adminId: number;
 let cohortId: number;
+let cohortCode: string;
 let courseId: number;
 
 beforeAll(async () => {
@@ -30,61 +39,55 @@ beforeAll(async () => {
   dir = await tempDir('lantern-erasure-');
   await importFixture(ctx, dir, buildGolf12, { slug: 'golf' });
   await importFixture(ctx, dir, buildRise2004, { slug: 'rise' });
-  courseId = (
-    await ctx.database.db
-      .selectFrom('courses')
-      .select('id')
-      .where('slug', '=', 'example-course')
-      .executeTakeFirstOrThrow()
-  ).id;
-  const adminUser = await makeUser(ctx, 'admin', { name: 'Ada Admin' });
-  adminId = adminUser.id;
-  admin = new TestBrowser(ctx.app);
-  await admin.login(adminUser.email, TEST_PASSWORD);
-  const trainerUser = await makeUser(ctx, 'trainer', { name: 'Tariq Trainer' });
-  trainer = new TestBrowser(ctx.app);
-  await trainer.login(trainerUser.email, TEST_PASSWORD);
-  await trainer.get('/trainer/cohorts/new');
-  const created = await trainer.post('/trainer/cohorts', {
+  courseId = await courseIdOf(ctx);
+  const signedIn = await signIn(ctx, 'admin', { name: 'Ada Admin' });
+  adminId = signedIn.user.id;
+  admin = signedIn.browser;
+  trainer = (await signIn(ctx, 'trainer', { name: 'Tariq Trainer' })).browser;
+  ({ id: cohortId, code: cohortCode } = await createCohortAs(ctx, trainer, {
     name: 'Field team',
-    courses: String(courseId),
-    due_on: '',
-  });
-  cohortId = Number(/\/trainer\/cohorts\/(\d+)/.exec(String(created.headers.location))![1]);
+    courseId,
+  }));
 });
 afterAll(async () => {
   await ctx?.close();
   await removeDir(dir);
 });
 
+/** The CMI stored with each of a person's SCORM attempts. */
+const cmiOf = (userId: number) =>
+  ctx.database.db
+    .selectFrom('scorm_attempts')
+    .select('cmi')
+    .where('user_id', '=', userId)
+    .execute();
+
+/** What the golf course (SCORM 1.2) commits on page `page`: with the learner's id and name. */
+function golfCommitOf(userId: number, name: string, page: number, more = {}) {
+  return {
+    cmi: {
+      ...more,
+      suspend_data: `page=${page}`,
+      launch_data: '',
+      core: {
+        student_id: String(userId),
+        student_name: name,
+        lesson_status: 'incomplete',
+        lesson_location: `p${page}`,
+        exit: 'suspend',
+        session_time: '00:01:00',
+        score: { raw: '', min: '', max: '' },
+      },
+    },
+  };
+}
+
 /** A learner in the cohort with a bit of everything: progress, a certificate, SCORM data. */
 async function busyLearner(name: string, email: string) {
-  const user = await makeUser(ctx, 'learner', { name, email });
   // Certificates go to confirmed addresses.
-  await ctx.database.db
-    .updateTable('users')
-    .set({ email_verified_at: new Date() })
-    .where('id', '=', user.id)
-    .execute();
-  const browser = new TestBrowser(ctx.app);
-  await browser.login(email, TEST_PASSWORD);
-  const { join_code: code } = await ctx.database.db
-    .selectFrom('cohorts')
-    .select('join_code')
-    .where('id', '=', cohortId)
-    .executeTakeFirstOrThrow();
-  await browser.get(`/join/${code}`);
-  await browser.post('/join', { code });
-  await browser.post(`${base}/lessons/welcome/complete`);
-  await browser.post(`${base}/lessons/english-only/complete`);
-  await browser.get(`${base}/quizzes/basics-check`);
-  await browser.post(`${base}/quizzes/basics-check/submit`, {
-    'q-greeting': 'hello',
-    'q-colours': 'red',
-    'q-sky': 'false',
-  });
-  await browser.get(`${base}/quizzes/final-check`);
-  await browser.post(`${base}/quizzes/final-check/submit`, { 'q-done': 'true' });
+  const { user, browser } = await signIn(ctx, 'learner', { name, email, verified: true });
+  await joinCohort(browser, cohortCode);
+  await takeExampleCourse(browser);
 
   for (const slug of ['golf', 'rise']) {
     await browser.get(`/courses/${slug}`);
@@ -93,20 +96,9 @@ async function busyLearner(name: string, email: string) {
   const { launch: golf } = await launch(browser, 'golf', 'item_1');
   await postCommit(ctx, golf.commitUrl, {
     seq: golf.seqBase + 1,
-    cmi: {
-      suspend_data: 'page=3',
-      launch_data: '',
-      core: {
-        student_id: String(user.id),
-        student_name: name,
-        lesson_status: 'incomplete',
-        lesson_location: 'p3',
-        exit: 'suspend',
-        session_time: '00:01:00',
-        score: { raw: '', min: '', max: '' },
-      },
+    ...golfCommitOf(user.id, name, 3, {
       interactions: { '0': { id: 'q1', type: 'choice', student_response: 'b', result: 'wrong' } },
-    },
+    }),
   });
   const { launch: rise } = await launch(browser, 'rise', 'Rise_SCO');
   await postCommit(ctx, rise.commitUrl, {
@@ -221,11 +213,7 @@ describe('deleting one’s own account', () => {
     // Nothing anywhere names or reaches the person any more.
     expect(await rowsMentioning('zephyrine')).toEqual({});
     expect(await rowsMentioning('quillfeather')).toEqual({});
-    const attempts = await ctx.database.db
-      .selectFrom('scorm_attempts')
-      .select('cmi')
-      .where('user_id', '=', user.id)
-      .execute();
+    const attempts = await cmiOf(user.id);
     expect(attempts).toHaveLength(2);
     for (const { cmi } of attempts) {
       const data = (cmi as { cmi: Record<string, any> }).cmi;
@@ -237,26 +225,10 @@ describe('deleting one’s own account', () => {
     // A tab left open commits after the erasure (its token lives a day): nothing is written.
     await postCommit(ctx, golf.commitUrl, {
       seq: golf.seqBase + 50,
-      cmi: {
-        suspend_data: 'page=9',
-        launch_data: '',
-        core: {
-          student_id: String(user.id),
-          student_name: NAME,
-          lesson_status: 'incomplete',
-          lesson_location: 'p9',
-          exit: 'suspend',
-          session_time: '00:01:00',
-          score: { raw: '', min: '', max: '' },
-        },
-      },
+      ...golfCommitOf(user.id, NAME, 9),
     });
     expect(await rowsMentioning('zephyrine')).toEqual({});
-    const late = await ctx.database.db
-      .selectFrom('scorm_attempts')
-      .select('cmi')
-      .where('user_id', '=', user.id)
-      .execute();
+    const late = await cmiOf(user.id);
     expect(JSON.stringify(late)).not.toContain('page=9');
 
     // Login with the old address, or the tombstone, never works.
@@ -318,9 +290,7 @@ describe('deleting one’s own account', () => {
   it('is refused to the last admin, who is told why', async () => {
     const lonely = await createTestApp();
     try {
-      const only = await makeUser(lonely, 'admin');
-      const browser = new TestBrowser(lonely.app);
-      await browser.login(only.email, TEST_PASSWORD);
+      const { user: only, browser } = await signIn(lonely, 'admin');
       const page = await browser.get('/account/delete');
       expect(page.statusCode).toBe(409);
       expect(page.body).toContain('You are the only administrator.');
@@ -406,9 +376,7 @@ describe('an admin erasing a user', () => {
   for (const role of ['learner', 'trainer'] as const) {
     it(`is refused to a ${role}`, async () => {
       const victim = await makeUser(ctx);
-      const person = await makeUser(ctx, role);
-      const browser = new TestBrowser(ctx.app);
-      await browser.login(person.email, TEST_PASSWORD);
+      const { browser } = await signIn(ctx, role);
       await browser.get('/account');
       expect((await browser.get(`/admin/users/${victim.id}/erase`)).statusCode).toBe(403);
       expect(

@@ -3,12 +3,11 @@
  * minutes), with answers that never tell whether the address has an account; deactivated and
  * erased accounts cannot log in and their sessions stop at once.
  */
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pauseMinutes } from '../../src/accounts/login-protection.js';
 import { findUserByEmail } from '../../src/accounts/users.js';
 import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
-import { TestBrowser } from '../helpers/client.js';
+import { comparable, TestBrowser } from '../helpers/client.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -23,20 +22,6 @@ async function tryLogin(email: string, password: string) {
   const browser = new TestBrowser(ctx.app);
   await browser.get('/login');
   return browser.post('/login', { email, password });
-}
-
-/** An answer as compared between addresses: what was typed and the CSRF token set aside. */
-function comparable(response: LightMyRequestResponse, email: string) {
-  const headers = { ...response.headers };
-  for (const name of ['set-cookie', 'date', 'x-request-id', 'x-ratelimit-remaining'])
-    delete headers[name];
-  return {
-    status: response.statusCode,
-    headers,
-    body: response.body
-      .replaceAll(email, 'EMAIL')
-      .replace(/(name="_csrf" value="|name="csrf-token" content=")[^"]+/g, '$1TOKEN'),
-  };
 }
 
 /** The same attempts with a real account's address and with an unknown one, answer by answer. */

@@ -12,12 +12,11 @@ import {
   findUserById,
 } from '../../src/accounts/users.js';
 import { findToken } from '../../src/accounts/tokens.js';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
+import { courseIdOf, createTestApp, makeUser, signIn, TEST_PASSWORD } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
-import { startSmtpServer, type Inbox } from '../helpers/smtp.js';
+import { createTestAppWithInbox, type InboxTestContext } from '../helpers/smtp.js';
 
-let inbox: Inbox;
-let ctx: TestContext;
+let ctx: InboxTestContext;
 let admin: TestBrowser;
 let adminId: number;
 let cohortId: number;
@@ -25,7 +24,7 @@ let cohortId: number;
 /** The link in the last message to `to` whose subject matches. */
 async function linkIn(to: string, subject: RegExp): Promise<string> {
   await ctx.app.mail.deliverDue();
-  const mail = await inbox.waitFor(to, subject);
+  const mail = await ctx.inbox.waitFor(to, subject);
   const link = /https:\/\/learn\.example\.org\/[^\s]+/.exec(mail.text ?? '')?.[0];
   if (!link) throw new Error(`no link in the message to ${to}`);
   return link;
@@ -33,7 +32,7 @@ async function linkIn(to: string, subject: RegExp): Promise<string> {
 const pathOf = (link: string) => new URL(link).pathname;
 /** Every message to `to` with this subject, newest last. */
 const messagesTo = (to: string, subject: RegExp) =>
-  inbox.messages.filter(
+  ctx.inbox.messages.filter(
     (mail) =>
       JSON.stringify(mail.to).toLowerCase().includes(to.toLowerCase()) &&
       subject.test(mail.subject ?? ''),
@@ -52,35 +51,19 @@ async function addPerson(fields: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  inbox = await startSmtpServer();
-  ctx = await createTestApp({
-    mail: {
-      smtpUrl: inbox.url,
-      from: 'Lantern <no-reply@lantern.test>',
-      publicUrl: 'https://learn.example.org',
-    },
-  });
-  const adminUser = await makeUser(ctx, 'admin', { name: 'Ada Admin' });
-  adminId = adminUser.id;
-  admin = new TestBrowser(ctx.app);
-  await admin.login(adminUser.email, TEST_PASSWORD);
-  const course = await ctx.database.db
-    .selectFrom('courses')
-    .select('id')
-    .where('slug', '=', 'example-course')
-    .executeTakeFirstOrThrow();
+  ctx = await createTestAppWithInbox();
+  const signedIn = await signIn(ctx, 'admin', { name: 'Ada Admin' });
+  adminId = signedIn.user.id;
+  admin = signedIn.browser;
   cohortId = await createCohort(ctx.database.db, {
     name: 'Field team',
     ownerId: adminId,
-    courseIds: [course.id],
+    courseIds: [await courseIdOf(ctx)],
     startsOn: null,
     dueOn: null,
   });
 });
-afterAll(async () => {
-  await ctx?.close();
-  await inbox?.close();
-});
+afterAll(async () => ctx?.close());
 
 describe('adding a person', () => {
   it('creates an account without a password, in a cohort, and emails a link to set one', async () => {
@@ -445,10 +428,8 @@ describe('the audit log', () => {
 describe('who may manage people', () => {
   for (const role of ['learner', 'trainer'] as const) {
     it(`refuses a ${role} on every route, with 403`, async () => {
-      const user = await makeUser(ctx, role);
       const victim = await makeUser(ctx);
-      const browser = new TestBrowser(ctx.app);
-      await browser.login(user.email, TEST_PASSWORD);
+      const { browser } = await signIn(ctx, role);
       await browser.get('/account');
       expect((await browser.get('/admin/users/new')).statusCode).toBe(403);
       expect(

@@ -3,8 +3,10 @@
  * else, for the person and for an admin, audit-logged; nobody else may have it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
-import { TestBrowser } from '../helpers/client.js';
+import { courseIdOf, createTestApp, signIn, type TestContext } from '../helpers/app.js';
+import type { TestBrowser } from '../helpers/client.js';
+import { createCohortAs, joinCohort } from '../helpers/cohorts.js';
+import { takeExampleCourse } from '../helpers/learning.js';
 import { buildRise2004 } from '../scorm/fixtures.js';
 import { removeDir, tempDir } from '../scorm/helpers.js';
 import { importFixture, launch, postCommit } from '../scorm/integration.js';
@@ -22,61 +24,25 @@ beforeAll(async () => {
   ctx = await createTestApp();
   dir = await tempDir('lantern-personal-data-');
   await importFixture(ctx, dir, buildRise2004, { slug: 'rise' });
-  const courseId = (
-    await ctx.database.db
-      .selectFrom('courses')
-      .select('id')
-      .where('slug', '=', 'example-course')
-      .executeTakeFirstOrThrow()
-  ).id;
+  const courseId = await courseIdOf(ctx);
 
-  const adminUser = await makeUser(ctx, 'admin', { name: 'Ada Admin' });
-  adminId = adminUser.id;
-  adminBrowser = new TestBrowser(ctx.app);
-  await adminBrowser.login(adminUser.email, TEST_PASSWORD);
-  const trainerUser = await makeUser(ctx, 'trainer', { name: 'Tariq Trainer' });
-  const trainer = new TestBrowser(ctx.app);
-  await trainer.login(trainerUser.email, TEST_PASSWORD);
-  await trainer.get('/trainer/cohorts/new');
-  const created = await trainer.post('/trainer/cohorts', {
-    name: 'Night shift',
-    courses: String(courseId),
-    due_on: '',
+  const admin = await signIn(ctx, 'admin', { name: 'Ada Admin' });
+  adminId = admin.user.id;
+  adminBrowser = admin.browser;
+  const { user: trainerUser, browser: trainer } = await signIn(ctx, 'trainer', {
+    name: 'Tariq Trainer',
   });
-  cohortId = Number(/\/trainer\/cohorts\/(\d+)/.exec(String(created.headers.location))![1]);
-  const { join_code: code } = await ctx.database.db
-    .selectFrom('cohorts')
-    .select('join_code')
-    .where('id', '=', cohortId)
-    .executeTakeFirstOrThrow();
+  const cohort = await createCohortAs(ctx, trainer, { name: 'Night shift', courseId });
+  cohortId = cohort.id;
 
-  const user = await makeUser(ctx, 'learner', { name: 'Leila Learner', locale: 'fr' });
-  await ctx.database.db
-    .updateTable('users')
-    .set({ email_verified_at: new Date() })
-    .where('id', '=', user.id)
-    .execute();
-  const browser = new TestBrowser(ctx.app);
-  await browser.login(user.email, TEST_PASSWORD);
+  const { user, browser } = await signIn(ctx, 'learner', {
+    name: 'Leila Learner',
+    locale: 'fr',
+    verified: true,
+  });
   learner = { id: user.id, email: user.email, browser };
-  await browser.get(`/join/${code}`);
-  await browser.post('/join', { code });
-  await browser.post(`${base}/lessons/welcome/complete`);
-  await browser.post(`${base}/lessons/english-only/complete`);
-  await browser.get(`${base}/quizzes/basics-check`);
-  await browser.post(`${base}/quizzes/basics-check/submit`, {
-    'q-greeting': 'goodbye',
-    'q-colours': 'red',
-    'q-sky': 'false',
-  });
-  await browser.post(`${base}/quizzes/basics-check/retry`);
-  await browser.post(`${base}/quizzes/basics-check/submit`, {
-    'q-greeting': 'hello',
-    'q-colours': 'red',
-    'q-sky': 'false',
-  });
-  await browser.get(`${base}/quizzes/final-check`);
-  await browser.post(`${base}/quizzes/final-check/submit`, { 'q-done': 'true' });
+  await joinCohort(browser, cohort.code);
+  await takeExampleCourse(browser, { failFirst: true });
   await browser.get('/courses/rise');
   await browser.post('/courses/rise/enrol');
   const { launch: rise } = await launch(browser, 'rise', 'Rise_SCO');
@@ -100,12 +66,11 @@ beforeAll(async () => {
     .values({ cohort_id: cohortId, email: user.email, invited_by: trainerUser.id })
     .execute();
 
-  const otherUser = await makeUser(ctx, 'learner', { name: 'Omar Other' });
+  const { user: otherUser, browser: otherBrowser } = await signIn(ctx, 'learner', {
+    name: 'Omar Other',
+  });
   other = { id: otherUser.id, email: otherUser.email };
-  const otherBrowser = new TestBrowser(ctx.app);
-  await otherBrowser.login(otherUser.email, TEST_PASSWORD);
-  await otherBrowser.get(`/join/${code}`);
-  await otherBrowser.post('/join', { code });
+  await joinCohort(otherBrowser, cohort.code);
   await otherBrowser.post(`${base}/lessons/welcome/complete`);
   // The trainer looks at Leila's results: an audit entry about her.
   await trainer.get(`/trainer/cohorts/${cohortId}/learners/${user.id}?course=${courseId}`);
@@ -277,9 +242,7 @@ describe('an admin downloading a user’s data', () => {
 
   for (const role of ['learner', 'trainer'] as const) {
     it(`is refused to a ${role}`, async () => {
-      const person = await makeUser(ctx, role);
-      const browser = new TestBrowser(ctx.app);
-      await browser.login(person.email, TEST_PASSWORD);
+      const { browser } = await signIn(ctx, role);
       const response = await browser.get(`/admin/users/${learner.id}/data.json`);
       expect(response.statusCode).toBe(403);
       expect(response.body).not.toContain('Leila Learner');

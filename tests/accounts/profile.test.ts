@@ -8,34 +8,23 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { findUserById } from '../../src/accounts/users.js';
 import { findToken, issueToken } from '../../src/accounts/tokens.js';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
+import { createTestApp, makeUser, signIn, TEST_PASSWORD } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
-import { startSmtpServer, type Inbox } from '../helpers/smtp.js';
+import { completeExampleCourse } from '../helpers/learning.js';
+import { createTestAppWithInbox, type InboxTestContext } from '../helpers/smtp.js';
 
-let inbox: Inbox;
-let ctx: TestContext;
+let ctx: InboxTestContext;
 
 beforeAll(async () => {
-  inbox = await startSmtpServer();
-  ctx = await createTestApp({
-    mail: {
-      smtpUrl: inbox.url,
-      from: 'Lantern <no-reply@lantern.test>',
-      publicUrl: 'https://learn.example.org',
-    },
-  });
+  ctx = await createTestAppWithInbox();
 });
-afterAll(async () => {
-  await ctx?.close();
-  await inbox?.close();
-});
+afterAll(async () => ctx?.close());
 
+/** A new person signed in, on the account page. */
 const signedInAs = async (role: 'learner' | 'trainer' | 'admin' = 'learner', name?: string) => {
-  const user = await makeUser(ctx, role, name ? { name } : {});
-  const browser = new TestBrowser(ctx.app);
-  await browser.login(user.email, TEST_PASSWORD);
-  await browser.get('/account');
-  return { user, browser };
+  const signedIn = await signIn(ctx, role, name ? { name } : {});
+  await signedIn.browser.get('/account');
+  return signedIn;
 };
 
 const auditOf = (userId: number, action: string) =>
@@ -56,44 +45,10 @@ const emailTokensOf = (userId: number) =>
     .where('purpose', '=', 'email_change')
     .execute();
 
-/** Every required item of the example course done but one lesson, finished with "Next". */
-async function completeExampleCourse(browser: TestBrowser, userId: number) {
-  const path = '/courses/example-course';
-  await browser.get(path);
-  await browser.post(`${path}/enrol`);
-  const course = await ctx.database.db
-    .selectFrom('courses')
-    .select('id')
-    .where('slug', '=', 'example-course')
-    .executeTakeFirstOrThrow();
-  const items = await ctx.database.db
-    .selectFrom('course_items')
-    .select(['id', 'kind', 'slug'])
-    .where('course_id', '=', course.id)
-    .where('required', '=', true)
-    .where('removed_at', 'is', null)
-    .orderBy('position')
-    .execute();
-  const last = items.find((item) => item.kind === 'lesson')!;
-  for (const item of items.filter((i) => i.id !== last.id))
-    await ctx.database.db
-      .insertInto('item_progress')
-      .values({
-        user_id: userId,
-        item_id: item.id,
-        course_id: course.id,
-        completed_at: new Date(),
-        passed: item.kind === 'quiz',
-        best_score: item.kind === 'quiz' ? 100 : null,
-      })
-      .execute();
-  expect((await browser.post(`${path}/lessons/${last.slug}/complete`)).headers.location).toBe(path);
-}
-
 /** The link in the newest message to `to` whose subject matches. */
 const linkIn = async (to: string, subject: RegExp) => {
   await ctx.app.mail.deliverDue();
-  const mail = await inbox.waitFor(to, subject);
+  const mail = await ctx.inbox.waitFor(to, subject);
   const link = /https:\/\/learn\.example\.org(\/account\/email\/[A-Za-z0-9_-]+)/.exec(
     mail.text ?? '',
   );
@@ -170,6 +125,12 @@ describe('name and language', () => {
     const huge = await browser.post('/account/profile', { name: 'n'.repeat(600), locale: 'fr' });
     expect(huge.statusCode).toBe(422);
     expect(huge.body).toContain('Please use at most 500 characters.');
+    const control = await browser.post('/account/profile', { name: 'Line\nBreak', locale: 'fr' });
+    expect(control.statusCode).toBe(422);
+    expect(control.body).toContain(
+      'Please remove the invisible characters (such as a line break or a tab) from the name.',
+    );
+    expect(control.body).toContain('value="Line\nBreak"');
     expect(await findUserById(ctx.database.db, user.id)).toMatchObject({
       name: 'Kept Name',
       locale: 'en',
@@ -205,7 +166,7 @@ describe('changing the email address', () => {
 
     const link = await linkIn('new.mover@example.org', /Confirm your new email address/);
     expect(link).toMatch(/^\/account\/email\//);
-    const notice = await inbox.waitFor(user.email, /is changing/);
+    const notice = await ctx.inbox.waitFor(user.email, /is changing/);
     expect(notice.text).toContain('new.mover@example.org');
     expect(notice.text).not.toContain('/account/email/');
 
@@ -273,7 +234,7 @@ describe('changing the email address', () => {
       emailPassword: TEST_PASSWORD,
     });
     await ctx.app.mail.deliverDue();
-    const mails = inbox.messages.filter(
+    const mails = ctx.inbox.messages.filter(
       (m) =>
         (m.text ?? '').includes('/account/email/') && m.subject?.startsWith('Confirm your new'),
     );
@@ -307,7 +268,7 @@ describe('changing the email address', () => {
     // Not confirmed yet: the course is completed, its certificate waits.
     const { user, browser } = await signedInAs();
     expect(user.email_verified_at).toBeNull();
-    await completeExampleCourse(browser, user.id);
+    await completeExampleCourse(ctx, browser, user.id);
     const certificates = () =>
       ctx.database.db
         .selectFrom('certificates')

@@ -8,26 +8,17 @@ import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/accounts/users.js';
 import { issueToken } from '../../src/accounts/tokens.js';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
-import { TestBrowser } from '../helpers/client.js';
-import { startSmtpServer, type Inbox } from '../helpers/smtp.js';
+import { createTestApp, makeUser, TEST_PASSWORD } from '../helpers/app.js';
+import { comparable, TestBrowser } from '../helpers/client.js';
+import { createTestAppWithInbox, TEST_MAIL, type InboxTestContext } from '../helpers/smtp.js';
 
-const mail = {
-  from: 'Lantern <no-reply@lantern.test>',
-  publicUrl: 'https://learn.example.org',
-};
 const NEW_PASSWORD = 'a brand new passphrase';
 
-let inbox: Inbox;
-let ctx: TestContext;
+let ctx: InboxTestContext;
 beforeAll(async () => {
-  inbox = await startSmtpServer();
-  ctx = await createTestApp({ mail: { smtpUrl: inbox.url, ...mail } });
+  ctx = await createTestAppWithInbox();
 });
-afterAll(async () => {
-  await ctx?.close();
-  await inbox?.close();
-});
+afterAll(async () => ctx?.close());
 
 /** The path of the reset link in a message, as a person would click it. */
 function resetPath(message: ParsedMail): string {
@@ -59,11 +50,11 @@ async function askForLink(email: string): Promise<LightMyRequestResponse> {
 }
 
 async function linkFor(email: string): Promise<string> {
-  const before = inbox.messages.length;
+  const before = ctx.inbox.messages.length;
   expect((await askForLink(email)).statusCode).toBe(200);
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const message = inbox.messages
+    const message = ctx.inbox.messages
       .slice(before)
       .find((m) => m.to && JSON.stringify(m.to).includes(email));
     if (message) return resetPath(message);
@@ -74,21 +65,6 @@ async function linkFor(email: string): Promise<string> {
 
 const outboxTo = (email: string) =>
   ctx.database.db.selectFrom('outbox').select(['kind']).where('to_address', '=', email).execute();
-
-/** What a response says, without what differs on every request (the CSRF token and the request id). */
-function comparable(response: LightMyRequestResponse, email: string) {
-  const headers = { ...response.headers };
-  delete headers['set-cookie'];
-  delete headers.date;
-  delete headers['x-request-id'];
-  return {
-    status: response.statusCode,
-    headers,
-    body: response.body
-      .replaceAll(email, 'EMAIL')
-      .replace(/(name="_csrf" value="|name="csrf-token" content=")[^"]+/g, '$1TOKEN'),
-  };
-}
 
 describe('asking for a reset link', () => {
   it('is offered on the login page', async () => {
@@ -126,7 +102,7 @@ describe('asking for a reset link', () => {
     for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
 
     // Only the real, active account is sent a link.
-    const message = await inbox.waitFor(known.email, /Choose a new Lantern password/);
+    const message = await ctx.inbox.waitFor(known.email, /Choose a new Lantern password/);
     expect(resetPath(message)).toMatch(/^\/password\/reset\//);
     expect(await outboxTo(known.email)).toEqual([{ kind: 'reset' }]);
     expect(await outboxTo('nobody-01@example.org')).toEqual([]);
@@ -196,7 +172,7 @@ describe('the reset page', () => {
     expect((await findUserByEmail(ctx.database.db, user.email))?.login_paused_until).not.toBeNull();
 
     const path = await linkFor(user.email);
-    const message = inbox.messages.find((m) => m.text?.includes(path));
+    const message = ctx.inbox.messages.find((m) => m.text?.includes(path));
     expect(message?.subject).toBe('Choisissez un nouveau mot de passe Lantern');
 
     // Opened on the person's French phone.
@@ -385,7 +361,7 @@ describe('the reset page', () => {
 describe('the limit per client address', () => {
   it('answers 429 past REGISTER_RATE_LIMIT requests a minute from one address', async () => {
     const limited = await createTestApp({
-      mail: { smtpUrl: inbox.url, ...mail },
+      mail: { smtpUrl: ctx.inbox.url, ...TEST_MAIL },
       rateLimits: { ...ctx.config.rateLimits, register: 2 },
     });
     try {

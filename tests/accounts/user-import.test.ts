@@ -10,14 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCohort, archiveCohort } from '../../src/cohorts/queries.js';
 import { findUserByEmail } from '../../src/accounts/users.js';
 import {
-  IMPORT_FILE_LIMIT,
   IMPORT_ROW_LIMIT,
   parseUserCsv,
   type ImportProblem,
-} from '../../src/accounts/user-import.js';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
-import { TestBrowser } from '../helpers/client.js';
-import { startSmtpServer, type Inbox } from '../helpers/smtp.js';
+} from '../../src/accounts/user-import-csv.js';
+import { IMPORT_FILE_LIMIT } from '../../src/accounts/user-import-files.js';
+import { courseIdOf, makeUser, signIn } from '../helpers/app.js';
+import type { TestBrowser } from '../helpers/client.js';
+import { createTestAppWithInbox, type InboxTestContext } from '../helpers/smtp.js';
 import { multipartBody } from '../scorm/integration.js';
 
 const csv = (text: string) => Buffer.from(text, 'utf8');
@@ -110,8 +110,7 @@ describe('reading a file', () => {
   });
 });
 
-let inbox: Inbox;
-let ctx: TestContext;
+let ctx: InboxTestContext;
 let admin: TestBrowser;
 let adminEmail: string;
 let joinCode: string;
@@ -159,28 +158,16 @@ const countUsers = async () =>
   );
 
 beforeAll(async () => {
-  inbox = await startSmtpServer();
-  ctx = await createTestApp({
-    mail: {
-      smtpUrl: inbox.url,
-      from: 'Lantern <no-reply@lantern.test>',
-      publicUrl: 'https://learn.example.org',
-    },
-  });
-  const adminUser = await makeUser(ctx, 'admin', { name: 'Ada Admin' });
+  ctx = await createTestAppWithInbox();
+  const { user: adminUser, browser } = await signIn(ctx, 'admin', { name: 'Ada Admin' });
   adminEmail = adminUser.email;
-  admin = new TestBrowser(ctx.app);
-  await admin.login(adminUser.email, TEST_PASSWORD);
-  const course = await ctx.database.db
-    .selectFrom('courses')
-    .select('id')
-    .where('slug', '=', 'example-course')
-    .executeTakeFirstOrThrow();
+  admin = browser;
+  const courseId = await courseIdOf(ctx);
   const cohort = (name: string) =>
     createCohort(ctx.database.db, {
       name,
       ownerId: adminUser.id,
-      courseIds: [course.id],
+      courseIds: [courseId],
       startsOn: null,
       dueOn: null,
     });
@@ -197,10 +184,7 @@ beforeAll(async () => {
   });
   await makeUser(ctx, 'trainer', { name: 'Tess Same', email: 'tess@example.org', locale: 'fr' });
 });
-afterAll(async () => {
-  await ctx?.close();
-  await inbox?.close();
-});
+afterAll(async () => ctx?.close());
 
 describe('importing people', () => {
   const file = () =>
@@ -296,9 +280,9 @@ describe('importing people', () => {
 
     // Invitations go through the outbox, in each person's language.
     await ctx.app.mail.deliverDue();
-    const invitation = await inbox.waitFor('new.two@example.org', /compte Lantern est prêt/);
+    const invitation = await ctx.inbox.waitFor('new.two@example.org', /compte Lantern est prêt/);
     expect(invitation.text).toMatch(/https:\/\/learn\.example\.org\/invitation\/[A-Za-z0-9_-]{43}/);
-    await inbox.waitFor('new.one@example.org', /Your Lantern account is ready/);
+    await ctx.inbox.waitFor('new.one@example.org', /Your Lantern account is ready/);
 
     const audit = await admin.get('/admin/audit');
     expect(audit.body).toContain(
@@ -401,9 +385,7 @@ describe('importing people', () => {
 describe('who may import', () => {
   for (const role of ['learner', 'trainer'] as const) {
     it(`refuses a ${role} with 403 on every import route`, async () => {
-      const user = await makeUser(ctx, role);
-      const browser = new TestBrowser(ctx.app);
-      await browser.login(user.email, TEST_PASSWORD);
+      const { browser } = await signIn(ctx, role);
       await browser.get('/account');
       expect((await browser.get('/admin/users/import')).statusCode).toBe(403);
       const uploaded = await upload(browser, csv(`email,name\nsneaky-${role}@example.org,S\n`));

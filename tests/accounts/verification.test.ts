@@ -9,26 +9,16 @@ import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../../src/accounts/tokens.js';
 import { findUserByEmail } from '../../src/accounts/users.js';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
+import { makeUser, signIn, TEST_PASSWORD } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
-import { startSmtpServer, type Inbox } from '../helpers/smtp.js';
+import { completeExampleCourse } from '../helpers/learning.js';
+import { createTestAppWithInbox, type InboxTestContext } from '../helpers/smtp.js';
 
-let inbox: Inbox;
-let ctx: TestContext;
+let ctx: InboxTestContext;
 beforeAll(async () => {
-  inbox = await startSmtpServer();
-  ctx = await createTestApp({
-    mail: {
-      smtpUrl: inbox.url,
-      from: 'Lantern <no-reply@lantern.test>',
-      publicUrl: 'https://learn.example.org',
-    },
-  });
+  ctx = await createTestAppWithInbox();
 });
-afterAll(async () => {
-  await ctx?.close();
-  await inbox?.close();
-});
+afterAll(async () => ctx?.close());
 
 const COURSE = '/courses/example-course';
 
@@ -51,41 +41,6 @@ async function register(email: string, locale = 'en') {
   });
   expect(response.statusCode).toBe(303);
   return browser;
-}
-
-/** Every required item done but one lesson, which the learner then finishes with "Next". */
-async function completeCourse(browser: TestBrowser, userId: number) {
-  await browser.get(COURSE);
-  await browser.post(`${COURSE}/enrol`);
-  const course = await ctx.database.db
-    .selectFrom('courses')
-    .select('id')
-    .where('slug', '=', 'example-course')
-    .executeTakeFirstOrThrow();
-  const items = await ctx.database.db
-    .selectFrom('course_items')
-    .select(['id', 'kind', 'slug'])
-    .where('course_id', '=', course.id)
-    .where('required', '=', true)
-    .where('removed_at', 'is', null)
-    .orderBy('position')
-    .execute();
-  const last = items.find((item) => item.kind === 'lesson')!;
-  for (const item of items.filter((i) => i.id !== last.id))
-    await ctx.database.db
-      .insertInto('item_progress')
-      .values({
-        user_id: userId,
-        item_id: item.id,
-        course_id: course.id,
-        completed_at: new Date(),
-        passed: item.kind === 'quiz',
-        best_score: item.kind === 'quiz' ? 100 : null,
-      })
-      .execute();
-  const done = await browser.post(`${COURSE}/lessons/${last.slug}/complete`);
-  expect(done.headers.location).toBe(COURSE);
-  return course.id;
 }
 
 /** Opens the link and presses its button, as the person does. */
@@ -131,7 +86,7 @@ describe('a self-registered learner', () => {
     expect(home.body).toContain(
       'Le damos la bienvenida, Nadia Verified. Su cuenta está lista y ya ha iniciado sesión. Hemos enviado un enlace a \u2068nueva-aprendiz@example.org\u2069 para confirmar su dirección.',
     );
-    const message = await inbox.waitFor(email, /Confirme su dirección de correo/);
+    const message = await ctx.inbox.waitFor(email, /Confirme su dirección de correo/);
     const path = verifyPath(message);
     const user = (await findUserByEmail(ctx.database.db, email))!;
     expect(user.email_verified_at).toBeNull();
@@ -142,7 +97,7 @@ describe('a self-registered learner', () => {
     expect(account.body).toContain('action="/account/verification"');
 
     // Learning works as for anyone; the certificate waits, and the course page says why.
-    await completeCourse(browser, user.id);
+    await completeExampleCourse(ctx, browser, user.id);
     expect(await certificatesOf(user.id)).toEqual([]);
     const course = await browser.get(COURSE);
     expect(course.body).toContain('¡Enhorabuena! Ha completado este curso.');
@@ -221,15 +176,8 @@ describe('a self-registered learner', () => {
   });
 
   it('confirmed, completes a course and has the certificate at once', async () => {
-    const user = await makeUser(ctx);
-    await ctx.database.db
-      .updateTable('users')
-      .set({ email_verified_at: new Date() })
-      .where('id', '=', user.id)
-      .execute();
-    const browser = new TestBrowser(ctx.app);
-    await browser.login(user.email, TEST_PASSWORD);
-    await completeCourse(browser, user.id);
+    const { user, browser } = await signIn(ctx, 'learner', { verified: true });
+    await completeExampleCourse(ctx, browser, user.id);
     expect(await certificatesOf(user.id)).toHaveLength(1);
   });
 });
@@ -285,9 +233,7 @@ describe('the verification link', () => {
     for (const id of [user.id, other.id]) expect(await verifiedAt(id)).toBeNull();
 
     // Signed in and still unconfirmed: the page offers a new link.
-    const third = await makeUser(ctx);
-    const browser = new TestBrowser(ctx.app);
-    await browser.login(third.email, TEST_PASSWORD);
+    const { browser } = await signIn(ctx);
     const page = await refused('C'.repeat(43), browser);
     expect(page.body).toContain('action="/account/verification"');
   });
@@ -297,9 +243,7 @@ describe('the verification link', () => {
     const token = await issueToken(ctx.database.db, owner.id, 'verification', {
       email: owner.email,
     });
-    const someoneElse = await makeUser(ctx);
-    const browser = new TestBrowser(ctx.app);
-    await browser.login(someoneElse.email, TEST_PASSWORD);
+    const { user: someoneElse, browser } = await signIn(ctx);
     expect((await confirmByLink(browser, `/email/verify/${token}`)).statusCode).toBe(200);
     const rows = await ctx.database.db
       .selectFrom('users')
@@ -316,16 +260,14 @@ describe('sending the link again', () => {
     const anonymous = new TestBrowser(ctx.app);
     await anonymous.get('/login');
     expect((await anonymous.post('/account/verification')).statusCode).toBe(403);
-    const user = await makeUser(ctx);
-    const browser = new TestBrowser(ctx.app);
-    await browser.login(user.email, TEST_PASSWORD);
+    const { browser } = await signIn(ctx);
     expect((await browser.post('/account/verification', { _csrf: null })).statusCode).toBe(403);
   });
 
   it('sends a new link (the old one stops working), at most three an hour, back to where the person was', async () => {
     const email = 'again-and-again@example.org';
     const browser = await register(email);
-    const first = verifyPath(await inbox.waitFor(email, /Confirm your email address/));
+    const first = verifyPath(await ctx.inbox.waitFor(email, /Confirm your email address/));
     await browser.get(COURSE);
     const resent = await browser.post('/account/verification', { next: COURSE });
     expect(resent.statusCode).toBe(303);
@@ -335,7 +277,7 @@ describe('sending the link again', () => {
     );
     await ctx.app.mail.deliverDue();
     const messages = () =>
-      inbox.messages.filter((m) => JSON.stringify(m.to).includes(email)).map(verifyPath);
+      ctx.inbox.messages.filter((m) => JSON.stringify(m.to).includes(email)).map(verifyPath);
     expect(messages()).toHaveLength(2);
     expect(messages()[1]).not.toBe(first);
     expect((await ctx.app.inject({ url: first })).statusCode).toBe(410);

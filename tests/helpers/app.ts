@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import type { Locale, Role, User } from '../../src/db/database.js';
 import { syncCourses } from '../../src/content/sync.js';
+import { TestBrowser } from './client.js';
 import { fixtureCoursesDir } from './courses.js';
 import { openTestDatabase } from './database.js';
 
@@ -57,11 +58,19 @@ export async function createTestApp(
 let counter = 0;
 export const TEST_PASSWORD = 'correct horse battery staple';
 
+export type NewTestUser = {
+  name?: string;
+  email?: string;
+  locale?: Locale;
+  /** A confirmed address (certificates are issued to confirmed addresses only). */
+  verified?: boolean;
+};
+
 /** Inserts a user directly (registration is tested on its own). */
 export async function makeUser(
   ctx: TestContext,
   role: Role = 'learner',
-  extra: { name?: string; email?: string; locale?: Locale } = {},
+  extra: NewTestUser = {},
 ): Promise<User> {
   counter += 1;
   const user = await createUser(ctx.database.db, {
@@ -70,7 +79,30 @@ export async function makeUser(
     passwordHash: await hashPassword(TEST_PASSWORD),
     role,
     locale: extra.locale ?? 'en',
+    verified: extra.verified ?? false,
   });
   if (!user) throw new Error('makeUser: email already taken');
   return user;
+}
+
+/** A new user (see makeUser), signed in on a browser of their own. */
+export async function signIn(
+  ctx: TestContext,
+  role: Role = 'learner',
+  extra: NewTestUser = {},
+): Promise<{ user: User; browser: TestBrowser }> {
+  const user = await makeUser(ctx, role, extra);
+  const browser = new TestBrowser(ctx.app);
+  await browser.login(user.email, TEST_PASSWORD);
+  return { user, browser };
+}
+
+/** A synced course's id, by its slug. */
+export async function courseIdOf(ctx: TestContext, slug = 'example-course'): Promise<number> {
+  const course = await ctx.database.db
+    .selectFrom('courses')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
+  return course.id;
 }

@@ -1,6 +1,24 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 /**
+ * An answer as compared between two addresses (one with an account, one without): what differs
+ * from request to request anyway (cookies, date, request id, rate-limit count, CSRF token) and the
+ * address typed are set aside, so that equal means "tells nothing about the account".
+ */
+export function comparable(response: LightMyRequestResponse, email: string) {
+  const headers = { ...response.headers };
+  for (const name of ['set-cookie', 'date', 'x-request-id', 'x-ratelimit-remaining'])
+    delete headers[name];
+  return {
+    status: response.statusCode,
+    headers,
+    body: response.body
+      .replaceAll(email, 'EMAIL')
+      .replace(/(name="_csrf" value="|name="csrf-token" content=")[^"]+/g, '$1TOKEN'),
+  };
+}
+
+/**
  * A small browser over app.inject: keeps cookies, follows nothing by itself, and remembers the
  * CSRF token of the last HTML page so that posts look exactly like a person's form submissions.
  */

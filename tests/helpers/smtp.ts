@@ -4,6 +4,14 @@
  */
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { Config } from '../../src/config.js';
+import { createTestApp, type TestContext } from './app.js';
+
+/** The sender and the address links start with, in every test that reads its mail. */
+export const TEST_MAIL = {
+  from: 'Lantern <no-reply@lantern.test>',
+  publicUrl: 'https://learn.example.org',
+};
 
 export type Inbox = {
   url: string;
@@ -66,5 +74,26 @@ export async function startSmtpServer(): Promise<Inbox> {
       refusing = value;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type InboxTestContext = TestContext & { inbox: Inbox };
+
+/**
+ * The app (see createTestApp) sending its mail to a real SMTP server of its own, `inbox`; close()
+ * closes both.
+ */
+export async function createTestAppWithInbox(
+  overrides: Partial<Config> = {},
+): Promise<InboxTestContext> {
+  const inbox = await startSmtpServer();
+  const ctx = await createTestApp({ mail: { smtpUrl: inbox.url, ...TEST_MAIL }, ...overrides });
+  return {
+    ...ctx,
+    inbox,
+    async close() {
+      await ctx.close();
+      await inbox.close();
+    },
   };
 }

@@ -8,26 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueMail } from '../../src/mail/outbox.js';
 import { composeMail } from '../../src/mail/compose.js';
 import { outboxDir } from '../../src/mail/transport.js';
-import { createTestApp, type TestContext } from '../helpers/app.js';
-import { startSmtpServer, type Inbox } from '../helpers/smtp.js';
+import { createTestApp } from '../helpers/app.js';
+import { createTestAppWithInbox, type InboxTestContext } from '../helpers/smtp.js';
 
-let inbox: Inbox;
-let ctx: TestContext;
+let ctx: InboxTestContext;
 
 beforeAll(async () => {
-  inbox = await startSmtpServer();
-  ctx = await createTestApp({
-    mail: {
-      smtpUrl: inbox.url,
-      from: 'Lantern <no-reply@lantern.test>',
-      publicUrl: 'https://learn.example.org',
-    },
-  });
+  ctx = await createTestAppWithInbox();
 });
-afterAll(async () => {
-  await ctx?.close();
-  await inbox?.close();
-});
+afterAll(async () => ctx?.close());
 
 describe('email', () => {
   it('arrives as text and HTML in the recipient’s language, right to left in Arabic, with an absolute link', async () => {
@@ -36,7 +25,7 @@ describe('email', () => {
       { kind: 'reset', locale: 'ar', name: 'ليلى <b>', link: ctx.app.mail.link('/reset/abc') },
       null,
     );
-    const mail = await inbox.waitFor('layla@example.org');
+    const mail = await ctx.inbox.waitFor('layla@example.org');
     expect(mail.subject).toBe('اختر كلمة مرور جديدة لحسابك في Lantern');
     expect(mail.from?.text).toContain('no-reply@lantern.test');
     expect(mail.text).toContain('مرحبًا ليلى <b>،');
@@ -57,7 +46,7 @@ describe('email', () => {
   });
 
   it('keeps a message the server refused and sends it once the server is back', async () => {
-    inbox.refuse(true);
+    ctx.inbox.refuse(true);
     await ctx.app.mail.send(
       'omar@example.org',
       { kind: 'verification', locale: 'fr', name: 'Omar', link: ctx.app.mail.link('/verify/x') },
@@ -74,7 +63,7 @@ describe('email', () => {
     expect(row.last_error).toMatch(/Mailbox unavailable/);
     expect(row.next_attempt_at.getTime()).toBeGreaterThan(Date.now() + 20_000);
     // Not due yet: nothing is sent early.
-    inbox.refuse(false);
+    ctx.inbox.refuse(false);
     expect(await ctx.app.mail.deliverDue()).toBe(0);
     await ctx.database.db
       .updateTable('outbox')
@@ -82,9 +71,9 @@ describe('email', () => {
       .where('id', '=', row.id)
       .execute();
     expect(await ctx.app.mail.deliverDue()).toBe(1);
-    const mail = await inbox.waitFor('omar@example.org');
+    const mail = await ctx.inbox.waitFor('omar@example.org');
     expect(mail.subject).toBe('Confirmez votre adresse e-mail pour Lantern');
-    expect(inbox.messages.filter((m) => m.subject === mail.subject)).toHaveLength(1);
+    expect(ctx.inbox.messages.filter((m) => m.subject === mail.subject)).toHaveLength(1);
   });
 
   it('sends what an earlier process queued (the outbox survives a restart)', async () => {
@@ -100,7 +89,7 @@ describe('email', () => {
       userId: null,
     });
     await ctx.app.mail.deliverDue();
-    expect((await inbox.waitFor('ana@example.org')).subject).toBe(
+    expect((await ctx.inbox.waitFor('ana@example.org')).subject).toBe(
       'Su cuenta de Lantern está lista',
     );
   });

@@ -12,10 +12,11 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvStream, neutralise } from '../../src/reports/csv.js';
 import { importPackage } from '../../src/scorm/import.js';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
-import { TestBrowser } from '../helpers/client.js';
+import { createTestApp, signIn, type TestContext } from '../helpers/app.js';
+import type { TestBrowser } from '../helpers/client.js';
+import { createCohortAs, joinCohort } from '../helpers/cohorts.js';
 import { buildMastery12 } from '../scorm/fixtures.js';
-import { launchOf } from '../scorm/integration.js';
+import { launchOf, scoredCommit12 } from '../scorm/integration.js';
 
 const HYPERLINK = '=HYPERLINK("http://evil","x")';
 const SUM = '@SUM(1)';
@@ -67,35 +68,18 @@ describe('the exports', () => {
   let trainer: TestBrowser;
   let cohortId: number;
 
-  function commit(raw: string, responses: string[]) {
-    const interactions = Object.fromEntries(
-      responses.map((response, index) => [
-        String(index),
-        {
-          id: `q${index + 1}`,
-          type: 'fill-in',
-          student_response: response,
-          result: 'wrong',
-          correct_responses: { '0': { pattern: 'safe answer' } },
-        },
-      ]),
+  const commit = (raw: string, responses: string[]) =>
+    scoredCommit12(
+      1_000_001,
+      { status: 'failed', raw, time: '00:05:00' },
+      responses.map((response, index) => ({
+        id: `q${index + 1}`,
+        type: 'fill-in',
+        student_response: response,
+        result: 'wrong',
+        correct_responses: { '0': { pattern: 'safe answer' } },
+      })),
     );
-    return {
-      seq: 1_000_001,
-      cmi: {
-        suspend_data: '',
-        launch_data: '',
-        core: {
-          lesson_status: 'failed',
-          lesson_location: '',
-          score: { raw, min: '0', max: '100' },
-          total_time: '00:05:00',
-          exit: '',
-        },
-        interactions,
-      },
-    };
-  }
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -104,32 +88,20 @@ describe('the exports', () => {
       await buildMastery12(mkdtempSync(join(tmpdir(), 'lantern-csv-safety-'))),
       { dataDir: ctx.config.dataDir, slug: 'safeguarding-quiz' },
     );
-    const trainerUser = await makeUser(ctx, 'trainer');
-    trainer = new TestBrowser(ctx.app);
-    await trainer.login(trainerUser.email, TEST_PASSWORD);
-    await trainer.get('/trainer/cohorts/new');
-    const created = await trainer.post('/trainer/cohorts', {
+    trainer = (await signIn(ctx, 'trainer')).browser;
+    const cohort = await createCohortAs(ctx, trainer, {
       name: 'Spreadsheet people',
-      courses: String(imported.courseId),
-      due_on: '',
+      courseId: imported.courseId,
     });
-    cohortId = Number(/\/trainer\/cohorts\/(\d+)/.exec(String(created.headers.location))![1]);
-    const { join_code: code } = await ctx.database.db
-      .selectFrom('cohorts')
-      .select('join_code')
-      .where('id', '=', cohortId)
-      .executeTakeFirstOrThrow();
+    cohortId = cohort.id;
     // Learners whose names, and whose typed answers, are formulas.
     for (const [name, raw, responses] of [
       [HYPERLINK, '40', [HYPERLINK, SUM]],
       [SUM, '30', [HYPERLINK, SUM]],
       [DDE, '20', ['plain', DDE]],
     ] as const) {
-      const user = await makeUser(ctx, 'learner', { name });
-      const browser = new TestBrowser(ctx.app);
-      await browser.login(user.email, TEST_PASSWORD);
-      await browser.get(`/join/${code}`);
-      expect((await browser.post('/join', { code })).statusCode).toBe(303);
+      const { browser } = await signIn(ctx, 'learner', { name });
+      await joinCohort(browser, cohort.code);
       const player = await browser.get('/courses/safeguarding-quiz/scos/quiz');
       const stored = await ctx.app.inject({
         method: 'POST',

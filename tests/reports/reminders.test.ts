@@ -8,13 +8,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Locale } from '../../src/db/database.js';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
+import { courseIdOf, makeUser, signIn } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
-import { startSmtpServer, type Inbox } from '../helpers/smtp.js';
+import { createCohortAs, joinCohort } from '../helpers/cohorts.js';
+import { createTestAppWithInbox, type InboxTestContext } from '../helpers/smtp.js';
 import { textOf } from './html.js';
 
-let inbox: Inbox;
-let ctx: TestContext;
+let ctx: InboxTestContext;
 let trainer: TestBrowser;
 let cohortId: number;
 let courseId: number;
@@ -22,11 +22,8 @@ let code: string;
 const people: Record<string, { id: number; email: string; browser: TestBrowser }> = {};
 
 async function member(key: string, name: string, locale: Locale = 'en') {
-  const user = await makeUser(ctx, 'learner', { name, locale });
-  const browser = new TestBrowser(ctx.app);
-  await browser.login(user.email, TEST_PASSWORD);
-  await browser.get(`/join/${code}`);
-  expect((await browser.post('/join', { code })).statusCode).toBe(303);
+  const { user, browser } = await signIn(ctx, 'learner', { name, locale });
+  await joinCohort(browser, code);
   people[key] = { id: user.id, email: user.email, browser };
   return people[key];
 }
@@ -80,38 +77,10 @@ const ageReminders = () =>
   );
 
 beforeAll(async () => {
-  inbox = await startSmtpServer();
-  ctx = await createTestApp({
-    mail: {
-      smtpUrl: inbox.url,
-      from: 'Lantern <no-reply@lantern.test>',
-      publicUrl: 'https://learn.example.org',
-    },
-  });
-  const trainerUser = await makeUser(ctx, 'trainer', { name: 'Tariq Trainer' });
-  trainer = new TestBrowser(ctx.app);
-  await trainer.login(trainerUser.email, TEST_PASSWORD);
-  courseId = (
-    await ctx.database.db
-      .selectFrom('courses')
-      .select('id')
-      .where('slug', '=', 'example-course')
-      .executeTakeFirstOrThrow()
-  ).id;
-  await trainer.get('/trainer/cohorts/new');
-  const created = await trainer.post('/trainer/cohorts', {
-    name: 'Field team',
-    courses: String(courseId),
-    due_on: '',
-  });
-  cohortId = Number(/\/trainer\/cohorts\/(\d+)/.exec(String(created.headers.location))![1]);
-  code = (
-    await ctx.database.db
-      .selectFrom('cohorts')
-      .select('join_code')
-      .where('id', '=', cohortId)
-      .executeTakeFirstOrThrow()
-  ).join_code;
+  ctx = await createTestAppWithInbox();
+  trainer = (await signIn(ctx, 'trainer', { name: 'Tariq Trainer' })).browser;
+  courseId = await courseIdOf(ctx);
+  ({ id: cohortId, code } = await createCohortAs(ctx, trainer, { name: 'Field team', courseId }));
 
   await member('eve', 'Eve English');
   await member('amira', 'أميرة العلي', 'ar');
@@ -144,10 +113,7 @@ beforeAll(async () => {
     .execute();
   await trainer.get(`/trainer/cohorts/${cohortId}/learners`);
 });
-afterAll(async () => {
-  await ctx?.close();
-  await inbox?.close();
-});
+afterAll(async () => ctx?.close());
 
 describe('the learner table', () => {
   it('has a checkbox per learner and the reminder form; the printed report has neither', async () => {
@@ -291,7 +257,7 @@ describe('sending', () => {
       sorted([people.eve!.id, people.amira!.id]),
     );
     await ctx.app.mail.deliverDue();
-    const english = await inbox.waitFor(people.eve!.email, /waiting for you/);
+    const english = await ctx.inbox.waitFor(people.eve!.email, /waiting for you/);
     expect(english.text).toContain('Hello Eve English,');
     expect(english.text).toContain('You have done 25% of it.');
     expect(english.text).toContain('A word from Tariq Trainer:\nOnly <b>two</b> lessons left!');
@@ -306,11 +272,11 @@ describe('sending', () => {
     );
     expect(english.html).toContain('Only &lt;b&gt;two&lt;/b&gt; lessons left!');
     expect(english.html).not.toContain('<b>two</b>');
-    const arabic = await inbox.waitFor(people.amira!.email, /دورتك/);
+    const arabic = await ctx.inbox.waitFor(people.amira!.email, /دورتك/);
     expect(arabic.subject).toBe('دورتك في انتظارك على Lantern');
     expect(arabic.html).toContain('<html lang="ar" dir="rtl">');
     expect(arabic.text).toContain('كلمة من Tariq Trainer:');
-    expect(inbox.messages.filter((mail) => /Otto|Dina/.test(mail.text ?? ''))).toEqual([]);
+    expect(ctx.inbox.messages.filter((mail) => /Otto|Dina/.test(mail.text ?? ''))).toEqual([]);
   });
 
   it('sends at most one reminder per learner per day, whoever sends it', async () => {
@@ -318,9 +284,7 @@ describe('sending', () => {
     expect(textOf(again.body)).toContain(
       'Already reminded in the last 24 hours: 1 learner Eve English',
     );
-    const admin = await makeUser(ctx, 'admin', { name: 'Ada Admin' });
-    const adminBrowser = new TestBrowser(ctx.app);
-    await adminBrowser.login(admin.email, TEST_PASSWORD);
+    const { browser: adminBrowser } = await signIn(ctx, 'admin', { name: 'Ada Admin' });
     const sent = await confirm(adminBrowser, [['audience', 'selected'], ...ids('eve', 'fleur')]);
     expect(sent.statusCode).toBe(303);
     expect((await reminders(people.eve!.id)).length).toBe(1);
@@ -338,9 +302,7 @@ describe('sending', () => {
   // learners got two or three reminders each here.
   it('two people sending at the same moment still send one reminder per learner', async () => {
     await ageReminders();
-    const admin = await makeUser(ctx, 'admin');
-    const adminBrowser = new TestBrowser(ctx.app);
-    await adminBrowser.login(admin.email, TEST_PASSWORD);
+    const { browser: adminBrowser } = await signIn(ctx, 'admin');
     const fields: Array<[string, string]> = [['audience', 'unfinished']];
     const answers = await Promise.all([
       confirm(trainer, fields),
@@ -378,9 +340,7 @@ describe('sending', () => {
     expect(sorted(entries[0]!.detail.learners as number[])).toEqual(
       sorted([people.eve!.id, people.amira!.id]),
     );
-    const admin = await makeUser(ctx, 'admin');
-    const browser = new TestBrowser(ctx.app);
-    await browser.login(admin.email, TEST_PASSWORD);
+    const { browser } = await signIn(ctx, 'admin');
     const page = textOf((await browser.get('/admin/audit')).body).replace(/[\u2068\u2069]/g, '');
     expect(page).toContain(
       'Tariq Trainer sent a reminder to 2 learners of the cohort Field team (course: Example course for tests).',
@@ -392,9 +352,7 @@ describe('who may send', () => {
   it('refuses learners and other trainers (403), and queues nothing for them', async () => {
     await ageReminders();
     const before = (await reminders()).length;
-    const otherTrainer = await makeUser(ctx, 'trainer');
-    const other = new TestBrowser(ctx.app);
-    await other.login(otherTrainer.email, TEST_PASSWORD);
+    const { browser: other } = await signIn(ctx, 'trainer');
     const learner = people.eve!.browser;
     await learner.get('/my-learning');
     for (const browser of [learner, other]) {

@@ -6,7 +6,7 @@ import { importPackage } from '../../src/scorm/import.js';
 import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
 import { buildMastery12 } from '../scorm/fixtures.js';
-import { launchOf } from '../scorm/integration.js';
+import { launchOf, scoredCommit12 } from '../scorm/integration.js';
 import { tableRows } from './html.js';
 
 // A trainer's reports include SCORM attempts: status, score, time, the version each attempt ran
@@ -22,33 +22,17 @@ function commit12(
   raw: string,
   answers: Array<[string, string, string]>,
 ) {
-  const interactions = Object.fromEntries(
-    answers.map(([id, response, result], index) => [
-      String(index),
-      {
-        id,
-        type: 'choice',
-        student_response: response,
-        result,
-        correct_responses: { '0': { pattern: 'a' } },
-      },
-    ]),
-  );
-  return {
+  return scoredCommit12(
     seq,
-    cmi: {
-      suspend_data: '',
-      launch_data: '',
-      core: {
-        lesson_status: status,
-        lesson_location: 'q3',
-        score: { raw, min: '0', max: '100' },
-        total_time: '00:12:00',
-        exit: '',
-      },
-      interactions,
-    },
-  };
+    { status, raw, time: '00:12:00', location: 'q3' },
+    answers.map(([id, response, result]) => ({
+      id,
+      type: 'choice',
+      student_response: response,
+      result,
+      correct_responses: { '0': { pattern: 'a' } },
+    })),
+  );
 }
 
 beforeAll(async () => {

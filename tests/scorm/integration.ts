@@ -133,6 +133,34 @@ export async function deliver(browser: TestBrowser, slug: string, identifier: st
 export type CommitBody = { seq: number; cmi: Record<string, unknown>; final?: boolean };
 
 /**
+ * A SCORM 1.2 commit of a scored attempt, as the mastery quiz (buildMastery12) sends it: its
+ * status, raw score out of 100 and total time, and its interactions numbered as the CMI does.
+ */
+export function scoredCommit12(
+  seq: number,
+  attempt: { status: string; raw: string; time: string; location?: string },
+  interactions: Array<Record<string, unknown>>,
+): CommitBody {
+  return {
+    seq,
+    cmi: {
+      suspend_data: '',
+      launch_data: '',
+      core: {
+        lesson_status: attempt.status,
+        lesson_location: attempt.location ?? '',
+        score: { raw: attempt.raw, min: '0', max: '100' },
+        total_time: attempt.time,
+        exit: '',
+      },
+      interactions: Object.fromEntries(
+        interactions.map((interaction, index) => [String(index), interaction]),
+      ),
+    },
+  };
+}
+
+/**
  * Posts a commit the way the player does: fetch with JSON, or (`beacon`) navigator.sendBeacon's
  * text/plain on page close. No session cookie: the token in the URL is the credential.
  */

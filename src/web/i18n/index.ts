@@ -95,6 +95,14 @@ export function directionOf(locale: string): 'rtl' | 'ltr' {
 }
 
 /**
+ * A name or address inside a sentence keeps its own direction (Unicode first-strong isolate): an
+ * Arabic name in an English sentence, a Latin address on an Arabic page.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+/**
  * Picks the best supported language from an Accept-Language header, honouring q-values and
  * matching on the primary subtag (fr-CA → fr).
  */

@@ -32,6 +32,8 @@ export const ar: Messages = {
   'form.error.email': 'يُرجى إدخال عنوان بريد إلكتروني مثل name@example.org.',
   'form.error.locale': 'يُرجى اختيار إحدى اللغات المعروضة.',
   'form.error.mismatch': 'كلمتا المرور غير متطابقتين.',
+  'form.error.nameControl':
+    'يُرجى حذف الأحرف غير المرئية (مثل فاصل الأسطر أو علامة الجدولة) من الاسم.',
 
   'register.title': 'إنشاء حساب',
   'register.intro': 'يحفظ حسابك تقدّمك وشهاداتك. لا نطلب إلا ما نحتاج إليه.',

@@ -34,6 +34,8 @@ export const en = {
   'form.error.email': 'Please enter an email address like name@example.org.',
   'form.error.locale': 'Please choose one of the listed languages.',
   'form.error.mismatch': 'The two passwords are not the same.',
+  'form.error.nameControl':
+    'Please remove the invisible characters (such as a line break or a tab) from the name.',
 
   'register.title': 'Create an account',
   'register.intro':

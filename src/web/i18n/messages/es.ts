@@ -32,6 +32,8 @@ export const es: Messages = {
   'form.error.email': 'Escriba una dirección de correo electrónico como nombre@ejemplo.org.',
   'form.error.locale': 'Elija uno de los idiomas de la lista.',
   'form.error.mismatch': 'Las dos contraseñas no coinciden.',
+  'form.error.nameControl':
+    'Quite del nombre los caracteres invisibles (como un salto de línea o un tabulador).',
 
   'register.title': 'Crear una cuenta',
   'register.intro':

@@ -33,6 +33,8 @@ export const fr: Messages = {
   'form.error.email': 'Veuillez saisir une adresse e-mail du type nom@exemple.org.',
   'form.error.locale': 'Veuillez choisir l’une des langues proposées.',
   'form.error.mismatch': 'Les deux mots de passe ne sont pas identiques.',
+  'form.error.nameControl':
+    'Veuillez retirer du nom les caractères invisibles (retour à la ligne, tabulation…).',
 
   'register.title': 'Créer un compte',
   'register.intro':

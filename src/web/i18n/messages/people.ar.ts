@@ -35,8 +35,6 @@ export const peopleAr: PeopleMessages = {
   'people.new.cohortHint': 'ينضم إليها فورًا ويُسجَّل في دوراتها.',
   'people.new.cohortNone': 'بلا مجموعة',
   'people.new.submit': 'الإضافة وإرسال الدعوة',
-  'people.error.control':
-    'يُرجى حذف الأحرف غير المرئية (مثل فاصل الأسطر أو علامة الجدولة) من الاسم.',
   'people.error.role': 'يُرجى اختيار أحد الأدوار المعروضة.',
   'people.error.cohort': 'يُرجى اختيار إحدى المجموعات المعروضة، أو عدم اختيار أي مجموعة.',
   'people.error.emailTaken': 'لهذا العنوان حساب من قبل ({name}): ابحث عنه في قائمة المستخدمين.',

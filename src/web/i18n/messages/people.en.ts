@@ -26,8 +26,6 @@ export const peopleEn = {
   'people.new.cohortHint': 'They join it at once and are enrolled in its courses.',
   'people.new.cohortNone': 'No cohort',
   'people.new.submit': 'Add and send the invitation',
-  'people.error.control':
-    'Please remove the invisible characters (such as a line break or a tab) from the name.',
   'people.error.role': 'Please choose one of the listed roles.',
   'people.error.cohort': 'Please choose one of the listed cohorts, or none.',
   'people.error.emailTaken':

@@ -27,8 +27,6 @@ export const peopleEs: PeopleMessages = {
   'people.new.cohortHint': 'Se une a él de inmediato y queda inscrita en sus cursos.',
   'people.new.cohortNone': 'Ningún grupo',
   'people.new.submit': 'Añadir y enviar la invitación',
-  'people.error.control':
-    'Quite del nombre los caracteres invisibles (como un salto de línea o un tabulador).',
   'people.error.role': 'Elija uno de los roles de la lista.',
   'people.error.cohort': 'Elija uno de los grupos de la lista, o ninguno.',
   'people.error.emailTaken':

@@ -27,8 +27,6 @@ export const peopleFr: PeopleMessages = {
   'people.new.cohortHint': 'La personne le rejoint aussitôt et est inscrite à ses cours.',
   'people.new.cohortNone': 'Aucun groupe',
   'people.new.submit': 'Ajouter et envoyer l’invitation',
-  'people.error.control':
-    'Veuillez retirer du nom les caractères invisibles (retour à la ligne, tabulation…).',
   'people.error.role': 'Veuillez choisir l’un des rôles proposés.',
   'people.error.cohort': 'Veuillez choisir l’un des groupes proposés, ou aucun.',
   'people.error.emailTaken':
