@@ -27,16 +27,18 @@ test('an admin reads the audit log as sentences, with the details behind a discl
   await page.goto('/admin/users?q=someone-in-particular');
   await page.goto('/admin/audit');
   const entry = page.locator('.audit-log > li').first();
+  // That a search was made, not its words (they may name someone later erased).
   await expect(entry).toContainText(
-    /E2E Admin\u2069? searched the users for “\u2068?someone-in-particular\u2069?” \(page 1\)\./,
+    /E2E Admin\u2069? searched the users by name or email \(page 1\)\./,
   );
+  await expect(entry).not.toContainText('someone-in-particular');
   await expect(entry.locator('time')).toHaveText(/^\d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d /);
   // The raw details are there, folded away until asked for.
   const json = entry.locator('details pre');
   await expect(json).toBeHidden();
   await entry.getByText('Technical details').click();
   await expect(json).toBeVisible();
-  await expect(json).toContainText('"search": "someone-in-particular"');
+  await expect(json).toContainText('"searched": true');
   await expect(entry.locator('details')).toContainText('users.list');
   await expectNoSeriousA11yViolations(page);
 
