@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/record.js';
 import type { Database, Locale, LocalizedText } from '../db/database.js';
 import { label } from '../learn/localize.js';
 import type { MailContent } from '../mail/index.js';
-import { enqueueMail } from '../mail/outbox.js';
+import { enqueueMails } from '../mail/outbox.js';
 import { composeMail, type ComposedMail } from '../mail/compose.js';
 import { LOCALES, translator } from '../web/i18n/index.js';
 
@@ -184,13 +184,16 @@ export async function sendReminders(
     await audienceMembers(trx, scope).select('u.id').orderBy('u.id').forNoKeyUpdate('u').execute();
     const candidates = await reminderCandidates(trx, scope);
     const recipients = candidates.filter((candidate) => candidate.excluded === null);
-    for (const learner of recipients)
-      await enqueueMail(trx, {
+    // 500 rows a statement: "everyone who has not finished" can be thousands of learners.
+    await enqueueMails(
+      trx,
+      recipients.map((learner) => ({
         ...composeMail(reminderMail(learner, scope.message)),
         to: learner.email,
-        kind: 'reminder',
+        kind: 'reminder' as const,
         userId: learner.id,
-      });
+      })),
+    );
     if (recipients.length > 0)
       await recordAudit(trx, {
         actorId: scope.actorId,
