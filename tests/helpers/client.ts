@@ -2,12 +2,19 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 /**
  * An answer as compared between two addresses (one with an account, one without): what differs
- * from request to request anyway (cookies, date, request id, rate-limit count, CSRF token) and the
+ * from request to request anyway (cookies, date, request id, rate-limit count and the seconds to its
+ * reset, which tick with the clock like the date, CSRF token) and the
  * address typed are set aside, so that equal means "tells nothing about the account".
  */
 export function comparable(response: LightMyRequestResponse, email: string) {
   const headers = { ...response.headers };
-  for (const name of ['set-cookie', 'date', 'x-request-id', 'x-ratelimit-remaining'])
+  for (const name of [
+    'set-cookie',
+    'date',
+    'x-request-id',
+    'x-ratelimit-remaining',
+    'x-ratelimit-reset',
+  ])
     delete headers[name];
   return {
     status: response.statusCode,
