@@ -25,8 +25,62 @@
     };
   }
 
+  function isoSeconds(ms) {
+    return 'PT' + Math.max(0, Math.round(ms / 10) / 100) + 'S';
+  }
+
+  /**
+   * scorm-again 3.4.3 answers an activity's attempt absolute duration with its limit (and sets the
+   * limit when it resets the duration at a new attempt), so an activity with
+   * attemptAbsoluteDurationLimit would never be delivered. The attempt is measured here instead:
+   * from its start to now while it runs, frozen when it ends (and kept in the engine's state),
+   * which is what the Limit Conditions Check (SN UP.1) compares with the limit.
+   */
+  function measureAttempts(api) {
+    var tree = api._sequencing && api._sequencing.activityTree;
+    var root = tree && tree.root;
+    var proto = root && Object.getPrototypeOf(root);
+    var active = proto && Object.getOwnPropertyDescriptor(proto, 'activityAttemptActive');
+    if (!active || !active.set || proto.__lanternMeasured) return;
+    function elapsed(activity) {
+      var start = Date.parse(activity.attemptAbsoluteStartTime);
+      return isNaN(start) ? null : isoSeconds(Date.now() - start);
+    }
+    Object.defineProperty(proto, 'attemptAbsoluteDuration', {
+      configurable: true,
+      get: function () {
+        var running = this._activityAttemptActive && elapsed(this);
+        return running || this._attemptAbsoluteDurationValue || 'PT0H0M0S';
+      },
+      set: function (duration) {
+        this._attemptAbsoluteDurationValue = duration;
+      },
+    });
+    Object.defineProperty(proto, 'activityAttemptActive', {
+      configurable: true,
+      get: active.get,
+      set: function (value) {
+        if (this._activityAttemptActive && !value) {
+          var took = elapsed(this);
+          if (took) {
+            this._attemptAbsoluteDurationValue = took;
+            // Without a measure of its own, the time experienced is the attempt's.
+            if (
+              !this._attemptExperiencedDuration ||
+              this._attemptExperiencedDuration === 'PT0H0M0S'
+            )
+              this._attemptExperiencedDuration = took;
+          }
+        }
+        active.set.call(this, value);
+      },
+    });
+    proto.__lanternMeasured = true;
+  }
+
   /** Puts the stored state and the learner's global objectives back into a new engine. */
   function restore(api, sequencing) {
+    measureAttempts(api);
     if (sequencing.state) api.deserializeSequencingState(sequencing.state);
     var globals = sequencing.globalObjectives;
     if (globals && Object.keys(globals).length) api.restoreGlobalObjectiveSnapshot(globals);

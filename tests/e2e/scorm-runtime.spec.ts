@@ -18,6 +18,7 @@ import {
   buildProbeRandom2004,
   buildProbeRetry2004,
   buildProbeSequenced2004,
+  buildProbeTimed2004,
 } from '../scorm/probe-fixtures.js';
 import {
   expectNoSeriousA11yViolations,
@@ -545,4 +546,44 @@ test('SCORM 2004 sequencing: random selection delivers one of two tests, keeps i
   await page.goto('/courses/probe-random');
   await expect(page.locator('a[href="/courses/probe-random/certificate"]')).toBeVisible();
   await context.close();
+});
+
+test('SCORM 2004 sequencing: an attempt that outlasted its attemptAbsoluteDurationLimit closes the activity; a shorter one leaves it open', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await importAsAdmin(browser, [
+    { build: buildProbeTimed2004, slug: 'probe-timed', sequenced: true },
+  ]);
+
+  /** Does the timed exercise, taking at least `ms`, and continues to the closing activity. */
+  async function exercise(name: string, ms: number) {
+    const { context, page } = await enrolledLearner(browser, 'probe-timed', name);
+    await expect(page).toHaveURL(/\/scos\/sco_timed$/);
+    const sco = await scoFrame(page);
+    // The limit reaches the SCO too, which may show a countdown.
+    expect(
+      await inSco(sco, (lms) => [lms.Initialize!(''), lms.GetValue!('cmi.max_time_allowed')]),
+    ).toEqual(['true', 'PT6S']);
+    await page.waitForTimeout(ms);
+    await inSco(sco, (lms) => [
+      lms.SetValue!('cmi.completion_status', 'completed'),
+      lms.SetValue!('cmi.exit', 'normal'),
+      lms.SetValue!('adl.nav.request', 'continue'),
+      lms.Terminate!(''),
+    ]);
+    await expect(page).toHaveURL(/\/scos\/sco_close$/);
+    await page.goto('/courses/probe-timed/sequence?request=choice&target=sco_timed');
+    return { context, page };
+  }
+
+  // Seven seconds against a limit of six: the exercise cannot be started again.
+  const slow = await exercise('Slow Learner', 7_000);
+  await expect(slow.page.locator('#sequence-status')).toContainText('not available now');
+  await slow.context.close();
+
+  // Well inside the limit: the exercise can be chosen again, as a new attempt.
+  const quick = await exercise('Quick Learner', 0);
+  await expect(quick.page).toHaveURL(/\/scos\/sco_timed$/);
+  await quick.context.close();
 });

@@ -215,3 +215,19 @@ export function buildProbeRandom2004(dir: string): Promise<string> {
       <imsss:sequencing><imsss:controlMode choice="false" flow="true"/></imsss:sequencing>`,
   });
 }
+
+/**
+ * SCORM 2004 4th edition, a timed activity: an exercise whose attempt may last at most six
+ * seconds (attemptAbsoluteDurationLimit), then a closing activity; the learner may choose freely.
+ */
+export function buildProbeTimed2004(dir: string): Promise<string> {
+  return writeProbe(dir, 'probe-timed', '2004 4th Edition', {
+    title: 'Probe with a time limit',
+    body: `      <item identifier="sco_timed" identifierref="res_probe" parameters="?part=timed">
+        <title>Timed exercise</title>
+        <imsss:sequencing><imsss:limitConditions attemptAbsoluteDurationLimit="PT6S"/></imsss:sequencing>
+      </item>
+      <item identifier="sco_close" identifierref="res_probe" parameters="?part=close"><title>Closing</title></item>
+      <imsss:sequencing><imsss:controlMode choice="true" flow="true"/></imsss:sequencing>`,
+  });
+}

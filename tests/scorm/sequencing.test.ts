@@ -403,14 +403,13 @@ describe('sequencing import: objectives, limits, collection, item data', () => {
     expect(child(activityTree, 'b').primaryObjective).toBeUndefined();
   });
 
-  it('converts the attempt limit only, and reports the other limits', () => {
+  it('converts the attempt limit and the attempt duration limit, and reports the other limits', () => {
     const limits = `<imsss:sequencing><imsss:limitConditions attemptLimit="3" attemptAbsoluteDurationLimit="PT1H" activityExperiencedDurationLimit="PT2H"/></imsss:sequencing>`;
     const result = convert(manifest(sco('a', limits)));
     const a = child(result.activityTree, 'a');
     expect(a.attemptLimit).toBe(3);
-    expect(a).not.toHaveProperty('attemptAbsoluteDurationLimit');
+    expect(a.attemptAbsoluteDurationLimit).toBe('PT1H');
     expect(result.unsupported).toEqual([
-      { item: 'a', feature: 'limitConditions.attemptAbsoluteDurationLimit' },
       { item: 'a', feature: 'limitConditions.activityExperiencedDurationLimit' },
     ]);
     expect(result.features).toEqual(
@@ -419,6 +418,18 @@ describe('sequencing import: objectives, limits, collection, item data', () => {
         'limitConditions.attemptAbsoluteDurationLimit',
       ]),
     );
+  });
+
+  it('refuses a duration limit that is not a time interval, naming it', () => {
+    const limits = `<imsss:sequencing><imsss:limitConditions attemptAbsoluteDurationLimit="45 minutes"/></imsss:sequencing>`;
+    const result = convert(manifest(sco('a', limits)));
+    expect(child(result.activityTree, 'a')).not.toHaveProperty('attemptAbsoluteDurationLimit');
+    expect(result.notices.map((notice) => [notice.code, notice.params])).toEqual([
+      [
+        'sequencing_value_invalid',
+        { item: 'a', field: 'attemptAbsoluteDurationLimit', value: '45 minutes', used: 'none' },
+      ],
+    ]);
   });
 
   it('takes what an item does not state from the collection entry it names', () => {

@@ -20,6 +20,11 @@ export const decimalIn =
     const value = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(raw) ? Number(raw) : Number.NaN;
     return value >= min && value <= max ? value : undefined;
   };
+/** A SCORM 2004 time interval (ISO 8601 duration: P1DT2H, PT45M, PT1.5S), kept as written. */
+export const timeInterval: Parse<string> = (raw) =>
+  /^P(?!$)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?)?$/.test(raw)
+    ? raw
+    : undefined;
 /** Vocabulary tokens, forgiving case (some tools write `Satisfied`). */
 export const token =
   <T extends string>(allowed: readonly T[]): Parse<T> =>

@@ -28,6 +28,7 @@ import {
   GLOBAL_NS,
   count,
   decimalIn,
+  timeInterval,
   token,
   ALL_OR_ANY,
   HIDE_LMS_UI,
@@ -58,6 +59,9 @@ import {
   CONDITION,
   ROLLUP_RULE,
 } from './sequencing-vocabulary.js';
+
+/** The limit conditions SCORM 2004's profile asks an LMS to honour (SN 3.5). */
+const SUPPORTED_LIMITS = new Set(['attemptLimit', 'attemptAbsoluteDurationLimit']);
 
 /**
  * scorm-again 3.4.3's ActivitySettings (dist/types/types/sequencing_types.d.ts), as this
@@ -184,21 +188,28 @@ class ActivityReader {
   }
 
   /**
-   * Only attemptLimit goes to the engine. scorm-again 3.4.3 takes an activity's attempt duration
-   * from its attemptAbsoluteDuration getter, which returns the limit itself: an activity with an
-   * attemptAbsoluteDurationLimit is never delivered. The SCO still gets that limit as
-   * cmi.max_time_allowed (item-data.ts). The other limits are outside SCORM 2004's profile.
+   * attemptLimit and attemptAbsoluteDurationLimit go to the engine, the two limits SCORM 2004's
+   * profile asks an LMS to honour; the duration also reaches the SCO as cmi.max_time_allowed
+   * (item-data.ts). scorm-again 3.4.3 reads an attempt's duration from a getter that returns the
+   * limit itself, which would keep the activity from ever being delivered: the player measures the
+   * attempt instead (public/scorm-sequencing.js). The other limits are outside the profile.
    */
   private limits(element: Element | undefined): Partial<ActivitySettings> {
     if (!element) return {};
     for (const attr of Array.from(element.attributes)) {
       const name = attr.localName ?? attr.name;
-      if (attr.namespaceURI === null && name !== 'attemptLimit')
+      if (attr.namespaceURI === null && !SUPPORTED_LIMITS.has(name))
         this.unsupported(`limitConditions.${name}`);
     }
-    // 0, the default, means no limit.
-    const { attemptLimit } = this.attrs(element, { attemptLimit: [count, 0] as Field<number> });
-    return attemptLimit > 0 ? { attemptLimit } : {};
+    // 0, the default, means no limit; so does a zero duration.
+    const { attemptLimit, attemptAbsoluteDurationLimit } = this.attrs(element, {
+      attemptLimit: [count, 0] as Field<number>,
+      attemptAbsoluteDurationLimit: [timeInterval, undefined] as Field<string, undefined>,
+    });
+    return {
+      ...(attemptLimit > 0 ? { attemptLimit } : {}),
+      ...(attemptAbsoluteDurationLimit ? { attemptAbsoluteDurationLimit } : {}),
+    };
   }
 
   private objectives(imsss: Element | undefined, adlseq: Element | undefined) {
