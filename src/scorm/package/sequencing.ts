@@ -75,6 +75,7 @@ export interface ActivitySettings {
   children?: ActivitySettings[];
   isVisible?: boolean;
   attemptLimit?: number;
+  attemptAbsoluteDurationLimit?: string;
   primaryObjective?: ObjectiveSettings;
   objectives?: ObjectiveSettings[];
   sequencingControls: Values<typeof CONTROL_MODE & typeof ATTEMPT_INFO & typeof ROLLUP_CONTROLS> &
