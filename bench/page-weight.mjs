@@ -1,31 +1,63 @@
 // Page weight as a learner pays for it: bytes over the wire (compressed, headers included) for
-// the first lesson page of a new learner, for one htmx navigation, and for a repeat visit.
+// the first lesson page of a new learner, for one htmx navigation, and for a repeat visit; then,
+// per language, the heaviest lesson page of each shipped course (cold cache, images included).
 // Usage: npm run build && node bench/page-weight.mjs [--courses DIR] [--course SLUG]
+//        [--shipped DIR, default courses; --shipped '' to skip the per-language lesson pages]
 // Budgets (DESIGN.md §7): first lesson page ≤ 60 KB, htmx navigation ≤ 10 KB, repeat visits
 // re-download no unchanged asset. Exits non-zero when a budget is exceeded.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { loadCourses } from '../dist/src/content/load.js';
+import { ContentError } from '../dist/src/content/problems.js';
 
 const { values } = parseArgs({
   options: {
     courses: { type: 'string', default: 'tests/fixtures/courses' },
     course: { type: 'string', default: 'example-course' },
+    shipped: { type: 'string', default: 'courses' },
     port: { type: 'string', default: '3290' },
   },
 });
 const port = Number(values.port);
 const base = `http://localhost:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-weight-'));
+
+/**
+ * The measured course and the shipped courses side by side (linked into one folder, with the
+ * shipped glossaries), when the shipped courses are valid; otherwise the measured course alone.
+ */
+function coursesFolder() {
+  if (!values.shipped) return { dir: values.courses, shipped: [] };
+  const dir = mkdtempSync(join(tmpdir(), 'lantern-weight-courses-'));
+  for (const from of [values.shipped, values.courses])
+    for (const name of readdirSync(from))
+      if (!name.startsWith('.') && !existsSync(join(dir, name)) && !name.endsWith('.md'))
+        symlinkSync(resolve(from, name), join(dir, name));
+  try {
+    const shipped = loadCourses(dir).filter((course) =>
+      existsSync(join(values.shipped, course.slug)),
+    );
+    return { dir, shipped };
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    console.log(
+      `The courses in ${values.shipped} do not pass courses:check (${error.problems.length} problem(s)): the heaviest lesson pages per language are not measured.`,
+    );
+    rmSync(dir, { recursive: true, force: true });
+    return { dir: values.courses, shipped: [] };
+  }
+}
+const courses = coursesFolder();
 const server = spawn(process.execPath, ['dist/src/server.js'], {
   env: {
     ...process.env,
     PORT: String(port),
     DATA_DIR: dataDir,
-    COURSES_DIR: values.courses,
+    COURSES_DIR: courses.dir,
     LOG_LEVEL: 'warn',
     REGISTER_RATE_LIMIT: '100',
     LOGIN_RATE_LIMIT: '100',
@@ -36,6 +68,7 @@ const server = spawn(process.execPath, ['dist/src/server.js'], {
 const stop = () => {
   server.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
+  if (courses.dir !== values.courses) rmSync(courses.dir, { recursive: true, force: true });
 };
 
 async function waitForServer() {
@@ -79,6 +112,52 @@ async function recorder(page) {
       return taken;
     },
   };
+}
+
+/**
+ * Every lesson page of each shipped course, in each of its languages, from a cold cache (the
+ * learner switches language with the page's own switcher): the heaviest per course and language.
+ */
+async function heaviestLessons(page, cdp, record) {
+  const rows = [];
+  for (const course of courses.shipped) {
+    await page.goto(`${base}/courses/${course.slug}`);
+    const enrol = page.locator(`form[action="/courses/${course.slug}/enrol"] button`);
+    if ((await enrol.count()) > 0) {
+      await enrol.click();
+      await page.waitForURL(/\/lessons\//);
+    }
+    const lessons = course.modules.flatMap((module) =>
+      module.items.filter((item) => item.kind === 'lesson').map((item) => item.slug),
+    );
+    for (const locale of course.locales) {
+      await page.goto(`${base}/courses/${course.slug}`);
+      await page.click(`form.language-switcher button[value="${locale}"]`);
+      await page.waitForLoadState('networkidle');
+      let worst;
+      for (const lesson of lessons) {
+        const url = `${base}/courses/${course.slug}/lessons/${lesson}`;
+        await cdp.send('Network.clearBrowserCache');
+        record.take();
+        await page.goto(url, { waitUntil: 'networkidle' });
+        // Images are lazy: a learner who reads to the end downloads them all.
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(100);
+        const taken = record.take();
+        const bytes = sum(taken);
+        const own = sum(taken.filter((r) => r.url === url || r.url.includes('/course-media/')));
+        if (!worst || bytes > worst.bytes) worst = { lesson, bytes, own };
+      }
+      if (worst) rows.push({ course: course.slug, locale, ...worst });
+    }
+  }
+  // Back to English, as the account was.
+  if (rows.length > 0) {
+    await page.goto(`${base}/`);
+    await page.click('form.language-switcher button[value="en"]');
+  }
+  return rows;
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -140,6 +219,7 @@ try {
   const navigation = record.take();
   await page.goto(firstLesson, { waitUntil: 'networkidle' });
   const repeat = record.take();
+  const heaviest = await heaviestLessons(page, cdpCache, record);
   await browser.close();
 
   // An asset counts as downloaded again when it cost bytes on the wire (a 304 costs its headers).
@@ -162,6 +242,15 @@ try {
   console.log(
     `\nAssets downloaded again on the repeat visit: ${redownloaded.length === 0 ? 'none (all served from cache)' : redownloaded.map((r) => r.url).join(', ')}`,
   );
+  if (heaviest.length > 0) {
+    console.log(
+      '\nHeaviest lesson page per language (cold cache, images scrolled into view; in brackets the lesson itself: its HTML and images)',
+    );
+    for (const row of heaviest)
+      console.log(
+        `  ${row.course.padEnd(22)} ${row.locale}  ${kb(row.bytes).padStart(9)}  (${kb(row.own).padStart(8)})  ${row.lesson}`,
+      );
+  }
   const ok = sum(first) <= 60 * 1024 && sum(navigation) <= 10 * 1024 && redownloaded.length === 0;
   stop();
   process.exit(ok ? 0 : 1);

@@ -1,10 +1,12 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createUser, hashPassword, isRole } from './accounts/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connect.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrateToLatest } from './db/migrate.js';
-import { ContentError } from './content/problems.js';
+import { ContentError, formatProblem } from './content/problems.js';
+import { coursesDir } from './paths.js';
 import { syncCourses } from './content/sync.js';
 import { collectErrors, emailAddress, newPassword, requiredText } from './web/forms.js';
 import { translator } from './web/i18n/index.js';
@@ -12,6 +14,27 @@ import { translator } from './web/i18n/index.js';
 type Command = {
   summary: string;
   run(args: string[], database: DatabaseHandle, config: Config): Promise<number>;
+};
+
+/** Commands that only read files: no configuration, no database (no DATA_DIR or DATABASE_URL needed). */
+const fileCommands: Record<string, { summary: string; run(args: string[]): Promise<number> }> = {
+  'courses:check': {
+    summary: 'validate courses/ like courses:sync, without a database; exit code 1 on problems',
+    async run() {
+      const { checkCourses } = await import('./content/load.js');
+      const dir = resolve(process.env.COURSES_DIR?.trim() || coursesDir);
+      const { courses, problems } = checkCourses(dir);
+      if (problems.length === 0) {
+        console.log(`Courses checked, no problems: ${courses.join(', ') || 'none'} (${dir}).`);
+        return 0;
+      }
+      for (const problem of problems) console.log(formatProblem(problem).trim());
+      console.error(
+        `\n${problems.length} problem(s) in ${courses.length} course(s) under ${dir}. Fix each file at the line shown and run the check again.`,
+      );
+      return 1;
+    },
+  },
 };
 
 async function readStdin(): Promise<string> {
@@ -214,12 +237,14 @@ const LOCKED_ALTERNATIVES: Record<string, string> = {
 
 function usage(): void {
   console.log('Usage: npm run cli -- <command> [options]\n\nCommands:');
-  for (const [name, command] of Object.entries(commands))
+  for (const [name, command] of Object.entries({ ...commands, ...fileCommands }))
     console.log(`  ${name.padEnd(14)} ${command.summary}`);
 }
 
 async function main(): Promise<number> {
   const [name, ...args] = process.argv.slice(2);
+  const fileCommand = name ? fileCommands[name] : undefined;
+  if (fileCommand) return fileCommand.run(args);
   const command = name ? commands[name] : undefined;
   if (!command) {
     if (name && name !== 'help' && name !== '--help') console.error(`Unknown command: ${name}\n`);

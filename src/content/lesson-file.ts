@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locale, LocalizedText } from '../db/database.js';
 import type { LessonSource } from './course-source.js';
-import { renderLesson } from './markdown.js';
+import { type LinkResolver, renderLesson } from './markdown.js';
 import { type ContentProblem, YamlFile } from './problems.js';
 import { checker } from './yaml-checks.js';
 
@@ -12,7 +12,10 @@ export function loadLesson(
   rel: (path: string) => string,
   slug: string,
   locales: Locale[],
-  links: Parameters<typeof renderLesson>[1],
+  links: {
+    lesson: LinkResolver['lesson'];
+    media(name: string, locale: Locale): ReturnType<LinkResolver['media']>;
+  },
   problems: ContentProblem[],
 ): LessonSource | undefined {
   const title: LocalizedText = {};
@@ -54,7 +57,11 @@ export function loadLesson(
     const body = source.slice(match[0].length);
     const bodyLine = match[0].split('\n').length;
     const lessonProblems: string[] = [];
-    html[locale] = renderLesson(body, links, lessonProblems);
+    const resolver: LinkResolver = {
+      lesson: links.lesson,
+      media: (name) => links.media(name, locale),
+    };
+    html[locale] = renderLesson(body, resolver, lessonProblems);
     for (const message of lessonProblems) {
       const needle = /"([^"]+)"/.exec(message)?.[1]?.replace(/^lesson:/, '') ?? '';
       const lineIndex = needle ? body.split('\n').findIndex((line) => line.includes(needle)) : -1;

@@ -7,6 +7,8 @@ import { LOCALES } from '../web/i18n/index.js';
 import { loadLesson } from './lesson-file.js';
 import { loadQuiz } from './quiz-file.js';
 import { checkOrderReferences } from './order-references.js';
+import { type Glossary, loadGlossary } from './glossary.js';
+import { checkTranslations } from './translations.js';
 import { checker, localized } from './yaml-checks.js';
 import { courseFolders, courseHash, listFiles } from './hash.js';
 import { ContentError, type ContentProblem, YamlFile, type YamlPath } from './problems.js';
@@ -25,23 +27,51 @@ export const mediaUrl = (course: string, name: string, hash: string) =>
   `/course-media/${course}/${hash.slice(0, 12)}/${name}`;
 
 /**
+ * The files a lesson in `locale` may show for `media/<name>`, best first: `x.svg` is looked for as
+ * `x.<locale>.svg`, then `x.en.svg`, then `x.svg` itself (an image without text needs one file).
+ */
+export function mediaVariants(name: string, locale: Locale): string[] {
+  const ext = extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  return [...new Set([`${stem}.${locale}${ext}`, `${stem}.en${ext}`, name])];
+}
+
+/**
  * Reads and validates every course under `dir`. Throws a ContentError listing every problem (file
  * and line) when anything is wrong, so that nothing half-valid ever reaches the database.
  */
 export function loadCourses(dir: string, only?: string[]): CourseSource[] {
   const problems: ContentProblem[] = [];
   const courses: CourseSource[] = [];
+  const glossaries = new Map<Locale, Glossary>();
+  for (const locale of LOCALES) {
+    if (locale === 'en') continue;
+    const glossary = loadGlossary(dir, locale, (path) => relative(join(dir, '..'), path), problems);
+    if (glossary) glossaries.set(locale, glossary);
+  }
   for (const folder of only ?? courseFolders(dir)) {
-    const course = loadCourse(dir, folder, problems);
+    const course = loadCourse(dir, folder, glossaries, problems);
     if (course) courses.push(course);
   }
   if (problems.length > 0) throw new ContentError(problems);
   return courses;
 }
 
+/** Every problem of every course under `dir`, without touching a database (`courses:check`). */
+export function checkCourses(dir: string): { courses: string[]; problems: ContentProblem[] } {
+  try {
+    return { courses: loadCourses(dir).map((course) => course.slug), problems: [] };
+  } catch (error) {
+    if (error instanceof ContentError)
+      return { courses: courseFolders(dir), problems: error.problems };
+    throw error;
+  }
+}
+
 function loadCourse(
   coursesDir: string,
   folder: string,
+  glossaries: Map<Locale, Glossary>,
   problems: ContentProblem[],
 ): CourseSource | undefined {
   const root = join(coursesDir, folder);
@@ -67,6 +97,20 @@ function loadCourse(
     : [];
   if (!locales.includes('en'))
     check.fail(['locales'], 'locales must be a list of en, fr, es, ar that includes en');
+  // Languages being translated: their lessons may be missing (learners read those in English).
+  const partialLocales = Array.isArray(data.partial_locales)
+    ? data.partial_locales.filter((locale): locale is Locale => {
+        const ok = locale !== 'en' && locales.includes(locale as Locale);
+        if (!ok)
+          check.fail(
+            ['partial_locales'],
+            `partial_locales: "${String(locale)}" must be one of the course's locales other than en`,
+          );
+        return ok;
+      })
+    : [];
+  if (data.partial_locales !== undefined && !Array.isArray(data.partial_locales))
+    check.fail(['partial_locales'], 'partial_locales must be a list, e.g. [es, ar]');
   const text = (value: unknown, path: YamlPath, file = manifest) =>
     localized(value, path, locales, checker(file, problems));
 
@@ -135,9 +179,11 @@ function loadCourse(
       const links = {
         lesson: (target: string) =>
           lessonSlugs.has(target) ? lessonUrl(folder, target) : undefined,
-        media: (name: string) => {
-          const file = mediaByName.get(name);
-          return file ? mediaUrl(folder, name, file.hash) : undefined;
+        media: (name: string, locale: Locale) => {
+          const tried = mediaVariants(name, locale);
+          const found = tried.find((variant) => mediaByName.has(variant));
+          const file = found ? mediaByName.get(found) : undefined;
+          return { url: found && file ? mediaUrl(folder, found, file.hash) : undefined, tried };
         },
       };
       const item =
@@ -151,6 +197,15 @@ function loadCourse(
     return { slug: moduleSlug, title: text(moduleData?.title, ['modules', m, 'title']), items };
   });
   problems.push(...checkOrderReferences(root, rel, modules, locales));
+  problems.push(
+    ...checkTranslations(
+      root,
+      rel,
+      modules,
+      { declared: locales, partial: partialLocales },
+      glossaries,
+    ),
+  );
 
   const passMark = check.integer(data.pass_mark ?? 70, ['pass_mark'], 0, 100);
   const estimatedMinutes = check.integer(

@@ -3,11 +3,17 @@ import sanitizeHtml from 'sanitize-html';
 
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: true });
 
+/** The class of the box that closes each lesson: `<aside class="key-points">`. */
+const KEY_POINTS = 'key-points';
+
 export type LinkResolver = {
   /** URL of another lesson of the course, or undefined when no such lesson exists. */
   lesson(slug: string): string | undefined;
-  /** URL of a file in the course's media folder, or undefined when it does not exist. */
-  media(name: string): string | undefined;
+  /**
+   * URL of a file in the course's media folder, in the lesson's language when there is a variant
+   * of it (see mediaVariants); without a URL, the names that were looked for.
+   */
+  media(name: string): { url?: string; tried: string[] };
 };
 
 /**
@@ -44,6 +50,7 @@ export function renderLesson(source: string, links: LinkResolver, problems: stri
       'figcaption',
       'details',
       'summary',
+      'aside',
       'abbr',
       'dl',
       'dt',
@@ -54,8 +61,15 @@ export function renderLesson(source: string, links: LinkResolver, problems: stri
       img: ['src', 'alt', 'width', 'height', 'loading'],
       th: ['scope'],
       abbr: ['title'],
+      aside: ['class'],
       '*': ['lang', 'dir'],
     },
+    allowedClasses: { aside: [KEY_POINTS] },
+    // The lesson's key-points box is the only aside kept: any other loses its tag, keeps its text.
+    exclusiveFilter: (frame) =>
+      frame.tag === 'aside' && !(frame.attribs.class ?? '').split(/\s+/).includes(KEY_POINTS)
+        ? 'excludeTag'
+        : false,
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: [] },
     allowProtocolRelative: false,
@@ -76,9 +90,15 @@ export function renderLesson(source: string, links: LinkResolver, problems: stri
       img: (tagName, attribs) => {
         const src = attribs.src ?? '';
         const name = src.replace(/^\.?\/?media\//, '');
-        const url =
-          src.startsWith('media/') || src.startsWith('./media/') ? links.media(name) : undefined;
-        if (!url) problems.push(`image "${src}" is not in the course's media/ folder`);
+        const found =
+          src.startsWith('media/') || src.startsWith('./media/')
+            ? links.media(name)
+            : { tried: [] };
+        const url = found.url;
+        if (!url)
+          problems.push(
+            `image "${src}" is not in the course's media/ folder${found.tried.length > 1 ? ` (looked for ${found.tried.join(', ')})` : ''}`,
+          );
         if (!attribs.alt?.trim()) problems.push(`image "${src}" has no alternative text`);
         return { tagName, attribs: { ...attribs, src: url ?? '', loading: 'lazy' } };
       },

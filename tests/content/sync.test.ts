@@ -111,7 +111,8 @@ describe('course validation names the file and line of each problem', () => {
     const [problem] = problemsOf(courses.dir);
     expect(problem).toMatchObject({
       line: 7,
-      message: 'image "media/lantern.svg" is not in the course\'s media/ folder',
+      message:
+        'image "media/lantern.svg" is not in the course\'s media/ folder (looked for lantern.en.svg, lantern.svg)',
     });
   });
 
