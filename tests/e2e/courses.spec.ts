@@ -50,12 +50,19 @@ test('a learner completes Safeguarding Matters in Arabic and gets the certificat
   await page.locator('.language-switcher button[value="ar"]').click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await completeCourse(page, 'safeguarding-matters');
-  await page.goto('/courses/safeguarding-matters/lessons/what-safeguarding-means');
-  // Module 1 is translated: the lesson itself reads right-to-left in Arabic.
-  await expect(page.locator('.content[lang="ar"]')).toHaveAttribute('dir', 'rtl');
-  await page.goto('/courses/safeguarding-matters/lessons/safe-recruitment');
-  // Later lessons fall back to English, visibly, and keep left-to-right inside the Arabic page.
-  await expect(page.locator('.content[lang="en"]')).toHaveAttribute('dir', 'ltr');
-  await expect(page.locator('.lesson .notice[role="note"]')).toBeVisible();
+  // Every lesson is in Arabic, right to left, with no English fallback notice; the illustrations
+  // are the Arabic ones.
+  for (const lesson of ['what-safeguarding-means', 'safe-recruitment', 'learning-from-incidents']) {
+    await page.goto(`/courses/safeguarding-matters/lessons/${lesson}`);
+    await expect(page.locator('.content[lang="ar"]')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('.lesson .notice[role="note"]')).toHaveCount(0);
+  }
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await page.goto('/courses/safeguarding-matters/lessons/safe-recruitment');
+  const checklist = page.locator('.content img[src*="recruitment-checklist.ar"]');
+  await expect(checklist).toHaveCount(1);
+  await checklist.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => checklist.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
 });
