@@ -563,6 +563,8 @@
     for (const course of await store.courses(owner)) await store.removeCourse(owner, course.slug);
     for (const action of await store.waiting(owner)) await store.removeAction(action.seq);
   }
+  // Known at page start: a logout from the header then goes by the page that offers to clear.
+  let hasData = false;
   let leaving = false;
   document.addEventListener(
     'submit',
@@ -570,15 +572,19 @@
       const form = event.target;
       if (leaving || !(form instanceof HTMLFormElement) || !form.matches('form[action="/logout"]'))
         return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      void (async () => {
-        const onLogoutPage = !!form.querySelector('.offline-forget');
-        if (!onLogoutPage && (await hasOfflineData())) return location.assign('/logout');
-        if (form.querySelector('#offline-forget')?.checked) await forget(userId);
-        leaving = true;
-        form.submit();
-      })();
+      const forgetBox = form.querySelector('#offline-forget');
+      if (forgetBox?.checked) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        void forget(userId).finally(() => {
+          leaving = true;
+          form.submit();
+        });
+      } else if (!forgetBox && hasData) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        location.assign('/logout');
+      }
     },
     true,
   );
@@ -596,8 +602,9 @@
     if (cards && canKeep) await markCards(cards);
     const saved = document.querySelector('.offline-courses');
     if (saved && canKeep) await listSaved(saved);
+    hasData = await hasOfflineData();
     const forgetBox = document.querySelector('.offline-forget');
-    if (forgetBox && (await hasOfflineData())) forgetBox.hidden = false;
+    if (forgetBox && hasData) forgetBox.hidden = false;
     // A quiz already answered on this device (page reopened offline): say so instead of the form.
     const quiz = document.querySelector('form.quiz-form');
     const quizKey = quiz?.querySelector('input[name="_key"]')?.value;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courseIdOf, createTestApp, signIn, type TestContext } from '../helpers/app.js';
 import type { TestBrowser } from '../helpers/client.js';
@@ -129,11 +130,9 @@ describe('idempotent offline writes', () => {
     const { user, browser } = await enrolledLearner();
     const courseId = await courseIdOf(ctx);
     // Enrolled yesterday, read the lesson offline an hour ago.
-    await ctx.database.db
-      .updateTable('enrolments')
-      .set({ enrolled_at: new Date(Date.now() - 86_400_000) })
-      .where('user_id', '=', user.id)
-      .execute();
+    await sql`update enrolments set enrolled_at = now() - interval '1 day' where user_id = ${user.id}`.execute(
+      ctx.database.db,
+    );
     const doneAt = new Date(Date.now() - 3_600_000);
     const session = (await browser.get('/offline/session')).json() as { csrfToken: string };
     const key = randomUUID();
@@ -200,16 +199,12 @@ describe('idempotent offline writes', () => {
     const seen = await quizForm(browser);
     expect(seen.attempt).toMatch(/^\d+$/);
     // The quiz page was saved on the device two hours ago, and answered a minute ago.
-    await ctx.database.db
-      .updateTable('quiz_attempts')
-      .set({ started_at: new Date(Date.now() - 7_200_000) })
-      .where('id', '=', Number(seen.attempt))
-      .execute();
-    await ctx.database.db
-      .updateTable('enrolments')
-      .set({ enrolled_at: new Date(Date.now() - 86_400_000) })
-      .where('user_id', '=', user.id)
-      .execute();
+    await sql`update quiz_attempts set started_at = now() - interval '2 hours' where id = ${Number(seen.attempt)}`.execute(
+      ctx.database.db,
+    );
+    await sql`update enrolments set enrolled_at = now() - interval '1 day' where user_id = ${user.id}`.execute(
+      ctx.database.db,
+    );
     const answeredAt = new Date(Date.now() - 60_000);
     const fields = {
       ...rightAnswers,
