@@ -1,12 +1,15 @@
 // Page weight as a learner pays for it: bytes over the wire (compressed, headers included) for
-// the first lesson page of a new learner, for one htmx navigation, and for a repeat visit.
-// Usage: npm run build && node bench/page-weight.mjs [--courses DIR] [--course SLUG]
+// the first lesson page of a new learner, for one htmx navigation, for a repeat visit, and for
+// making each shipped course available offline (one language, English, nothing cached before).
+// Usage: npm run build && node bench/page-weight.mjs [--courses DIR] [--course SLUG] [--shipped DIR]
 // Budgets (DESIGN.md §7): first lesson page ≤ 60 KB, htmx navigation ≤ 10 KB, repeat visits
-// re-download no unchanged asset. Exits non-zero when a budget is exceeded.
+// re-download no unchanged asset; the CPMS introduction's offline copy ≤ 400 KB. Exits non-zero
+// when a budget is exceeded.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 
@@ -15,8 +18,20 @@ const { values } = parseArgs({
     courses: { type: 'string', default: 'tests/fixtures/courses' },
     course: { type: 'string', default: 'example-course' },
     port: { type: 'string', default: '3290' },
+    shipped: { type: 'string', default: 'courses' },
   },
 });
+// The measured course's folder and the shipped courses, side by side (as tests/e2e/serve.js does).
+const coursesDir = mkdtempSync(join(tmpdir(), 'lantern-weight-courses-'));
+const shipped = [];
+for (const dir of [values.courses, values.shipped]) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !existsSync(join(dir, entry.name, 'course.yaml'))) continue;
+    symlinkSync(resolve(dir, entry.name), join(coursesDir, entry.name));
+    if (dir === values.shipped) shipped.push(entry.name);
+  }
+}
+const OFFLINE_BUDGETS = { 'cpms-introduction': 400 * 1024 };
 const port = Number(values.port);
 const base = `http://localhost:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-weight-'));
@@ -25,7 +40,7 @@ const server = spawn(process.execPath, ['dist/src/server.js'], {
     ...process.env,
     PORT: String(port),
     DATA_DIR: dataDir,
-    COURSES_DIR: values.courses,
+    COURSES_DIR: coursesDir,
     LOG_LEVEL: 'warn',
     REGISTER_RATE_LIMIT: '100',
     LOGIN_RATE_LIMIT: '100',
@@ -36,6 +51,7 @@ const server = spawn(process.execPath, ['dist/src/server.js'], {
 const stop = () => {
   server.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(coursesDir, { recursive: true, force: true });
 };
 
 async function waitForServer() {
@@ -79,6 +95,33 @@ async function recorder(page) {
       return taken;
     },
   };
+}
+
+/** A GET as a browser's first download gets it: the bytes on the wire, headers included. */
+function rawGet(path, cookie, encoding) {
+  return new Promise((resolvePromise, reject) => {
+    const request = httpGet(
+      `${base}${path}`,
+      {
+        headers: {
+          cookie,
+          'accept-encoding': encoding,
+          'x-lantern-offline': 'download',
+          'sec-fetch-site': 'same-origin',
+        },
+      },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const head = response.rawHeaders.join(': ').length + 20;
+          resolvePromise({ body, bytes: body.length + head });
+        });
+      },
+    );
+    request.on('error', reject);
+  });
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -140,6 +183,30 @@ try {
   const navigation = record.take();
   await page.goto(firstLesson, { waitUntil: 'networkidle' });
   const repeat = record.take();
+
+  // "Make available offline" for each shipped course: every byte a first download costs.
+  const offline = [];
+  for (const slug of shipped) {
+    const coursePage = await context.newPage();
+    await coursePage.goto(`${base}/courses/${slug}`);
+    const started = coursePage.waitForURL(/\/(lessons|quizzes|scos)\//);
+    await coursePage.click(`form[action="/courses/${slug}/enrol"] button`);
+    await started;
+    await coursePage.goto(`${base}/courses/${slug}`, { waitUntil: 'networkidle' });
+    // The course page's own button saves it, through the service worker; what that costs is
+    // then measured file by file as a first download would get it (compressed, with headers),
+    // since the worker's requests are not the page's.
+    await coursePage.click('[data-offline="save"]');
+    await coursePage.waitForSelector('[data-offline="remove"]:not([hidden])', { timeout: 120_000 });
+    const cookie = (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join('; ');
+    const manifest = JSON.parse(
+      (await rawGet(`/courses/${slug}/offline`, cookie, 'identity')).body.toString(),
+    );
+    let bytes = 0;
+    for (const url of manifest.urls) bytes += (await rawGet(url, cookie, 'br, gzip')).bytes;
+    offline.push({ slug, bytes, files: manifest.urls.length });
+    await coursePage.close();
+  }
   await browser.close();
 
   // An asset counts as downloaded again when it cost bytes on the wire (a 304 costs its headers).
@@ -162,7 +229,21 @@ try {
   console.log(
     `\nAssets downloaded again on the repeat visit: ${redownloaded.length === 0 ? 'none (all served from cache)' : redownloaded.map((r) => r.url).join(', ')}`,
   );
-  const ok = sum(first) <= 60 * 1024 && sum(navigation) <= 10 * 1024 && redownloaded.length === 0;
+  console.log('\nOffline copy of each shipped course (English), bytes over the wire to save it:');
+  for (const { slug, bytes, files } of offline) {
+    const budget = OFFLINE_BUDGETS[slug];
+    console.log(
+      `  ${slug.padEnd(32)} ${kb(bytes).padStart(9)}  ${String(files).padStart(3)} files${budget ? `   budget ${kb(budget)} ${bytes <= budget ? 'OK' : 'OVER'}` : ''}`,
+    );
+  }
+  const offlineOk = offline.every(
+    ({ slug, bytes }) => bytes <= (OFFLINE_BUDGETS[slug] ?? Infinity),
+  );
+  const ok =
+    sum(first) <= 60 * 1024 &&
+    sum(navigation) <= 10 * 1024 &&
+    redownloaded.length === 0 &&
+    offlineOk;
   stop();
   process.exit(ok ? 0 : 1);
 } catch (error) {
