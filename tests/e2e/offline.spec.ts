@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAsTrainer, registerAndLogin } from './helpers.js';
+import { expectNoSeriousA11yViolations, loginAsTrainer, registerAndLogin } from './helpers.js';
 
 const course = '/courses/example-course';
 const PASSWORD = 'a long passphrase for e2e';
@@ -90,6 +90,7 @@ test('a course taken offline: saved, read and answered without a connection, sen
   await expect(page.locator('.offline-panel .offline-storage')).not.toBeEmpty();
   await expect(page.locator('[data-offline="remove"]')).toBeVisible();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await expectNoSeriousA11yViolations(page);
   await page.goto('/my-learning');
   await expect(page.locator('.offline-badge')).toHaveText('Available offline');
 
@@ -218,6 +219,19 @@ test('a course taken offline: saved, read and answered without a connection, sen
   await check();
   await trainer.reload();
   await expect(trainer.locator('main details summary')).toHaveCount(1);
+
+  // The browser removed saved pages (as iOS does unasked): the course page checks, and offers to
+  // download again.
+  await page.evaluate(async () => {
+    for (const name of await caches.keys())
+      if (name.includes('-cexample-course-'))
+        await (await caches.open(name)).delete('/courses/example-course/lessons/welcome');
+  });
+  await page.goto(course);
+  const stateNow = page.locator('.offline-panel .offline-state');
+  await expect(stateNow).toContainText('no longer on this device');
+  await page.locator('[data-offline="again"]').click();
+  await expect(stateNow).toContainText('Available offline ·', { timeout: 60_000 });
 
   // Work done offline, then the session ends (expired) and someone else signs in on this browser.
   await page.goto(`${course}/lessons/optional-reading`);
