@@ -44,9 +44,18 @@ self.addEventListener('sync', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || NEVER.test(url.pathname)) return;
+  if (url.origin !== self.location.origin) return;
+  // A plain form sent with no connection (the language switcher, enrolment…): the offline page
+  // rather than the browser's error. "Next" and quiz answers never get here: the page keeps them.
+  if (request.method !== 'GET') {
+    if (request.mode === 'navigate')
+      event.respondWith(
+        fetch(request).catch(() => offlineAnswer(request, new URL('/offline', url))),
+      );
+    return;
+  }
+  if (NEVER.test(url.pathname)) return;
   // Immutable files (hashed assets, course images): from any cache that has them.
   if (url.pathname.startsWith('/assets/') || url.pathname.startsWith('/course-media/')) {
     event.respondWith(

@@ -151,6 +151,10 @@ test('a course taken offline: saved, read and answered without a connection, sen
     'Example course for tests',
   );
 
+  // A plain form sent offline (the language switcher) gets the offline page, not the browser's error.
+  await page.locator('.language-switcher button[value="fr"]').click();
+  await expect(page.locator('main')).toContainText('This page has not been saved on this device');
+
   // Close the page, open a new one, still offline: the queue is still there.
   await page.close();
   page = await context.newPage();
