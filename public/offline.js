@@ -111,6 +111,7 @@
     }
     if (!session.userId) return { signedOut: true, sent: 0 };
     let sent = 0;
+    let retake = 0;
     for (const action of await store.waiting(session.userId)) {
       const body = new URLSearchParams(action.fields);
       body.set('_csrf', session.csrfToken);
@@ -133,6 +134,9 @@
         break;
       }
       if (response.ok) {
+        const answer = await response.json().catch(() => ({}));
+        // The quiz changed since the page was saved: the server kept the answers, unmarked.
+        if (answer.outcome === 'retake') retake += 1;
         await store.removeAction(action.seq);
         sent += 1;
         continue;
@@ -145,7 +149,7 @@
       // The course left or the item removed: kept, marked, so the learner is told.
       await store.updateAction({ ...action, failed: response.status });
     }
-    return { sent, owner: session.userId };
+    return { sent, retake, owner: session.userId };
   }
 
   const api = { store, send, cachePrefix, QUEUE_TAG };
@@ -221,6 +225,7 @@
     }
     if (failed > 0) parts.push(format(status.dataset.failed, { count: failed }));
     if (parts.length === 0 && (hadWaiting || result?.sent > 0)) parts.push(status.dataset.sent);
+    if (result?.retake > 0) parts.push(status.dataset.changed);
     hadWaiting ||= waiting.length > 0;
     status.textContent = parts.join(' ');
     status.hidden = parts.length === 0;

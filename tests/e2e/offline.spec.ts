@@ -224,6 +224,35 @@ test('a course taken offline: saved, read and answered without a connection, sen
   await trainer.reload();
   await expect(trainer.locator('main details summary')).toHaveCount(1);
 
+  // A quiz changed on the server since its page was saved: the answers are kept, the learner told.
+  await page.goto(`${course}/quizzes/final-check`);
+  const attemptId = await page.locator('.quiz-form input[name="_attempt"]').inputValue();
+  await page.evaluate(async (attempt) => {
+    const owner = Number(
+      document.querySelector('meta[name="lantern-user"]')!.getAttribute('content'),
+    );
+    const api = (
+      self as unknown as {
+        LanternOffline: { store: { enqueue(action: unknown): Promise<void> } };
+      }
+    ).LanternOffline;
+    await api.store.enqueue({
+      owner,
+      kind: 'quiz',
+      url: '/courses/example-course/quizzes/final-check/submit',
+      fields: [
+        ['_attempt', attempt],
+        ['_version', 'an-older-version'],
+      ],
+      key: crypto.randomUUID(),
+      at: new Date().toISOString(),
+    });
+  }, attemptId);
+  await page.reload();
+  await expect(page.locator('#sync-status')).toContainText(
+    'This quiz changed after you answered it on your device.',
+  );
+
   // The browser removed saved pages (as iOS does unasked): the course page checks, and offers to
   // download again.
   await page.evaluate(async () => {
