@@ -55,7 +55,7 @@ const stop = () => {
 };
 
 async function waitForServer() {
-  for (let i = 0; i < 100; i += 1) {
+  for (let i = 0; i < 600; i += 1) {
     try {
       if ((await fetch(`${base}/healthz`)).ok) return;
     } catch {}
