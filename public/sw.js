@@ -99,7 +99,10 @@ async function offlineAnswer(request, url) {
   const htmx =
     request.headers.get('HX-Request') === 'true' &&
     request.headers.get('HX-History-Restore-Request') !== 'true';
-  let page = await savedCopy(user, url.pathname + url.search);
+  // "Continue" (My learning, the course page) needs the server to know where the learner was:
+  // offline it opens the saved course page, whose contents lead on.
+  const path = url.pathname.replace(/^(\/courses\/[^/]+)\/continue$/, '$1');
+  let page = await savedCopy(user, path === url.pathname ? path + url.search : path);
   if (!page && request.mode !== 'navigate' && !htmx)
     return new Response('', { status: 503, statusText: 'Offline' });
   page ??=

@@ -97,7 +97,12 @@ test('a course taken offline: saved, read and answered without a connection, sen
   // Offline from here.
   await context.setOffline(true);
   const offlineFrom = Date.now();
-  await page.goto(course);
+  // The start page and My learning work offline; "Continue" opens the saved course page.
+  await page.goto('/');
+  await expect(page.locator('h1')).toBeVisible();
+  await page.goto('/my-learning');
+  await page.locator(`a[href="${course}/continue"]`).click();
+  await expect(page).toHaveURL(`${course}/continue`);
   await expect(page.locator('h1')).toHaveText('Example course for tests');
   await page.locator(`.modules a[href="${course}/lessons/welcome"]`).click();
   await expect(page.locator('#lesson-title')).toHaveText('Welcome');
