@@ -1,11 +1,14 @@
 // Page weight as a learner pays for it: bytes over the wire (compressed, headers included) for
 // the first lesson page of a new learner, for one htmx navigation, and for a repeat visit; then,
-// per language, the heaviest lesson page of each shipped course (cold cache, images included).
+// per language, the heaviest lesson page of each shipped course (cold cache, images included), and
+// what making each shipped course available offline costs (English, nothing cached before).
 // Usage: npm run build && node bench/page-weight.mjs [--courses DIR] [--course SLUG]
 //        [--shipped DIR, default courses; --shipped '' to skip the per-language lesson pages]
 // Budgets (DESIGN.md §7): first lesson page ≤ 60 KB, htmx navigation ≤ 10 KB, repeat visits
-// re-download no unchanged asset. Exits non-zero when a budget is exceeded.
+// re-download no unchanged asset; the CPMS introduction's offline copy ≤ 400 KB. Exits non-zero
+// when a budget is exceeded.
 import { spawn } from 'node:child_process';
+import { get as httpGet } from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -52,6 +55,7 @@ function coursesFolder() {
   }
 }
 const courses = coursesFolder();
+const OFFLINE_BUDGETS = { 'cpms-introduction': 400 * 1024 };
 const server = spawn(process.execPath, ['dist/src/server.js'], {
   env: {
     ...process.env,
@@ -72,7 +76,7 @@ const stop = () => {
 };
 
 async function waitForServer() {
-  for (let i = 0; i < 100; i += 1) {
+  for (let i = 0; i < 600; i += 1) {
     try {
       if ((await fetch(`${base}/healthz`)).ok) return;
     } catch {}
@@ -112,6 +116,33 @@ async function recorder(page) {
       return taken;
     },
   };
+}
+
+/** A GET as a browser's first download gets it: the bytes on the wire, headers included. */
+function rawGet(path, cookie, encoding) {
+  return new Promise((resolvePromise, reject) => {
+    const request = httpGet(
+      `${base}${path}`,
+      {
+        headers: {
+          cookie,
+          'accept-encoding': encoding,
+          'x-lantern-offline': 'download',
+          'sec-fetch-site': 'same-origin',
+        },
+      },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const head = response.rawHeaders.join(': ').length + 20;
+          resolvePromise({ body, bytes: body.length + head });
+        });
+      },
+    );
+    request.on('error', reject);
+  });
 }
 
 /**
@@ -220,6 +251,34 @@ try {
   await page.goto(firstLesson, { waitUntil: 'networkidle' });
   const repeat = record.take();
   const heaviest = await heaviestLessons(page, cdpCache, record);
+
+  // "Make available offline" for each shipped course: every byte a first download costs.
+  const offline = [];
+  for (const { slug } of courses.shipped) {
+    const coursePage = await context.newPage();
+    await coursePage.goto(`${base}/courses/${slug}`);
+    // Enrolled already when the heaviest lesson pages were measured.
+    const enrol = coursePage.locator(`form[action="/courses/${slug}/enrol"] button`);
+    if ((await enrol.count()) > 0) {
+      const started = coursePage.waitForURL(/\/(lessons|quizzes|scos)\//);
+      await enrol.click();
+      await started;
+    }
+    await coursePage.goto(`${base}/courses/${slug}`, { waitUntil: 'networkidle' });
+    // The course page's own button saves it, through the service worker; what that costs is
+    // then measured file by file as a first download would get it (compressed, with headers),
+    // since the worker's requests are not the page's.
+    await coursePage.click('[data-offline="save"]');
+    await coursePage.waitForSelector('[data-offline="remove"]:not([hidden])', { timeout: 120_000 });
+    const cookie = (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join('; ');
+    const manifest = JSON.parse(
+      (await rawGet(`/courses/${slug}/offline`, cookie, 'identity')).body.toString(),
+    );
+    let bytes = 0;
+    for (const url of manifest.urls) bytes += (await rawGet(url, cookie, 'br, gzip')).bytes;
+    offline.push({ slug, bytes, files: manifest.urls.length });
+    await coursePage.close();
+  }
   await browser.close();
 
   // An asset counts as downloaded again when it cost bytes on the wire (a 304 costs its headers).
@@ -251,7 +310,21 @@ try {
         `  ${row.course.padEnd(22)} ${row.locale}  ${kb(row.bytes).padStart(9)}  (${kb(row.own).padStart(8)})  ${row.lesson}`,
       );
   }
-  const ok = sum(first) <= 60 * 1024 && sum(navigation) <= 10 * 1024 && redownloaded.length === 0;
+  console.log('\nOffline copy of each shipped course (English), bytes over the wire to save it:');
+  for (const { slug, bytes, files } of offline) {
+    const budget = OFFLINE_BUDGETS[slug];
+    console.log(
+      `  ${slug.padEnd(32)} ${kb(bytes).padStart(9)}  ${String(files).padStart(3)} files${budget ? `   budget ${kb(budget)} ${bytes <= budget ? 'OK' : 'OVER'}` : ''}`,
+    );
+  }
+  const offlineOk = offline.every(
+    ({ slug, bytes }) => bytes <= (OFFLINE_BUDGETS[slug] ?? Infinity),
+  );
+  const ok =
+    sum(first) <= 60 * 1024 &&
+    sum(navigation) <= 10 * 1024 &&
+    redownloaded.length === 0 &&
+    offlineOk;
   stop();
   process.exit(ok ? 0 : 1);
 } catch (error) {

@@ -8,6 +8,7 @@ import * as jobs from './0006_jobs.js';
 import * as scormSequencing from './0007_scorm_sequencing.js';
 import * as accountsEmail from './0008_accounts_email.js';
 import * as people from './0009_people.js';
+import * as offline from './0010_offline.js';
 
 /**
  * Every migration, in order. Listed here rather than discovered on disk so the same code runs from
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_scorm_sequencing': scormSequencing,
   '0008_accounts_email': accountsEmail,
   '0009_people': people,
+  '0010_offline': offline,
 };

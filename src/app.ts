@@ -15,6 +15,7 @@ import reports from './reports/index.js';
 import scorm from './scorm/index.js';
 import learn from './learn/index.js';
 import quizzes from './quizzes/index.js';
+import offline from './offline/index.js';
 import web from './web/index.js';
 import { lazySchemaCompilers } from './web/lazy-schema-compilers.js';
 
@@ -65,6 +66,7 @@ export async function buildApp({
   await app.register(catalog);
   await app.register(learn);
   await app.register(quizzes);
+  await app.register(offline);
   await app.register(certificates);
   await app.register(cohorts);
   await app.register(reports);

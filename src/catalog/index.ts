@@ -23,6 +23,7 @@ import {
   unenrol,
 } from './queries.js';
 import { courseLanguages, describeLanguages } from './languages.js';
+import { offlineVersion } from '../offline/manifest.js';
 
 const CatalogueQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 500 })),
@@ -96,6 +97,11 @@ async function catalogPlugin(instance: FastifyInstance): Promise<void> {
       languageSummary: describeLanguages(languages, request.locale, translator(request.locale)),
       itemUrl: (item: { kind: ItemKind; slug: string }) => itemUrl(course.slug, item),
       title: label(course.title, request.locale),
+      // Native courses can be saved on the learner's device (SCORM offline is not done yet).
+      offlineVersion:
+        active && course.kind === 'native'
+          ? offlineVersion(course.content_hash, request.locale, app.assetsVersion)
+          : undefined,
     });
   });
 

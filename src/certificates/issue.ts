@@ -15,10 +15,17 @@ export function newCertificateCode(): string {
  * address is confirmed (an unconfirmed learner gets it when they confirm: see
  * issuePendingCertificates); idempotent.
  */
-export async function issueCertificate(trx: Db, userId: number, courseId: number): Promise<void> {
+export async function issueCertificate(
+  trx: Db,
+  userId: number,
+  courseId: number,
+  /** When the course was completed (offline work is dated when it was done); now by default. */
+  issuedAt?: Date,
+): Promise<void> {
+  const at = issuedAt ? sql`${issuedAt}::timestamptz` : sql`now()`;
   await sql`
-    insert into certificates (code, user_id, course_id, learner_name, course_title)
-    select ${newCertificateCode()}, u.id, c.id, u.name, c.title
+    insert into certificates (code, user_id, course_id, learner_name, course_title, issued_at)
+    select ${newCertificateCode()}, u.id, c.id, u.name, c.title, ${at}
       from users u, courses c
      where u.id = ${userId} and c.id = ${courseId} and c.certificate
        and u.email_verified_at is not null

@@ -17,6 +17,7 @@ export type Database = {
   enrolments: EnrolmentsTable;
   item_progress: ItemProgressTable;
   quiz_attempts: QuizAttemptsTable;
+  offline_receipts: OfflineReceiptsTable;
   certificates: CertificatesTable;
   cohorts: CohortsTable;
   cohort_courses: CohortCoursesTable;
@@ -241,6 +242,18 @@ export type QuizAttemptsTable = {
   score: number | null;
   passed: boolean | null;
   results: Json<QuestionResult[]> | null;
+  /** The quiz version (hash of its questions) the attempt was graded against. */
+  quiz_version: string | null;
+};
+
+/** One offline (or any idempotent) write: unique per (user_id, key); the result answers replays. */
+export type OfflineReceiptsTable = {
+  user_id: number;
+  key: string;
+  kind: string;
+  result: ColumnType<Record<string, unknown>, string | undefined, string>;
+  done_at: Date;
+  created_at: CreatedAt;
 };
 
 export type CertificatesTable = {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -8,6 +9,7 @@ import { htmxTarget } from '../web/view.js';
 import { label } from './localize.js';
 import { lessonHtml } from './outline.js';
 import { ItemParams, loadPlayer } from './player.js';
+import { deviceTime, isReplay, ReplayFields } from '../offline/receipts.js';
 import { completeLesson } from './queries.js';
 
 /** The lesson player: table of contents, lesson text, previous, and "Next", which marks the lesson read. */
@@ -29,21 +31,33 @@ async function learnPlugin(instance: FastifyInstance): Promise<void> {
         contentLocale,
         contentDir: directionOf(contentLocale),
         title: `${label(player.item.title, request.locale)} · ${label(player.item.course_title, request.locale)}`,
+        formKey: randomUUID(),
       });
     },
   );
 
   app.post(
     '/courses/:slug/lessons/:item/complete',
-    { schema: { params: ItemParams, body: Type.Optional(Type.Object({ _csrf: Csrf })) } },
+    {
+      schema: {
+        params: ItemParams,
+        body: Type.Optional(Type.Object({ _csrf: Csrf, ...ReplayFields })),
+      },
+    },
     async (request, reply) => {
       const player = await loadPlayer(app.db, request, 'lesson');
-      const { courseCompleted } = await completeLesson(
+      const body = request.body ?? {};
+      const { courseCompleted, replay } = await completeLesson(
         app.db,
         player.user.id,
         player.item.course_id,
         player.item.item_id,
+        { key: body._key, doneAt: body._at ? deviceTime(body._at) : undefined },
       );
+      if (isReplay(request.headers))
+        return reply
+          .header('cache-control', 'no-store')
+          .send({ kind: 'lesson', recorded: !replay, replay, courseCompleted });
       if (courseCompleted) reply.flash('player.courseComplete');
       else
         reply.flash('player.lessonMarkedRead', { title: label(player.item.title, request.locale) });

@@ -4,6 +4,7 @@ import { signedIn } from '../accounts/guard.js';
 import type { SessionUser } from '../accounts/sessions.js';
 import { notFound, PageRefusal } from '../web/http-errors.js';
 import { Slug } from '../web/schemas.js';
+import { isOfflineDownload } from '../offline/receipts.js';
 import type { Kysely } from 'kysely';
 import type { Database, ItemKind } from '../db/database.js';
 import { label } from './localize.js';
@@ -46,6 +47,7 @@ export async function loadPlayer(
     kind,
     itemSlug: request.params.item,
     userId: user.id,
+    record: !isOfflineDownload(request.headers),
   });
   if (!item) throw notFound();
   if (!item.enrolment_id || item.enrolment_status === 'withdrawn') {

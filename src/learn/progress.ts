@@ -12,7 +12,10 @@ import type { Database } from '../db/database.js';
 export async function recomputeProgress(
   trx: Transaction<Database>,
   scope: { courseId: number; userId?: number; activeOnly?: boolean },
+  /** When the event that causes this happened (offline work counts at its real time); now by default. */
+  doneAt?: Date,
 ): Promise<Array<{ userId: number; courseId: number }>> {
+  const at = doneAt ? sql`${doneAt}::timestamptz` : sql`now()`;
   const userFilter = scope.userId === undefined ? sql`` : sql`and e.user_id = ${scope.userId}`;
   const statusFilter = scope.activeOnly ? sql`and e.status = 'active'` : sql``;
   const result = await sql<{ user_id: number; course_id: number; newly_completed: boolean }>`
@@ -33,17 +36,18 @@ export async function recomputeProgress(
     update enrolments e
        set progress_percent = case when total.total = 0 then 0 else least(100, (100 * done.done / total.total)::int) end,
            status = case when e.status = 'active' and total.total > 0 and done.done >= total.total then 'completed' else e.status end,
-           completed_at = case when e.status = 'active' and total.total > 0 and done.done >= total.total then now() else e.completed_at end
+           completed_at = case when e.status = 'active' and total.total > 0 and done.done >= total.total then ${at} else e.completed_at end
       from done, total
      where e.id = done.enrolment_id
-    returning e.user_id, e.course_id, (e.completed_at = now() and e.status = 'completed') as newly_completed`.execute(
+    returning e.user_id, e.course_id, (e.completed_at = ${at} and e.status = 'completed') as newly_completed`.execute(
     trx,
   );
 
   const completed = result.rows
     .filter((row) => row.newly_completed)
     .map((row) => ({ userId: row.user_id, courseId: row.course_id }));
-  for (const { userId, courseId } of completed) await issueCertificate(trx, userId, courseId);
+  for (const { userId, courseId } of completed)
+    await issueCertificate(trx, userId, courseId, doneAt);
   return completed;
 }
 

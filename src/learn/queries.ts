@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type {
   Database,
   EnrolmentStatus,
@@ -8,6 +8,7 @@ import type {
   QuizSettings,
 } from '../db/database.js';
 import { prepared } from '../db/connect.js';
+import { onceForKey } from '../offline/receipts.js';
 import { recomputeProgress } from './progress.js';
 
 export type PlayerItemRow = {
@@ -39,7 +40,14 @@ export type PlayerItemRow = {
  */
 export async function findItemForLearner(
   db: Kysely<Database>,
-  options: { courseSlug: string; kind: ItemKind; itemSlug: string; userId: number },
+  options: {
+    courseSlug: string;
+    kind: ItemKind;
+    itemSlug: string;
+    userId: number;
+    /** False for a page fetched to be saved on a device: it moves nothing and counts no time. */
+    record?: boolean;
+  },
 ): Promise<PlayerItemRow | undefined> {
   const result = await sql<PlayerItemRow>`${sql.raw(prepared('player-item'))}
     with target as (
@@ -55,7 +63,7 @@ export async function findItemForLearner(
              last_activity_at = now(),
              time_spent_seconds = e.time_spent_seconds + case when now() - e.last_activity_at < interval '30 minutes' then least(900, extract(epoch from now() - e.last_activity_at)::int) else 0 end
         from target t
-       where e.user_id = ${options.userId} and e.course_id = t.course_id and e.status <> 'withdrawn' and e.last_item_id is distinct from t.item_id
+       where e.user_id = ${options.userId} and e.course_id = t.course_id and e.status <> 'withdrawn' and e.last_item_id is distinct from t.item_id and ${options.record !== false}::boolean
     )
     select t.*, e.id as enrolment_id, e.status as enrolment_status, e.progress_percent, e.last_item_id,
            (select json_agg(json_build_array(p.item_id, p.completed_at is not null, p.passed, p.best_score)) from item_progress p where p.user_id = ${options.userId} and p.course_id = t.course_id) as progress_rows
@@ -124,35 +132,70 @@ export async function learnerProgress(
 /**
  * Marks a lesson complete and recomputes the course's progress in the same transaction; returns
  * whether this completed the course. Repeating it changes nothing (idempotent, safe to retry).
+ * With an idempotency key (a form's, or one made on a device offline) a receipt is stored in the
+ * same transaction and a replay answers the first result; `doneAt` (when the learner did it, at
+ * the earliest their enrolment) dates the progress, the completion and the certificate.
  */
 export async function completeLesson(
   db: Kysely<Database>,
   userId: number,
   courseId: number,
   itemId: number,
-): Promise<{ courseCompleted: boolean }> {
+  options: { key?: string; doneAt?: Date } = {},
+): Promise<{ courseCompleted: boolean; replay: boolean }> {
   return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('item_progress')
-      .values({
-        user_id: userId,
-        item_id: itemId,
-        course_id: courseId,
-        completed_at: sql<Date>`now()`,
-      })
-      .onConflict((conflict) =>
-        conflict
-          .columns(['user_id', 'item_id'])
-          .doUpdateSet({ completed_at: sql`coalesce(item_progress.completed_at, now())` }),
-      )
-      .execute();
-    await trx
-      .updateTable('enrolments')
-      .set({ last_activity_at: sql`now()` })
-      .where('user_id', '=', userId)
-      .where('course_id', '=', courseId)
-      .execute();
-    const completed = await recomputeProgress(trx, { courseId, userId });
-    return { courseCompleted: completed.length > 0 };
+    const at = options.doneAt
+      ? await boundedTime(trx, userId, courseId, options.doneAt)
+      : new Date();
+    const { result, replay } = await onceForKey(
+      trx,
+      { userId, key: options.key, kind: 'lesson', doneAt: at },
+      async () => {
+        await trx
+          .insertInto('item_progress')
+          .values({ user_id: userId, item_id: itemId, course_id: courseId, completed_at: at })
+          .onConflict((conflict) =>
+            conflict.columns(['user_id', 'item_id']).doUpdateSet({
+              completed_at: sql`least(item_progress.completed_at, excluded.completed_at)`,
+            }),
+          )
+          .execute();
+        await touchEnrolment(trx, userId, courseId, at);
+        const completed = await recomputeProgress(trx, { courseId, userId }, at);
+        return { courseCompleted: completed.length > 0 };
+      },
+    );
+    return { courseCompleted: Boolean(result.courseCompleted), replay };
   });
+}
+
+/**
+ * The time an action counts at: the device's time when it gave one, never before the enrolment
+ * began (a wrong clock cannot date work before it was possible), else the database's now.
+ */
+export async function boundedTime(
+  trx: Transaction<Database>,
+  userId: number,
+  courseId: number,
+  doneAt: Date,
+): Promise<Date> {
+  const row = await sql<{ at: Date }>`
+    select greatest(least(${doneAt}::timestamptz, now()), e.enrolled_at) as at
+      from enrolments e where e.user_id = ${userId} and e.course_id = ${courseId}`.execute(trx);
+  return row.rows[0]?.at ?? doneAt;
+}
+
+/** Records activity on the enrolment at `at`, never moving it back (offline work arrives late). */
+export async function touchEnrolment(
+  trx: Transaction<Database>,
+  userId: number,
+  courseId: number,
+  at: Date,
+): Promise<void> {
+  await trx
+    .updateTable('enrolments')
+    .set({ last_activity_at: sql`greatest(last_activity_at, ${at}::timestamptz)` })
+    .where('user_id', '=', userId)
+    .where('course_id', '=', courseId)
+    .execute();
 }

@@ -1,6 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, QuizAnswers, QuizSettings } from '../db/database.js';
 import { recomputeProgress } from '../learn/progress.js';
+import { boundedTime, touchEnrolment } from '../learn/queries.js';
+import { onceForKey, quizVersion } from '../offline/receipts.js';
 import { drawAttempt, grade } from './grading.js';
 
 export type Attempt = Awaited<ReturnType<typeof findOpenAttempt>>;
@@ -82,10 +84,23 @@ export async function saveAnswers(
   return Number(result.numUpdatedRows) > 0;
 }
 
+export type SubmitOutcome = {
+  /** graded: this submission was marked; duplicate: the attempt was already submitted; retake: the quiz changed since the learner saw it, so the answers were kept in the open attempt, unmarked. */
+  outcome: 'graded' | 'duplicate' | 'retake';
+  attemptId: number | null;
+  score: number | null;
+  passed: boolean | null;
+  courseCompleted: boolean;
+};
+
 /**
  * Grades and closes the open attempt, keeps the best score, and recomputes course completion, all
  * in one transaction. A second submission (double click, second tab) finds no open attempt and
- * gets the attempt already recorded: one attempt, never two.
+ * gets the attempt already recorded: one attempt, never two. With an idempotency key, a receipt
+ * is stored in the same transaction and a replay answers the first outcome. `attemptId` and
+ * `version` are those the learner's page showed (sent with offline answers): answers to an
+ * attempt already closed are a duplicate, and answers to another version of the quiz are kept
+ * unmarked (the learner is asked to retake it). `doneAt` dates the submission and what follows.
  */
 export async function submitAttempt(
   db: Kysely<Database>,
@@ -95,71 +110,114 @@ export async function submitAttempt(
     itemId: number;
     quiz: QuizSettings;
     answers: (questionIds: string[]) => QuizAnswers;
+    key?: string;
+    doneAt?: Date;
+    attemptId?: number;
+    version?: string;
   },
-) {
+): Promise<SubmitOutcome & { replay: boolean }> {
   return db.transaction().execute(async (trx) => {
-    const open = await trx
-      .selectFrom('quiz_attempts')
-      .selectAll()
-      .where('user_id', '=', options.userId)
-      .where('item_id', '=', options.itemId)
-      .where('submitted_at', 'is', null)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!open)
-      return {
-        attempt: await latestSubmittedAttempt(trx, options.userId, options.itemId),
-        courseCompleted: false,
-        duplicate: true,
-      };
-    const questions = open.question_ids
-      .map((id) => options.quiz.questions.find((question) => question.id === id))
-      .filter((question) => question !== undefined);
-    const answers = options.answers(open.question_ids);
-    const result = grade(questions, answers, options.quiz.passMark);
-    const attempt = await trx
-      .updateTable('quiz_attempts')
-      .set({
-        answers: JSON.stringify(answers),
-        submitted_at: sql<Date>`now()`,
-        score: result.score,
-        passed: result.passed,
-        results: JSON.stringify(result.results),
-      })
-      .where('id', '=', open.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('item_progress')
-      .values({
-        user_id: options.userId,
-        item_id: options.itemId,
-        course_id: options.courseId,
-        best_score: result.score,
-        passed: result.passed,
-        attempts: 1,
-        completed_at: result.passed ? sql<Date>`now()` : null,
-      })
-      .onConflict((conflict) =>
-        conflict.columns(['user_id', 'item_id']).doUpdateSet({
-          best_score: sql`greatest(item_progress.best_score, excluded.best_score)`,
-          passed: sql`item_progress.passed or excluded.passed`,
-          attempts: sql`item_progress.attempts + 1`,
-          completed_at: sql`coalesce(item_progress.completed_at, excluded.completed_at)`,
-          updated_at: sql`now()`,
-        }),
-      )
-      .execute();
-    await trx
-      .updateTable('enrolments')
-      .set({ last_activity_at: sql`now()` })
-      .where('user_id', '=', options.userId)
-      .where('course_id', '=', options.courseId)
-      .execute();
-    const completed = await recomputeProgress(trx, {
-      courseId: options.courseId,
-      userId: options.userId,
-    });
-    return { attempt, courseCompleted: completed.length > 0, duplicate: false };
+    const at = options.doneAt
+      ? await boundedTime(trx, options.userId, options.courseId, options.doneAt)
+      : new Date();
+    const { result, replay } = await onceForKey(
+      trx,
+      { userId: options.userId, key: options.key, kind: 'quiz', doneAt: at },
+      () => gradeOpenAttempt(trx, options, at),
+    );
+    return { ...result, replay };
   });
+}
+
+async function gradeOpenAttempt(
+  trx: Transaction<Database>,
+  options: Parameters<typeof submitAttempt>[1],
+  at: Date,
+): Promise<SubmitOutcome> {
+  const open = await trx
+    .selectFrom('quiz_attempts')
+    .selectAll()
+    .where('user_id', '=', options.userId)
+    .where('item_id', '=', options.itemId)
+    .where('submitted_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!open || (options.attemptId !== undefined && open.id !== options.attemptId)) {
+    const earlier = await latestSubmittedAttempt(trx, options.userId, options.itemId);
+    return {
+      outcome: 'duplicate',
+      attemptId: earlier?.id ?? null,
+      score: earlier?.score ?? null,
+      passed: earlier?.passed ?? null,
+      courseCompleted: false,
+    };
+  }
+  const answers = options.answers(open.question_ids);
+  const version = quizVersion(options.quiz);
+  if (options.version !== undefined && options.version !== version) {
+    await trx
+      .updateTable('quiz_attempts')
+      .set({ answers: JSON.stringify(answers) })
+      .where('id', '=', open.id)
+      .execute();
+    return {
+      outcome: 'retake',
+      attemptId: open.id,
+      score: null,
+      passed: null,
+      courseCompleted: false,
+    };
+  }
+  const questions = open.question_ids
+    .map((id) => options.quiz.questions.find((question) => question.id === id))
+    .filter((question) => question !== undefined);
+  const result = grade(questions, answers, options.quiz.passMark);
+  const submittedAt = at < open.started_at ? open.started_at : at;
+  const attempt = await trx
+    .updateTable('quiz_attempts')
+    .set({
+      answers: JSON.stringify(answers),
+      submitted_at: submittedAt,
+      score: result.score,
+      passed: result.passed,
+      results: JSON.stringify(result.results),
+      quiz_version: version,
+    })
+    .where('id', '=', open.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('item_progress')
+    .values({
+      user_id: options.userId,
+      item_id: options.itemId,
+      course_id: options.courseId,
+      best_score: result.score,
+      passed: result.passed,
+      attempts: 1,
+      completed_at: result.passed ? submittedAt : null,
+    })
+    .onConflict((conflict) =>
+      conflict.columns(['user_id', 'item_id']).doUpdateSet({
+        best_score: sql`greatest(item_progress.best_score, excluded.best_score)`,
+        passed: sql`item_progress.passed or excluded.passed`,
+        attempts: sql`item_progress.attempts + 1`,
+        completed_at: sql`least(item_progress.completed_at, excluded.completed_at)`,
+        updated_at: sql`now()`,
+      }),
+    )
+    .execute();
+  await touchEnrolment(trx, options.userId, options.courseId, submittedAt);
+  const completed = await recomputeProgress(
+    trx,
+    { courseId: options.courseId, userId: options.userId },
+    submittedAt,
+  );
+  return {
+    outcome: 'graded',
+    attemptId: attempt.id,
+    score: attempt.score,
+    passed: attempt.passed,
+    courseCompleted: completed.length > 0,
+  };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -16,6 +17,8 @@ import {
   submitAttempt,
 } from './attempts.js';
 import { cleanAnswers } from './grading.js';
+import { deviceTime, isReplay, quizVersion } from '../offline/receipts.js';
+import { offlineMarking } from '../offline/marking.js';
 
 /** A quiz form: `q-<question id>` fields with the chosen option id (several for multiple choice). */
 const AnswersBody = Type.Optional(
@@ -81,7 +84,15 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
     const questions = attempt.question_ids
       .map((id) => quiz.questions.find((question) => question.id === id))
       .filter((question) => question !== undefined);
-    return reply.render('quizzes/quiz', { ...common, attempt, questions, attemptsLeft });
+    return reply.render('quizzes/quiz', {
+      ...common,
+      attempt,
+      questions,
+      attemptsLeft,
+      formKey: randomUUID(),
+      quizVersion: quizVersion(quiz),
+      offlineMarking: offlineMarking(player),
+    });
   }
 
   app.get(
@@ -122,7 +133,11 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
   app.post('/courses/:slug/quizzes/:item/submit', QuizRoute, async (request, reply) => {
     const player = await loadPlayer(app.db, request, 'quiz');
     const quiz = quizOf(player);
-    const { courseCompleted } = await submitAttempt(app.db, {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const field = (name: string) => (typeof body[name] === 'string' ? body[name] : undefined);
+    const key = field('_key');
+    const attempt = field('_attempt');
+    const submitted = await submitAttempt(app.db, {
       userId: player.user.id,
       courseId: player.item.course_id,
       itemId: player.item.item_id,
@@ -130,16 +145,38 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
       answers: (questionIds) =>
         cleanAnswers(
           quiz.questions.filter((question) => questionIds.includes(question.id)),
-          request.body ?? {},
+          body,
         ),
+      key: key && /^[A-Za-z0-9-]{8,64}$/.test(key) ? key : undefined,
+      doneAt: field('_at') ? deviceTime(field('_at')) : undefined,
+      attemptId: attempt && /^\d{1,12}$/.test(attempt) ? Number(attempt) : undefined,
+      version: field('_version'),
     });
+    if (isReplay(request.headers)) {
+      const { replay, ...outcome } = submitted;
+      return reply.header('cache-control', 'no-store').send({ kind: 'quiz', replay, ...outcome });
+    }
+    const { courseCompleted } = submitted;
+    if (submitted.outcome === 'retake') reply.flash('offline.quizChanged');
     // The quiz URL shows the latest result, so htmx renders it in place and a plain form redirects there.
-    if (htmxTarget(request) === 'main') {
+    if (htmxTarget(request) === 'main' && submitted.outcome !== 'retake') {
       return showQuiz(request, reply, await loadPlayer(app.db, request, 'quiz'), {
         courseCompleted,
       });
     }
     if (courseCompleted) reply.flash('player.courseComplete');
+    if (htmxTarget(request) === 'main')
+      return reply
+        .header(
+          'HX-Location',
+          JSON.stringify({
+            path: player.itemUrl(player.current),
+            target: '#main',
+            headers: { 'HX-Target': 'main#main' },
+          }),
+        )
+        .code(204)
+        .send();
     return reply.redirect(player.itemUrl(player.current), 303);
   });
 

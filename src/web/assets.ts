@@ -34,7 +34,10 @@ const COMPRESSIBLE = new Set(['.css', '.js', '.svg']);
 /** Files served under /assets: everything in public/ plus the browser libraries we ship from node_modules. */
 function assetSources(): Array<{ name: string; path: string }> {
   const sources = readdirSync(publicDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    // sw.js is served at /sw.js by the offline plugin (a service worker's scope is its folder).
+    .filter(
+      (entry) => entry.isFile() && !(entry.name === 'sw.js' && entry.parentPath === publicDir),
+    )
     .map((entry) => {
       const path = join(entry.parentPath, entry.name);
       return { name: path.slice(publicDir.length + 1).replaceAll('\\', '/'), path };
@@ -77,6 +80,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The immutable URL of a file from public/ (or a vendored library), e.g. asset('app.css'). */
     asset(name: string): string;
+    /** The size in bytes of an asset, uncompressed. */
+    assetBytes(name: string): number;
+    /** A hash of every asset URL: changes with any asset, i.e. with each release that ships one. */
+    assetsVersion: string;
   }
 }
 
@@ -89,6 +96,15 @@ async function assetsPlugin(app: FastifyInstance): Promise<void> {
     if (!asset) throw new Error(`Unknown asset ${name}: is it in public/?`);
     return asset.url;
   });
+
+  app.decorate('assetBytes', (name: string) => byName.get(name)?.raw.length ?? 0);
+  app.decorate(
+    'assetsVersion',
+    createHash('sha256')
+      .update([...byUrl.keys()].sort().join('\n'))
+      .digest('base64url')
+      .slice(0, 12),
+  );
 
   app.get(
     '/assets/*',

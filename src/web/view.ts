@@ -133,10 +133,14 @@ async function viewPlugin(app: FastifyInstance): Promise<void> {
       else html = await this.viewAsync(template, context, { layout: 'layout/page' });
       // A page that asked for less caching (no-store: a token in its address) keeps it.
       if (!this.hasHeader('cache-control')) this.header('cache-control', 'private, no-cache');
-      return this.code(options.status ?? 200)
-        .header('vary', 'HX-Request, HX-Target, Cookie, Accept-Language')
-        .type('text/html; charset=utf-8')
-        .send(html);
+      return (
+        this.code(options.status ?? 200)
+          .header('vary', 'HX-Request, HX-Target, Cookie, Accept-Language')
+          // Who the page is for: the service worker answers offline only from this person's copies.
+          .header('x-lantern-user', String(request.user?.id ?? 0))
+          .type('text/html; charset=utf-8')
+          .send(html)
+      );
     },
   );
 }

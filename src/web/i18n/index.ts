@@ -32,10 +32,22 @@ import { trainerAr } from './messages/trainer.ar.js';
 import { trainerEn, type TrainerKey } from './messages/trainer.en.js';
 import { trainerEs } from './messages/trainer.es.js';
 import { trainerFr } from './messages/trainer.fr.js';
+import { offlineAr } from './messages/offline.ar.js';
+import { offlineEn, type OfflineKey } from './messages/offline.en.js';
+import { offlineEs } from './messages/offline.es.js';
+import { offlineFr } from './messages/offline.fr.js';
 
 /** Every interface string: the core catalogue plus each area's own catalogue. */
 export type MessageKey =
-  CoreKey | LearningKey | TrainerKey | ScormKey | MailKey | AccessKey | PeopleKey | ProfileKey;
+  | CoreKey
+  | LearningKey
+  | TrainerKey
+  | ScormKey
+  | MailKey
+  | AccessKey
+  | PeopleKey
+  | ProfileKey
+  | OfflineKey;
 export type Messages = Record<MessageKey, string>;
 export const LOCALES: readonly Locale[] = ['en', 'fr', 'es', 'ar'];
 export const DEFAULT_LOCALE: Locale = 'en';
@@ -48,6 +60,7 @@ const en: Messages = {
   ...accessEn,
   ...peopleEn,
   ...profileEn,
+  ...offlineEn,
 };
 export const catalogues: Record<Locale, Messages> = {
   en,
@@ -60,6 +73,7 @@ export const catalogues: Record<Locale, Messages> = {
     ...accessFr,
     ...peopleFr,
     ...profileFr,
+    ...offlineFr,
   },
   es: {
     ...es,
@@ -70,6 +84,7 @@ export const catalogues: Record<Locale, Messages> = {
     ...accessEs,
     ...peopleEs,
     ...profileEs,
+    ...offlineEs,
   },
   ar: {
     ...ar,
@@ -80,6 +95,7 @@ export const catalogues: Record<Locale, Messages> = {
     ...accessAr,
     ...peopleAr,
     ...profileAr,
+    ...offlineAr,
   },
 };
 export const englishMessages = en;
