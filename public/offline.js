@@ -78,7 +78,8 @@
   };
 
   /** A course cache's name: per person, course and version, so no one is served another's pages. */
-  const cachePrefix = (owner, slug) => `lantern-u${owner}-c${slug}-`;
+  // `~` ends the slug (slugs are a-z, 0-9 and -): saving "cpms" never touches "cpms-introduction".
+  const cachePrefix = (owner, slug) => `lantern-u${owner}-c${slug}~`;
 
   // ---- Sending the queue: oldest first, only as its owner, with a fresh CSRF token ----
   let sending = null;
@@ -136,7 +137,13 @@
       if (response.ok) {
         const answer = await response.json().catch(() => ({}));
         // The quiz changed since the page was saved: the server kept the answers, unmarked.
-        if (answer.outcome === 'retake') retake += 1;
+        // The quiz changed since the page was saved: the server kept the answers, unmarked; or
+        // they were for an attempt already sent or closed: nothing recorded. Either way the
+        // learner is told to take it again.
+        if (answer.outcome === 'retake' || answer.outcome === 'stale') retake += 1;
+        // Remembered once sent: a saved quiz page reopened offline must not take the same
+        // answers again under a key the server has already used.
+        if (action.kind === 'quiz') await store.setMeta(`sent:${action.key}`, Date.now());
         await store.removeAction(action.seq);
         sent += 1;
         continue;
@@ -596,6 +603,7 @@
 
   async function start() {
     if (userId !== null) await store.setMeta('currentUser', userId).catch(() => {});
+    await store.setMeta('language', document.documentElement.lang).catch(() => {});
     const flash = sessionStorage.getItem(FLASH_KEY);
     if (flash) {
       sessionStorage.removeItem(FLASH_KEY);
@@ -616,7 +624,14 @@
     if (quizKey && (await store.findByKey(quizKey).catch(() => null))) {
       quiz.hidden = true;
       showFlash(quiz.dataset.saved);
+    } else if (quizKey && !navigator.onLine && (await store.getMeta(`sent:${quizKey}`))) {
+      // Answered and sent from this saved page already: a new attempt needs the server.
+      quiz.hidden = true;
+      showFlash(quiz.dataset.sent);
     }
+    // Registered for every signed-in person, so that a page not saved offline gets the offline
+    // page rather than the browser's error; the course copies are still made only on request.
+    if (canKeep && userId !== null) navigator.serviceWorker.register('/sw.js').catch(() => {});
     if (navigator.onLine) await sendAndShow();
     else await showStatus();
   }

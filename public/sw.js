@@ -4,12 +4,13 @@
 //
 // What it keeps: the shell (per release) and the offline page; the courses a learner chose to
 // save are kept by the course page, one cache per person, course and version
-// (lantern-u<user>-c<slug>-<version>), and answered only to that person. It never stores a page
+// (lantern-u<user>-c<slug>~<version>), and answered only to that person. It never stores a page
 // on its own: online, every page comes from the network.
 /* global VERSION, SHELL, QUEUE_SCRIPT */
 importScripts(QUEUE_SCRIPT);
 const { store, send, QUEUE_TAG } = self.LanternOffline;
 const SHELL_CACHE = `lantern-shell-${VERSION}`;
+const LANGUAGES = ['en', 'fr', 'es', 'ar'];
 // Never answered from a cache: accounts, trainers' and admins' pages, SCORM, the session check.
 const NEVER =
   /^\/(admin|trainer|account|login|logout|register|password|email|invitation|join|scorm|offline\/session|sw\.js)(\/|$)/;
@@ -19,9 +20,15 @@ self.addEventListener('install', (event) => {
     (async () => {
       const cache = await caches.open(SHELL_CACHE);
       await cache.addAll(SHELL);
-      // The offline page as anyone sees it (no one's name or data in the shared shell).
-      const page = await fetch('/offline', { credentials: 'omit' });
-      if (page.ok) await cache.put('/offline', page);
+      // The offline page as anyone sees it (no one's name or data in the shared shell), in each
+      // language, for people who have saved no course yet.
+      for (const lang of LANGUAGES) {
+        const page = await fetch('/offline', {
+          credentials: 'omit',
+          headers: { 'accept-language': lang },
+        });
+        if (page.ok) await cache.put(`/offline?lang=${lang}`, page);
+      }
       await self.skipWaiting();
     })(),
   );
@@ -105,9 +112,13 @@ async function offlineAnswer(request, url) {
   let page = await savedCopy(user, path === url.pathname ? path + url.search : path);
   if (!page && request.mode !== 'navigate' && !htmx)
     return new Response('', { status: 503, statusText: 'Offline' });
+  // The language of the last page the learner saw (offline.js notes it on each page).
+  const lang = await store.getMeta('language').catch(() => undefined);
   page ??=
     (await savedCopy(user, '/offline')) ??
-    (await caches.match('/offline', { cacheName: SHELL_CACHE }));
+    (await caches.match(`/offline?lang=${LANGUAGES.includes(lang) ? lang : 'en'}`, {
+      cacheName: SHELL_CACHE,
+    }));
   if (!page) return Response.error();
   if (!htmx) return page;
   if (!/(^|#)main$/.test(request.headers.get('HX-Target') ?? ''))

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -9,7 +8,7 @@ import { htmxTarget } from '../web/view.js';
 import { label } from './localize.js';
 import { lessonHtml } from './outline.js';
 import { ItemParams, loadPlayer } from './player.js';
-import { deviceTime, isReplay, ReplayFields } from '../offline/receipts.js';
+import { doneTime, formKey, isReplay, ReplayFields } from '../offline/receipts.js';
 import { completeLesson } from './queries.js';
 
 /** The lesson player: table of contents, lesson text, previous, and "Next", which marks the lesson read. */
@@ -31,7 +30,7 @@ async function learnPlugin(instance: FastifyInstance): Promise<void> {
         contentLocale,
         contentDir: directionOf(contentLocale),
         title: `${label(player.item.title, request.locale)} · ${label(player.item.course_title, request.locale)}`,
-        formKey: randomUUID(),
+        formKey: formKey(app.config.sessionSecret),
       });
     },
   );
@@ -52,7 +51,7 @@ async function learnPlugin(instance: FastifyInstance): Promise<void> {
         player.user.id,
         player.item.course_id,
         player.item.item_id,
-        { key: body._key, doneAt: body._at ? deviceTime(body._at) : undefined },
+        { key: body._key, doneAt: doneTime(app.config.sessionSecret, body._key, body._at) },
       );
       if (isReplay(request.headers))
         return reply

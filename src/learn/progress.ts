@@ -18,14 +18,21 @@ export async function recomputeProgress(
   const at = doneAt ? sql`${doneAt}::timestamptz` : sql`now()`;
   const userFilter = scope.userId === undefined ? sql`` : sql`and e.user_id = ${scope.userId}`;
   const statusFilter = scope.activeOnly ? sql`and e.status = 'active'` : sql``;
-  const result = await sql<{ user_id: number; course_id: number; newly_completed: boolean }>`
+  const result = await sql<{
+    user_id: number;
+    course_id: number;
+    completed_at: Date | null;
+    newly_completed: boolean;
+  }>`
     with required as (
       select id, kind from course_items
       where course_id = ${scope.courseId} and required and removed_at is null
     ),
     done as (
       select e.id as enrolment_id,
-             count(p.item_id) filter (where (r.kind in ('lesson', 'sco') and p.completed_at is not null) or (r.kind = 'quiz' and p.passed)) as done
+             count(p.item_id) filter (where (r.kind in ('lesson', 'sco') and p.completed_at is not null) or (r.kind = 'quiz' and p.passed)) as done,
+             -- A course finished by work sent late (offline) is finished when its last item was done.
+             max(p.completed_at) filter (where r.id is not null) as last_done
       from enrolments e
       left join item_progress p on p.user_id = e.user_id and p.course_id = e.course_id
       left join required r on r.id = p.item_id
@@ -36,19 +43,20 @@ export async function recomputeProgress(
     update enrolments e
        set progress_percent = case when total.total = 0 then 0 else least(100, (100 * done.done / total.total)::int) end,
            status = case when e.status = 'active' and total.total > 0 and done.done >= total.total then 'completed' else e.status end,
-           completed_at = case when e.status = 'active' and total.total > 0 and done.done >= total.total then ${at} else e.completed_at end
+           completed_at = case when e.status = 'active' and total.total > 0 and done.done >= total.total then greatest(${at}, done.last_done) else e.completed_at end
       from done, total
      where e.id = done.enrolment_id
-    returning e.user_id, e.course_id, (e.completed_at = ${at} and e.status = 'completed') as newly_completed`.execute(
+    returning e.user_id, e.course_id, e.completed_at,
+              (e.completed_at = greatest(${at}, done.last_done) and e.status = 'completed') as newly_completed`.execute(
     trx,
   );
 
   const completed = result.rows
     .filter((row) => row.newly_completed)
-    .map((row) => ({ userId: row.user_id, courseId: row.course_id }));
-  for (const { userId, courseId } of completed)
-    await issueCertificate(trx, userId, courseId, doneAt);
-  return completed;
+    .map((row) => ({ userId: row.user_id, courseId: row.course_id, on: row.completed_at }));
+  for (const { userId, courseId, on } of completed)
+    await issueCertificate(trx, userId, courseId, on ?? doneAt);
+  return completed.map(({ userId, courseId }) => ({ userId, courseId }));
 }
 
 /**

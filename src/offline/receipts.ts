@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { Type } from 'typebox';
 import type { Database, QuizSettings } from '../db/database.js';
@@ -24,6 +24,48 @@ export function deviceTime(raw: string | undefined, now = new Date()): Date {
   const parsed = new Date(raw);
   if (Number.isNaN(parsed.getTime()) || parsed > now) return now;
   return parsed;
+}
+
+const keyMac = (secret: string, id: string, issued: string) =>
+  createHmac('sha256', secret).update(`form-key\n${id}\n${issued}`).digest('hex').slice(0, 20);
+
+/**
+ * The idempotency key the server renders into a form: a random id, the time the page was made and
+ * a MAC over both, so the server can later trust when the form existed.
+ */
+export function formKey(secret: string, now = Date.now()): string {
+  const id = randomUUID().replaceAll('-', '');
+  const issued = Math.floor(now / 1000).toString(36);
+  return `${id}-${issued}-${keyMac(secret, id, issued)}`;
+}
+
+/** When the page carrying `key` was made, if the server made it (else undefined). */
+export function keyIssuedAt(secret: string, key: string | undefined): Date | undefined {
+  const [id, issued, mac, ...rest] = key?.split('-') ?? [];
+  if (!id || !issued || !mac || rest.length > 0) return undefined;
+  const expected = Buffer.from(keyMac(secret, id, issued));
+  const given = Buffer.from(mac);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  const seconds = parseInt(issued, 36);
+  return Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined;
+}
+
+/**
+ * When an action counts: the device's time, believed only from the moment the server made the
+ * form it came from (its signed key) until now. A key made on the device, or none, counts as
+ * now: otherwise anyone could post a date of their choosing and finish a course "before" its
+ * due date. Undefined means now.
+ */
+export function doneTime(
+  secret: string,
+  key: string | undefined,
+  rawAt: string | undefined,
+  now = new Date(),
+): Date | undefined {
+  const issued = rawAt ? keyIssuedAt(secret, key) : undefined;
+  if (!issued) return undefined;
+  const at = deviceTime(rawAt, now);
+  return at < issued ? issued : at;
 }
 
 /** A quiz's version: its questions, options and pass mark, so an answered quiz is graded by what the learner saw. */

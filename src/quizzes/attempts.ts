@@ -86,7 +86,12 @@ export async function saveAnswers(
 
 export type SubmitOutcome = {
   /** graded: this submission was marked; duplicate: the attempt was already submitted; retake: the quiz changed since the learner saw it, so the answers were kept in the open attempt, unmarked. */
-  outcome: 'graded' | 'duplicate' | 'retake';
+  /**
+   * `duplicate`: no attempt open (submitted meanwhile); `stale`: the answers were for an attempt
+   * that is no longer the open one (a saved page answered again after it was sent), so nothing
+   * was recorded and the learner must take the quiz again.
+   */
+  outcome: 'graded' | 'duplicate' | 'stale' | 'retake';
   attemptId: number | null;
   score: number | null;
   passed: boolean | null;
@@ -145,7 +150,7 @@ async function gradeOpenAttempt(
   if (!open || (options.attemptId !== undefined && open.id !== options.attemptId)) {
     const earlier = await latestSubmittedAttempt(trx, options.userId, options.itemId);
     return {
-      outcome: 'duplicate',
+      outcome: options.attemptId === undefined ? 'duplicate' : 'stale',
       attemptId: earlier?.id ?? null,
       score: earlier?.score ?? null,
       passed: earlier?.passed ?? null,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -17,7 +16,7 @@ import {
   submitAttempt,
 } from './attempts.js';
 import { cleanAnswers } from './grading.js';
-import { deviceTime, isReplay, quizVersion } from '../offline/receipts.js';
+import { doneTime, formKey, isReplay, quizVersion } from '../offline/receipts.js';
 import { offlineMarking } from '../offline/marking.js';
 
 /** A quiz form: `q-<question id>` fields with the chosen option id (several for multiple choice). */
@@ -89,7 +88,7 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
       attempt,
       questions,
       attemptsLeft,
-      formKey: randomUUID(),
+      formKey: formKey(app.config.sessionSecret),
       quizVersion: quizVersion(quiz),
       offlineMarking: offlineMarking(player),
     });
@@ -148,7 +147,7 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
           body,
         ),
       key: key && /^[A-Za-z0-9-]{8,64}$/.test(key) ? key : undefined,
-      doneAt: field('_at') ? deviceTime(field('_at')) : undefined,
+      doneAt: doneTime(app.config.sessionSecret, key, field('_at')),
       attemptId: attempt && /^\d{1,12}$/.test(attempt) ? Number(attempt) : undefined,
       version: field('_version'),
     });

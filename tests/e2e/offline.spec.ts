@@ -262,7 +262,7 @@ test('a course taken offline: saved, read and answered without a connection, sen
   // download again.
   await page.evaluate(async () => {
     for (const name of await caches.keys())
-      if (name.includes('-cexample-course-'))
+      if (name.includes('-cexample-course~'))
         await (await caches.open(name)).delete('/courses/example-course/lessons/welcome');
   });
   await page.goto(course);
@@ -353,5 +353,24 @@ test('without JavaScript the course page says why offline is not offered, and wo
   await expect(page.locator('.offline-panel .offline-state')).toContainText(
     'Offline use needs JavaScript and a browser that can keep pages',
   );
+  await context.close();
+});
+
+test('a signed-in learner who saved nothing gets the offline page, in their language, not the browser’s error', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await registerAndLogin(page, { name: 'Never Saved' });
+  await page.locator('.language-switcher button[value="fr"]').click();
+  await page.goto('/my-learning');
+  // The worker is installed on any page for a signed-in person, without saving any course.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await context.setOffline(true);
+  await page.goto(course);
+  await expect(page.locator('main')).toContainText(
+    'Vous êtes hors ligne. Cette page n’a pas été enregistrée sur cet appareil.',
+  );
+  await context.setOffline(false);
   await context.close();
 });

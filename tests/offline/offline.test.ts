@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formKey } from '../../src/offline/receipts.js';
 import { courseIdOf, createTestApp, signIn, type TestContext } from '../helpers/app.js';
 import type { TestBrowser } from '../helpers/client.js';
 
@@ -12,6 +13,8 @@ afterAll(async () => ctx.close());
 
 const base = '/courses/example-course';
 const replay = { 'x-lantern-replay': '1', accept: 'application/json' };
+/** A form key as the server renders it into a page made `ago` milliseconds before now. */
+const keyFrom = (ago: number) => formKey(ctx.app.config.sessionSecret, Date.now() - ago);
 
 async function enrolledLearner() {
   const { user, browser } = await signIn(ctx, 'learner', { verified: true });
@@ -135,7 +138,8 @@ describe('idempotent offline writes', () => {
     );
     const doneAt = new Date(Date.now() - 3_600_000);
     const session = (await browser.get('/offline/session')).json() as { csrfToken: string };
-    const key = randomUUID();
+    // The lesson page was saved two hours ago: its form's key says so.
+    const key = keyFrom(2 * 3_600_000);
     const send = () =>
       postForm(
         browser,
@@ -169,13 +173,16 @@ describe('idempotent offline writes', () => {
     await postForm(
       browser,
       `${base}/lessons/welcome/complete`,
-      { _key: randomUUID(), _at: '2999-01-01T00:00:00Z' },
+      { _key: keyFrom(3_600_000), _at: '2999-01-01T00:00:00Z' },
       replay,
     );
     await postForm(
       browser,
       `${base}/lessons/english-only/complete`,
-      { _key: randomUUID(), _at: '2001-01-01T00:00:00Z' },
+      {
+        _key: formKey(ctx.app.config.sessionSecret, Date.parse('2000-01-01')),
+        _at: '2001-01-01T00:00:00Z',
+      },
       replay,
     );
     const rows = await ctx.database.db
@@ -194,6 +201,83 @@ describe('idempotent offline writes', () => {
     }
   });
 
+  it('a date is believed only from the page its form came from: no key of ours, or one made after, counts later', async () => {
+    const { user, browser } = await enrolledLearner();
+    await sql`update enrolments set enrolled_at = now() - interval '30 days' where user_id = ${user.id}`.execute(
+      ctx.database.db,
+    );
+    const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    const [id, issued] = keyFrom(10 * 86_400_000).split('-');
+    const cases = {
+      // A key the device made (or anyone typed): the date is ignored, the work counts now.
+      welcome: randomUUID(),
+      // A key with a forged signature: the same.
+      'english-only': `${id}-${issued}-${'0'.repeat(20)}`,
+      // A page made yesterday cannot have been answered last week: it counts from yesterday.
+      'optional-reading': keyFrom(86_400_000),
+    };
+    for (const [lesson, key] of Object.entries(cases))
+      await postForm(
+        browser,
+        `${base}/lessons/${lesson}/complete`,
+        { _key: key, _at: lastWeek },
+        replay,
+      );
+    const rows = await ctx.database.db
+      .selectFrom('item_progress as p')
+      .innerJoin('course_items as i', 'i.id', 'p.item_id')
+      .select(['i.slug', 'p.completed_at'])
+      .where('p.user_id', '=', user.id)
+      .execute();
+    const at = Object.fromEntries(rows.map((row) => [row.slug, row.completed_at!.getTime()]));
+    expect(Object.keys(at).sort()).toEqual(Object.keys(cases).sort());
+    expect(at.welcome).toBeGreaterThan(Date.now() - 60_000);
+    expect(at['english-only']).toBeGreaterThan(Date.now() - 60_000);
+    expect(at['optional-reading']).toBeGreaterThan(Date.now() - 86_400_000 - 60_000);
+    expect(at['optional-reading']).toBeLessThan(Date.now() - 86_400_000 + 60_000);
+  });
+
+  it('a course finished by work sent late is finished when its last item was done, and so is its certificate', async () => {
+    const { user, browser } = await enrolledLearner();
+    await sql`update enrolments set enrolled_at = now() - interval '5 days' where user_id = ${user.id}`.execute(
+      ctx.database.db,
+    );
+    // Read the first lesson offline two days ago; everything else done online today; the
+    // offline "Next" arrives last.
+    await postForm(browser, `${base}/lessons/english-only/complete`, {});
+    for (const [quiz, answers] of [
+      ['basics-check', rightAnswers],
+      ['final-check', { 'q-done': 'true' }],
+    ] as const) {
+      const seen = await quizForm(browser, quiz);
+      await postForm(browser, `${base}/quizzes/${quiz}/submit`, {
+        ...answers,
+        _attempt: seen.attempt,
+      });
+    }
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    const sent = await postForm(
+      browser,
+      `${base}/lessons/welcome/complete`,
+      { _key: keyFrom(3 * 86_400_000), _at: twoDaysAgo.toISOString() },
+      replay,
+    );
+    expect(sent.json()).toMatchObject({ recorded: true, courseCompleted: true });
+    const enrolment = await ctx.database.db
+      .selectFrom('enrolments')
+      .select(['status', 'completed_at'])
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(enrolment.status).toBe('completed');
+    expect(enrolment.completed_at!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const certificate = await ctx.database.db
+      .selectFrom('certificates')
+      .select('issued_at')
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(certificate.issued_at.getTime()).toBe(enrolment.completed_at!.getTime());
+  });
+
   it('a quiz answered offline is graded once, against the version seen, dated when answered', async () => {
     const { user, browser } = await enrolledLearner();
     const seen = await quizForm(browser);
@@ -208,7 +292,7 @@ describe('idempotent offline writes', () => {
     const answeredAt = new Date(Date.now() - 60_000);
     const fields = {
       ...rightAnswers,
-      _key: randomUUID(),
+      _key: keyFrom(2 * 3_600_000),
       _at: answeredAt.toISOString(),
       _attempt: seen.attempt,
       _version: seen.version,
@@ -232,14 +316,16 @@ describe('idempotent offline writes', () => {
       .where('user_id', '=', user.id)
       .executeTakeFirstOrThrow();
     expect(progress).toMatchObject({ attempts: 1, passed: true });
-    // A second device's copy of the same attempt (another key) is not a second attempt either.
+    // A second device's copy of the same attempt (another key), or the saved page answered again
+    // after it was sent, is not a second attempt either: it is stale, and the device says to
+    // take the quiz again online.
     const other = await postForm(
       browser,
       `${base}/quizzes/basics-check/submit`,
       { ...fields, _key: randomUUID() },
       replay,
     );
-    expect(other.json()).toMatchObject({ outcome: 'duplicate' });
+    expect(other.json()).toMatchObject({ outcome: 'stale', replay: false });
   });
 
   it('answers to another version of the quiz are kept, not marked, and the learner is asked to retake', async () => {

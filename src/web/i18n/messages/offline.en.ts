@@ -26,6 +26,8 @@ export const offlineEn = {
   'offline.removed': 'Removed from this device.',
   'offline.badge': 'Available offline',
   'offline.saved': 'Saved on this device — it will be sent when you are back online.',
+  'offline.quizSent':
+    'You have already answered this quiz on this device and your answers were sent. To take it again, go online.',
   'offline.quizWaiting': 'Your answers are saved and will be marked when you are online.',
   'offline.quizProvisional':
     'Marked on this device. Your answers are saved on this device and will be sent when you are back online.',

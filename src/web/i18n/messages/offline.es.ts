@@ -27,6 +27,8 @@ export const offlineEs: OfflineMessages = {
   'offline.removed': 'Quitado de este dispositivo.',
   'offline.badge': 'Disponible sin conexión',
   'offline.saved': 'Guardado en este dispositivo: se enviará cuando vuelva a tener conexión.',
+  'offline.quizSent':
+    'Ya respondió este cuestionario en este dispositivo y sus respuestas se enviaron. Para hacerlo de nuevo, conéctese a Internet.',
   'offline.quizWaiting': 'Sus respuestas están guardadas y se calificarán cuando tenga conexión.',
   'offline.quizProvisional':
     'Calificado en este dispositivo. Sus respuestas están guardadas en este dispositivo y se enviarán cuando vuelva a tener conexión.',

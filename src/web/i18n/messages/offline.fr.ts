@@ -29,6 +29,8 @@ export const offlineFr: OfflineMessages = {
   'offline.badge': 'Disponible hors ligne',
   'offline.saved':
     'Enregistré sur cet appareil — ce sera envoyé quand vous serez de nouveau en ligne.',
+  'offline.quizSent':
+    'Vous avez déjà répondu à ce quiz sur cet appareil, et vos réponses ont été envoyées. Pour le refaire, connectez-vous à Internet.',
   'offline.quizWaiting':
     'Vos réponses sont enregistrées et seront corrigées quand vous serez en ligne.',
   'offline.quizProvisional':
