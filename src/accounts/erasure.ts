@@ -85,6 +85,7 @@ export async function eraseUser(
       .returning('id')
       .execute();
     await trx.deleteFrom('account_tokens').where('user_id', '=', userId).execute();
+    await trx.deleteFrom('offline_receipts').where('user_id', '=', userId).execute();
     await trx
       .deleteFrom('outbox')
       .where((eb) =>

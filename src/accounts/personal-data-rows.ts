@@ -168,6 +168,12 @@ export async function readPersonalRows(db: Kysely<Database>, userId: number) {
       .where('expires_at', '>', sql<Date>`now()`)
       .orderBy('created_at')
       .execute(),
+    offlineReceipts: db
+      .selectFrom('offline_receipts')
+      .select(['key', 'kind', 'done_at', 'created_at'])
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .execute(),
     audit: db
       .selectFrom('audit_log')
       .select(['id', 'action', 'actor_id', 'subject_user_id', 'detail', 'created_at'])

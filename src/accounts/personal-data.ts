@@ -162,6 +162,13 @@ export async function personalData(db: Kysely<Database>, userId: number, publicU
       startedAt: iso(row.created_at),
       expiresAt: iso(row.expires_at),
     })),
+    // Work sent from a device (offline): what it was, when it was done and when it arrived.
+    offlineWork: rows.offlineReceipts.map((row) => ({
+      kind: row.kind,
+      key: row.key,
+      doneAt: iso(row.done_at),
+      receivedAt: iso(row.created_at),
+    })),
     auditLog: rows.audit.map((row) => ({
       id: row.id,
       at: iso(row.created_at),

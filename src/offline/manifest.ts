@@ -48,6 +48,7 @@ export async function offlineManifest(
   const keys: string[] = [];
   const media = new Set<string>();
   let bytes = 0;
+  const quizzes = await quizItems(db, course.id);
   for (const item of outline.items) {
     if (item.kind === 'sco') continue;
     const url = itemUrl(course.slug, item);
@@ -59,7 +60,7 @@ export async function offlineManifest(
       bytes += text.length;
       for (const match of text.matchAll(/\s(?:src|href)="(\/course-media\/[^"?#]+)"/g))
         media.add(match[1]!);
-    } else if (offlineMarking({ item: await quizItem(db, item.id), outline })) {
+    } else if (offlineMarking({ item: quizzes.get(item.id)!, outline })) {
       keys.push(`${url}/offline-key`);
       bytes += 4_000;
     }
@@ -93,11 +94,14 @@ export async function offlineManifest(
   };
 }
 
-async function quizItem(db: Kysely<Database>, itemId: number) {
-  const row = await db
+/** The course's quizzes with their settings, in one query (not one per quiz). */
+async function quizItems(db: Kysely<Database>, courseId: number) {
+  const rows = await db
     .selectFrom('course_items')
     .select(['id', 'quiz'])
-    .where('id', '=', itemId)
-    .executeTakeFirstOrThrow();
-  return { item_id: row.id, quiz: row.quiz } as Parameters<typeof offlineMarking>[0]['item'];
+    .where('course_id', '=', courseId)
+    .where('kind', '=', 'quiz')
+    .execute();
+  type Item = Parameters<typeof offlineMarking>[0]['item'];
+  return new Map(rows.map((row) => [row.id, { item_id: row.id, quiz: row.quiz } as Item]));
 }

@@ -4,7 +4,11 @@ import { Type } from 'typebox';
 import type { Database, QuizSettings } from '../db/database.js';
 
 /** An idempotency key: a UUID made on the device, or rendered by the server into a form. */
-export const IdempotencyKey = Type.String({ pattern: '^[A-Za-z0-9-]{8,64}$' });
+const KEY_PATTERN = '^[A-Za-z0-9-]{8,64}$';
+export const IdempotencyKey = Type.String({ pattern: KEY_PATTERN });
+/** The same rule, for bodies read without a schema (the quiz form's fields are the quiz's own). */
+export const isIdempotencyKey = (value: string | undefined): value is string =>
+  value !== undefined && new RegExp(KEY_PATTERN).test(value);
 /** When the learner did it: an ISO 8601 time from the device. */
 export const DoneAt = Type.String({ maxLength: 40 });
 

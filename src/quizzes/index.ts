@@ -16,7 +16,7 @@ import {
   submitAttempt,
 } from './attempts.js';
 import { cleanAnswers } from './grading.js';
-import { doneTime, formKey, isReplay, quizVersion } from '../offline/receipts.js';
+import { doneTime, formKey, isIdempotencyKey, isReplay, quizVersion } from '../offline/receipts.js';
 import { offlineMarking } from '../offline/marking.js';
 
 /** A quiz form: `q-<question id>` fields with the chosen option id (several for multiple choice). */
@@ -146,7 +146,7 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
           quiz.questions.filter((question) => questionIds.includes(question.id)),
           body,
         ),
-      key: key && /^[A-Za-z0-9-]{8,64}$/.test(key) ? key : undefined,
+      key: isIdempotencyKey(key) ? key : undefined,
       doneAt: doneTime(app.config.sessionSecret, key, field('_at')),
       attemptId: attempt && /^\d{1,12}$/.test(attempt) ? Number(attempt) : undefined,
       version: field('_version'),

@@ -88,6 +88,10 @@ async function busyLearner(name: string, email: string) {
   const { user, browser } = await signIn(ctx, 'learner', { name, email, verified: true });
   await joinCohort(browser, cohortCode);
   await takeExampleCourse(browser);
+  // Work sent from a device: its receipt is about the person too.
+  await browser.post('/courses/example-course/lessons/optional-reading/complete', {
+    _key: `offline-${user.id}-0001`,
+  });
 
   for (const slug of ['golf', 'rise']) {
     await browser.get(`/courses/${slug}`);
@@ -194,6 +198,13 @@ describe('deleting one’s own account', () => {
     ).toBe(403);
     expect((await findUserById(ctx.database.db, user.id))!.erased_at).toBeNull();
 
+    const receiptsOf = () =>
+      ctx.database.db
+        .selectFrom('offline_receipts')
+        .select('key')
+        .where('user_id', '=', user.id)
+        .execute();
+    expect(await receiptsOf()).toHaveLength(1);
     const erased = await browser.post('/account/delete', { password: TEST_PASSWORD });
     expect(erased.statusCode).toBe(303);
     expect(erased.headers.location).toBe('/');
@@ -213,6 +224,7 @@ describe('deleting one’s own account', () => {
     // Nothing anywhere names or reaches the person any more.
     expect(await rowsMentioning('zephyrine')).toEqual({});
     expect(await rowsMentioning('quillfeather')).toEqual({});
+    expect(await receiptsOf()).toEqual([]);
     const attempts = await cmiOf(user.id);
     expect(attempts).toHaveLength(2);
     for (const { cmi } of attempts) {

@@ -43,6 +43,8 @@ beforeAll(async () => {
   learner = { id: user.id, email: user.email, browser };
   await joinCohort(browser, cohort.code);
   await takeExampleCourse(browser, { failFirst: true });
+  // A lesson read offline and sent later, with the key its form carried.
+  await browser.post(`${base}/lessons/optional-reading/complete`, { _key: 'offline-read-0001' });
   await browser.get('/courses/rise');
   await browser.post('/courses/rise/enrol');
   const { launch: rise } = await launch(browser, 'rise', 'Rise_SCO');
@@ -106,6 +108,7 @@ describe('downloading one’s own data', () => {
       'cohortInvitations',
       'emails',
       'sessions',
+      'offlineWork',
       'auditLog',
     ]);
     expect(data).toMatchObject({ format: 'lantern-personal-data', version: 1 });
@@ -164,6 +167,9 @@ describe('downloading one’s own data', () => {
       expect.objectContaining({ cohortId, accepted: null, answeredAt: null }),
     ]);
     expect(data.sessions.length).toBeGreaterThanOrEqual(1);
+    expect(data.offlineWork).toEqual([
+      expect.objectContaining({ kind: 'lesson', key: 'offline-read-0001' }),
+    ]);
     // Audit entries about the person: the trainer's look at their results, as subject.
     expect(data.auditLog).toEqual(
       expect.arrayContaining([
