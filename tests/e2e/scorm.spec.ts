@@ -74,7 +74,18 @@ for (const { mode, baseURL, contentOrigin } of MODES) {
       await registerAndLogin(page, { name: 'Sco Learner' });
       for (const slug of slugs) {
         await page.goto(`/courses/${slug}`);
+        // Enrolling goes on to the course's first activity: let that navigation end first, or
+        // the next one interrupts it.
+        const enrolled = page.waitForResponse((response) =>
+          response.url().endsWith(`/courses/${slug}/enrol`),
+        );
         await page.locator(`form[action="/courses/${slug}/enrol"] button`).click();
+        await enrolled;
+        // It lands elsewhere than the course page (the first activity); if it ever comes back
+        // to the course page itself, it has loaded by the time this gives up.
+        await page
+          .waitForURL((url) => url.pathname !== `/courses/${slug}`, { timeout: 10_000 })
+          .catch(() => undefined);
         await page.goto(`/courses/${slug}/continue`);
         const status = sco(page).locator('#scorm-status');
         await expect(status).toHaveAttribute('data-state', 'ready');
