@@ -20,7 +20,7 @@ if (databaseUrl) {
   await client.end();
 }
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-startup-'));
-const port = 3297;
+const port = 3296;
 const env = {
   ...process.env,
   PORT: String(port),
