@@ -12,6 +12,7 @@ import { notFound } from '../web/http-errors.js';
 import { isLocale, translator } from '../web/i18n/index.js';
 import { Csrf, Slug } from '../web/schemas.js';
 import {
+  catalogueVersion,
   courseMediaFile,
   enrol,
   findCertificate,
@@ -55,19 +56,31 @@ async function catalogPlugin(instance: FastifyInstance): Promise<void> {
       language: isLocale(lang) ? lang : ('' as const),
       topic: topic && /^[a-z0-9-]{1,60}$/.test(topic) ? topic : '',
     };
-    const [rows, topics] = await Promise.all([
-      listCatalogue(app.db, { locale: request.locale, userId: request.user?.id ?? null, filters }),
-      listTopics(app.db),
-    ]);
-    const t = translator(request.locale);
-    const courses = rows.map((course) => ({
-      ...course,
-      languageSummary: describeLanguages(course.languages, request.locale, t),
-    }));
-    return reply.render(
+    const load = async () => {
+      const [rows, topics] = await Promise.all([
+        listCatalogue(app.db, {
+          locale: request.locale,
+          userId: request.user?.id ?? null,
+          filters,
+        }),
+        listTopics(app.db),
+      ]);
+      const t = translator(request.locale);
+      const courses = rows.map((course) => ({
+        ...course,
+        languageSummary: describeLanguages(course.languages, request.locale, t),
+      }));
+      return { courses, topics, filters };
+    };
+    const fragments = { 'course-list': 'catalog/course-list' };
+    if (request.user || request.url.includes('?'))
+      return reply.render('catalog/index', await load(), { fragments });
+    // Visitors all see the same catalogue: rendered once per version of the courses (one small
+    // query instead of two) and language, their CSRF token filled in.
+    return reply.renderCached(
       'catalog/index',
-      { courses, topics, filters },
-      { fragments: { 'course-list': 'catalog/course-list' } },
+      { key: await catalogueVersion(app.db), data: load },
+      { fragments },
     );
   });
 

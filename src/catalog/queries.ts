@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { prepared } from '../db/connect.js';
 import { containsPattern } from '../db/like.js';
 import type { Database, EnrolmentStatus, Locale, LocalizedText } from '../db/database.js';
 import { availableIn, languageCoverage, type LanguageCoverage } from './languages.js';
@@ -73,6 +74,17 @@ export async function listCatalogue(
     .orderBy(sql`${locale} = any(c.locales)`, 'desc')
     .orderBy(sql`coalesce(c.title->>${locale}, c.title->>'en')`)
     .execute();
+}
+
+/**
+ * What a visitor's catalogue depends on, in a few bytes: every course's content hash (which
+ * changes with its items and languages at sync or import), publication and last update.
+ */
+export async function catalogueVersion(db: Kysely<Database>): Promise<string> {
+  const result = await sql<{ version: string }>`${sql.raw(prepared('catalogue-version'))}
+    select md5(coalesce(string_agg(concat_ws(':', id, content_hash, published, updated_at), ',' order by id), '')) as version
+      from courses`.execute(db);
+  return result.rows[0]?.version ?? '';
 }
 
 /** Every topic used by a published course, for the filter. */

@@ -2,14 +2,40 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Type } from 'typebox';
-import { directionOf } from '../web/i18n/index.js';
+import { directionOf, translator } from '../web/i18n/index.js';
 import { Csrf } from '../web/schemas.js';
 import { htmxTarget } from '../web/view.js';
 import { label } from './localize.js';
 import { lessonHtml } from './outline.js';
-import { ItemParams, loadPlayer } from './player.js';
+import { ItemParams, loadPlayer, type PlayerContext, type PlayerItem } from './player.js';
 import { doneTime, formKey, isReplay, ReplayFields } from '../offline/receipts.js';
 import { completeLesson } from './queries.js';
+
+/** What a lesson page shows of its learner, filled in per request. */
+type LessonFill = Pick<PlayerContext, 'item' | 'mark'> & {
+  status: { className: string; text: string };
+  formKey: string;
+};
+
+/**
+ * The lesson's per-learner values as placeholders. Made out here, not in the route: the closures
+ * stay in the page cache as long as the page, and must not hold the route's scope (the first
+ * learner's request, session and progress).
+ */
+function lessonHoles(
+  hole: (value: (context: LessonFill) => string) => string,
+  item: PlayerItem,
+): Partial<LessonFill> {
+  return {
+    item: { ...item, progress_percent: hole((c) => String(c.item.progress_percent)) as never },
+    mark: (entry) => ({
+      className: hole((c) => c.mark(entry).className),
+      state: hole((c) => c.mark(entry).state),
+    }),
+    status: { className: hole((c) => c.status.className), text: hole((c) => c.status.text) },
+    formKey: hole((c) => c.formKey),
+  };
+}
 
 /** The lesson player: table of contents, lesson text, previous, and "Next", which marks the lesson read. */
 async function learnPlugin(instance: FastifyInstance): Promise<void> {
@@ -23,7 +49,9 @@ async function learnPlugin(instance: FastifyInstance): Promise<void> {
       const html = await lessonHtml(app.db, player.item.item_id, player.item.content_hash);
       const fallback = !html[request.locale];
       const contentLocale = fallback ? 'en' : request.locale;
-      return reply.render('learn/lesson', {
+      const t = translator(request.locale);
+      const done = player.progress.completed.has(player.item.item_id);
+      const data = {
         ...player,
         html: html[request.locale] ?? html.en ?? '',
         fallback: fallback && request.locale !== 'en',
@@ -31,6 +59,19 @@ async function learnPlugin(instance: FastifyInstance): Promise<void> {
         contentDir: directionOf(contentLocale),
         title: `${label(player.item.title, request.locale)} · ${label(player.item.course_title, request.locale)}`,
         formKey: formKey(app.config.sessionSecret),
+        status: {
+          className: done ? ' done' : '',
+          text: done
+            ? t('player.lessonRead')
+            : t(player.next ? 'player.nextMarksRead' : 'player.finishMarksRead'),
+        },
+      };
+      // Everything but the learner's own values is the same for every learner of this lesson
+      // version (in one language): rendered and compressed once (see renderCached).
+      return reply.renderCached('learn/lesson', {
+        key: `${player.item.item_id}:${player.item.content_hash}`,
+        data,
+        learner: (hole) => lessonHoles(hole, player.item),
       });
     },
   );

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { signedIn } from '../accounts/guard.js';
 import type { SessionUser } from '../accounts/sessions.js';
 import { notFound, PageRefusal } from '../web/http-errors.js';
+import { translator, type Translate } from '../web/i18n/index.js';
 import { Slug } from '../web/schemas.js';
 import { isOfflineDownload } from '../offline/receipts.js';
 import type { Kysely } from 'kysely';
@@ -29,7 +30,21 @@ export type PlayerContext = {
   previous: OutlineItem | undefined;
   next: OutlineItem | undefined;
   itemUrl: (item: Pick<OutlineItem, 'kind' | 'slug'>) => string;
+  /** How the table of contents shows an item for this learner: its class and its state's words. */
+  mark: (item: OutlineItem) => ItemMark;
 };
+export type ItemMark = { className: string; state: string };
+
+function itemMark(progress: LearnerProgress, item: OutlineItem, t: Translate): ItemMark {
+  const done =
+    item.kind !== 'quiz' ? progress.completed.has(item.id) : progress.passed.has(item.id);
+  return {
+    className: done ? 'done' : '',
+    state: done
+      ? t(item.kind === 'quiz' ? 'player.passed' : 'player.done')
+      : t(progress.started.has(item.id) ? 'player.inProgress' : 'player.notDone'),
+  };
+}
 
 /**
  * Loads what every player page needs (course, item, enrolment, outline, progress) and enforces
@@ -69,5 +84,6 @@ export async function loadPlayer(
     previous: outline.items[index - 1],
     next: outline.items[index + 1],
     itemUrl: (entry) => itemUrl(item.course_slug, entry),
+    mark: (entry) => itemMark(progress, entry, translator(request.locale)),
   };
 }

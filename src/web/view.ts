@@ -6,6 +6,7 @@ import type { Locale } from '../db/database.js';
 import { viewsDir } from '../paths.js';
 import { formatDate, type DateStyle } from './dates.js';
 import { directionOf, isolate, translator, type MessageKey, type Translate } from './i18n/index.js';
+import { cutPage, fillPage, HoleRecorder, PageCache } from './page-cache.js';
 
 /** What every template receives besides its own data. */
 export type PageContext = {
@@ -47,8 +48,31 @@ declare module 'fastify' {
     ): Promise<FastifyReply>;
     /** Shows a one-line message on the next page this browser renders (after a redirect). */
     flash(key: MessageKey, params?: Record<string, string>): FastifyReply;
+    /** Renders a page whose shared parts are cached per key (see CachedRender). */
+    renderCached<D extends Record<string, unknown>>(
+      template: string,
+      page: CachedRender<D>,
+      options?: Pick<RenderOptions, 'fragments' | 'fragmentData'>,
+    ): Promise<FastifyReply>;
+  }
+  interface FastifyInstance {
+    pageCache: PageCache;
   }
 }
+
+/**
+ * A page rendered once per key and language (and role, htmx target, address, flash or not), then
+ * only filled in per request: pieces that are the same for everyone are kept compressed. The
+ * layout's own per-request values (CSRF token, flash, the person's id, name and address) are
+ * holes already; `learner` gives the data's.
+ */
+export type CachedRender<D> = {
+  /** What the page's shared parts depend on, e.g. the item and its course's content hash. */
+  key: string;
+  data: D | (() => Promise<D>);
+  /** The data's per-request values, each a placeholder made by `hole` from the real context. */
+  learner?: (hole: (value: (context: PageContext & D) => string) => string) => Partial<D>;
+};
 
 /** The element id an htmx request targets (htmx 4 sends `tag#id`), or undefined for plain requests. */
 export function htmxTarget(request: FastifyRequest): string | undefined {
@@ -99,6 +123,67 @@ async function viewPlugin(app: FastifyInstance): Promise<void> {
     },
   );
 
+  const pageCache = new PageCache();
+  app.decorate('pageCache', pageCache);
+  const escape = (text: string) => eta.config.escapeFunction(text);
+
+  /** Everything a template receives besides its data: made once per request (it issues a CSRF token). */
+  function pageContext(reply: FastifyReply): PageContext {
+    const request = reply.request;
+    const locale = request.locale;
+    return {
+      t: translator(locale),
+      locale,
+      dir: directionOf(locale),
+      user: request.user,
+      csrfToken: reply.csrfToken(),
+      asset: app.asset,
+      path: request.url,
+      flash: takeFlash(request, reply),
+      date: (value, style) => formatDate(locale, value, style),
+      text: (map) => map?.[locale] || map?.en || Object.values(map ?? {})[0] || '',
+      isolate,
+    };
+  }
+
+  function withData(context: PageContext, data: Record<string, unknown>) {
+    const full: PageContext & Record<string, unknown> = { ...context, ...data };
+    if (typeof data.titleKey === 'string') full.title = context.t(data.titleKey as MessageKey);
+    return full;
+  }
+
+  async function renderHtml(
+    reply: FastifyReply,
+    template: string,
+    context: Record<string, unknown>,
+    options: RenderOptions,
+  ): Promise<string> {
+    const target = htmxTarget(reply.request);
+    const fragment = target ? options.fragments?.[target] : undefined;
+    if (fragment) return reply.viewAsync(fragment, { ...context, ...options.fragmentData });
+    if (target === 'main') return reply.viewAsync(template, context, { layout: 'layout/fragment' });
+    return reply.viewAsync(template, context, { layout: 'layout/page' });
+  }
+
+  function send(
+    reply: FastifyReply,
+    body: string | Buffer,
+    status: number,
+    vary = 'HX-Request, HX-Target, Cookie, Accept-Language',
+  ): FastifyReply {
+    // A page that asked for less caching (no-store: a token in its address) keeps it.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-cache');
+    return (
+      reply
+        .code(status)
+        .header('vary', vary)
+        // Who the page is for: the service worker answers offline only from this person's copies.
+        .header('x-lantern-user', String(reply.request.user?.id ?? 0))
+        .type('text/html; charset=utf-8')
+        .send(body)
+    );
+  }
+
   app.decorateReply(
     'render',
     async function render(
@@ -107,42 +192,117 @@ async function viewPlugin(app: FastifyInstance): Promise<void> {
       data: Record<string, unknown> = {},
       options: RenderOptions = {},
     ) {
+      const context = withData(pageContext(this), data);
+      return send(this, await renderHtml(this, template, context, options), options.status ?? 200);
+    },
+  );
+
+  app.decorateReply(
+    'renderCached',
+    async function renderCached(
+      this: FastifyReply,
+      template: string,
+      page: CachedRender<Record<string, unknown>>,
+      options: RenderOptions = {},
+    ) {
       const request = this.request;
-      const locale = request.locale;
-      const context: PageContext & Record<string, unknown> = {
-        t: translator(locale),
-        locale,
-        dir: directionOf(locale),
-        user: request.user,
-        csrfToken: this.csrfToken(),
-        asset: app.asset,
-        path: request.url,
-        flash: takeFlash(request, this),
-        date: (value, style) => formatDate(locale, value, style),
-        text: (map) => map?.[locale] || map?.en || Object.values(map ?? {})[0] || '',
-        isolate,
-        ...data,
-      };
-      if (typeof data.titleKey === 'string') context.title = context.t(data.titleKey as MessageKey);
+      const base = pageContext(this);
+      const load = async () => (typeof page.data === 'function' ? page.data() : page.data);
       const target = htmxTarget(request);
-      const fragment = target ? options.fragments?.[target] : undefined;
-      let html: string;
-      if (fragment) html = await this.viewAsync(fragment, { ...context, ...options.fragmentData });
-      else if (target === 'main')
-        html = await this.viewAsync(template, context, { layout: 'layout/fragment' });
-      else html = await this.viewAsync(template, context, { layout: 'layout/page' });
-      // A page that asked for less caching (no-store: a token in its address) keeps it.
-      if (!this.hasHeader('cache-control')) this.header('cache-control', 'private, no-cache');
-      return (
-        this.code(options.status ?? 200)
-          .header('vary', 'HX-Request, HX-Target, Cookie, Accept-Language')
-          // Who the page is for: the service worker answers offline only from this person's copies.
-          .header('x-lantern-user', String(request.user?.id ?? 0))
-          .type('text/html; charset=utf-8')
-          .send(html)
+      // Addresses with a query are not cached: anyone could fill the cache with them.
+      const cacheable =
+        pageCache.enabled &&
+        (target === undefined || (target === 'main' && !options.fragments?.main)) &&
+        !request.url.includes('?');
+      if (!cacheable) {
+        const context = withData(base, await load());
+        return send(this, await renderHtml(this, template, context, options), 200);
+      }
+      const key = [
+        template,
+        page.key,
+        base.locale,
+        request.user?.role ?? '',
+        target ?? '',
+        base.flash === undefined ? '' : 'flash',
+        request.url,
+      ].join('\0');
+      let cached = pageCache.get<PageContext & Record<string, unknown>>(key);
+      const data = cached && !page.learner ? {} : await load();
+      const context = withData(base, data);
+      if (!cached) {
+        const recorder = new HoleRecorder<typeof context>();
+        const placeholders = withData(base, {
+          ...data,
+          ...page.learner?.(recorder.hole),
+          ...layoutHoles(recorder.hole, context.user, base.flash !== undefined),
+        });
+        cached = cutPage(await renderHtml(this, template, placeholders, options), recorder);
+        if (!cached) {
+          request.log.warn({ template }, 'page not cacheable: it holds placeholder characters');
+          return send(this, await renderHtml(this, template, context, options), 200);
+        }
+        pageCache.set(key, cached);
+      }
+      const gzip =
+        request.headers['x-no-compression'] === undefined &&
+        acceptsGzip(request.headers['accept-encoding']);
+      const body = fillPage(cached, context, escape, gzip);
+      if (!gzip) return send(this, body, 200);
+      // As @fastify/compress would have said it.
+      this.header('content-encoding', 'gzip');
+      return send(
+        this,
+        body,
+        200,
+        'HX-Request, HX-Target, Cookie, Accept-Language, accept-encoding',
       );
     },
   );
+}
+
+/**
+ * The layout's per-request values as placeholders. The person's are holes however the page got
+ * them (a player page passes its own `user`, the same person): a learner's id or name must never
+ * stay in a shared piece. Made out here, not in renderCached: the closures stay in the cache as
+ * long as the page, and must not hold that function's scope (its request, data and learner).
+ */
+function layoutHoles(
+  hole: (value: (context: PageContext) => string) => string,
+  person: PageContext['user'],
+  flash: boolean,
+): Partial<PageContext> {
+  return {
+    csrfToken: hole((c) => c.csrfToken),
+    flash: flash ? hole((c) => c.flash ?? '') : undefined,
+    user: person && {
+      ...person,
+      id: hole((c) => String(c.user!.id)) as unknown as number,
+      name: hole((c) => c.user!.name),
+      email: hole((c) => c.user!.email),
+      sessionId: hole((c) => c.user!.sessionId),
+    },
+  };
+}
+
+/**
+ * Whether gzip is acceptable to the client (as @fastify/compress reads the header: `*` and
+ * `x-gzip` stand for gzip). Cached pages are spliced as gzip even for a client that prefers
+ * Brotli, because only gzip can be assembled from pieces compressed once.
+ */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  // `*` speaks only for codings the header does not name: `gzip;q=0, *` refuses gzip.
+  let named: boolean | undefined;
+  let any = false;
+  for (const part of header.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.split(';').map((text) => text.trim());
+    const q = params.find((param) => param.startsWith('q='));
+    const accepted = !q || Number(q.slice(2)) > 0;
+    if (name === 'gzip' || name === 'x-gzip') named = named === true || accepted;
+    else if (name === '*') any = accepted;
+  }
+  return named ?? any;
 }
 
 export default fp(viewPlugin, {
