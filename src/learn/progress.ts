@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import { issueCertificate } from '../certificates/issue.js';
+import { prepared } from '../db/connect.js';
 import type { Database } from '../db/database.js';
 
 /**
@@ -18,12 +19,14 @@ export async function recomputeProgress(
   const at = doneAt ? sql`${doneAt}::timestamptz` : sql`now()`;
   const userFilter = scope.userId === undefined ? sql`` : sql`and e.user_id = ${scope.userId}`;
   const statusFilter = scope.activeOnly ? sql`and e.status = 'active'` : sql``;
+  // One learner's recomputation follows every graded quiz and finished SCO: planned once per
+  // connection. A whole course's (after a sync) is planned for its own size each time.
   const result = await sql<{
     user_id: number;
     course_id: number;
     completed_at: Date | null;
     newly_completed: boolean;
-  }>`
+  }>`${sql.raw(scope.userId === undefined ? '' : prepared('recompute-progress'))}
     with required as (
       select id, kind from course_items
       where course_id = ${scope.courseId} and required and removed_at is null

@@ -8,15 +8,19 @@ import { ItemParams, loadPlayer, type PlayerContext } from '../learn/player.js';
 import { Csrf } from '../web/schemas.js';
 import { htmxTarget } from '../web/view.js';
 import {
-  countSubmitted,
   findOpenAttempt,
-  latestSubmittedAttempt,
   openAttempt,
+  quizState,
+  quizStateAfterSubmit,
   saveAnswers,
-  submitAttempt,
+  type Attempt,
+  type ProgressAfter,
+  type QuizState,
 } from './attempts.js';
 import { cleanAnswers } from './grading.js';
-import { doneTime, formKey, isIdempotencyKey, isReplay, quizVersion } from '../offline/receipts.js';
+import { submitQuiz } from './quick-submit.js';
+import { versionOf } from './version.js';
+import { doneTime, formKey, isIdempotencyKey, isReplay } from '../offline/receipts.js';
 import { offlineMarking } from '../offline/marking.js';
 
 /** A quiz form: `q-<question id>` fields with the chosen option id (several for multiple choice). */
@@ -34,16 +38,37 @@ const AnswersBody = Type.Optional(
 const QuizRoute = { schema: { params: ItemParams, body: AnswersBody } };
 type QuizRequest = FastifyRequest<{ Params: { slug: string; item: string } }>;
 
+/**
+ * The player as it stands after a submission: only the course's percentage and this item change.
+ * The progress is updated in place, as everything made from it (the contents' marks) reads it.
+ */
+function withProgress(player: PlayerContext, after: ProgressAfter): PlayerContext {
+  const itemId = player.item.item_id;
+  const { progress } = player;
+  if (after.item) {
+    progress.started.add(itemId);
+    if (after.item.completed) progress.completed.add(itemId);
+    if (after.item.passed) progress.passed.add(itemId);
+    if (after.item.bestScore !== null) progress.bestScores.set(itemId, after.item.bestScore);
+  }
+  return { ...player, item: { ...player.item, progress_percent: after.progressPercent } };
+}
+
 /** Quizzes: answer (saved as you go), submit, see feedback per question, retry within the policy. */
 async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const quizOf = (player: PlayerContext) => player.item.quiz as QuizSettings;
 
+  /**
+   * The quiz page: the latest result (unless a retry asked for the form), else the attempt in
+   * progress, started when none is open. `state` is what the caller already knows of the
+   * learner's attempts; without it, it is read in one round trip.
+   */
   async function showQuiz(
     request: QuizRequest,
     reply: FastifyReply,
     player: PlayerContext,
-    options: { retry?: boolean; courseCompleted?: boolean } = {},
+    options: { retry?: boolean; courseCompleted?: boolean; state?: QuizState } = {},
   ) {
     const userId = player.user.id;
     const quiz = quizOf(player);
@@ -53,12 +78,11 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
       courseCompleted: options.courseCompleted ?? false,
       title: `${label(player.item.title, request.locale)} · ${label(player.item.course_title, request.locale)}`,
     };
-    const open = await findOpenAttempt(app.db, userId, player.item.item_id);
-    const latest = open
-      ? undefined
-      : await latestSubmittedAttempt(app.db, userId, player.item.item_id);
-    const submitted = await countSubmitted(app.db, userId, player.item.item_id);
-    const attemptsLeft = quiz.maxAttempts > 0 ? Math.max(0, quiz.maxAttempts - submitted) : null;
+    const state = options.state ?? (await quizState(app.db, userId, player.item.item_id));
+    const latest = state.open ? undefined : state.latest;
+    const left = (submitted: number) =>
+      quiz.maxAttempts > 0 ? Math.max(0, quiz.maxAttempts - submitted) : null;
+    const attemptsLeft = left(state.submitted);
 
     // Passed on any attempt: a new one is practice, which the result page says in so many words.
     const quizPassed = player.progress.passed.has(player.item.item_id);
@@ -71,7 +95,8 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
         bestScore: player.progress.bestScores.get(player.item.item_id) ?? latest.score,
       });
     }
-    const attempt = open ?? (await openAttempt(app.db, userId, player.item.item_id, quiz));
+    let attempt: Attempt | 'no_attempts_left' | undefined = state.open;
+    if (!attempt) attempt = (await openAttempt(app.db, userId, player.item.item_id, quiz)).attempt;
     if (attempt === 'no_attempts_left')
       return reply.render('quizzes/result', {
         ...common,
@@ -89,7 +114,7 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
       questions,
       attemptsLeft,
       formKey: formKey(app.config.sessionSecret),
-      quizVersion: quizVersion(quiz),
+      quizVersion: versionOf(player.item),
       offlineMarking: offlineMarking(player),
     });
   }
@@ -136,7 +161,7 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
     const field = (name: string) => (typeof body[name] === 'string' ? body[name] : undefined);
     const key = field('_key');
     const attempt = field('_attempt');
-    const submitted = await submitAttempt(app.db, {
+    const { submitted, after: known } = await submitQuiz(app.db, {
       userId: player.user.id,
       courseId: player.item.course_id,
       itemId: player.item.item_id,
@@ -150,6 +175,7 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
       doneAt: doneTime(app.config.sessionSecret, key, field('_at')),
       attemptId: attempt && /^\d{1,12}$/.test(attempt) ? Number(attempt) : undefined,
       version: field('_version'),
+      currentVersion: versionOf(player.item),
     });
     if (isReplay(request.headers)) {
       const { replay, ...outcome } = submitted;
@@ -159,8 +185,17 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
     if (submitted.outcome === 'retake') reply.flash('offline.quizChanged');
     // The quiz URL shows the latest result, so htmx renders it in place and a plain form redirects there.
     if (htmxTarget(request) === 'main' && submitted.outcome !== 'retake') {
-      return showQuiz(request, reply, await loadPlayer(app.db, request, 'quiz'), {
+      const after =
+        known ??
+        (await quizStateAfterSubmit(
+          app.db,
+          player.user.id,
+          player.item.course_id,
+          player.item.item_id,
+        ));
+      return showQuiz(request, reply, withProgress(player, after), {
         courseCompleted,
+        state: after,
       });
     }
     if (courseCompleted) reply.flash('player.courseComplete');
@@ -181,8 +216,18 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
 
   app.post('/courses/:slug/quizzes/:item/retry', QuizRoute, async (request, reply) => {
     const player = await loadPlayer(app.db, request, 'quiz');
-    await openAttempt(app.db, player.user.id, player.item.item_id, quizOf(player));
-    if (htmxTarget(request) === 'main') return showQuiz(request, reply, player, { retry: true });
+    const { attempt, submitted } = await openAttempt(
+      app.db,
+      player.user.id,
+      player.item.item_id,
+      quizOf(player),
+    );
+    if (htmxTarget(request) === 'main')
+      return showQuiz(request, reply, player, {
+        retry: true,
+        // No attempt left: the page reads the latest result to show instead.
+        ...(attempt === 'no_attempts_left' ? {} : { state: { open: attempt, submitted } }),
+      });
     return reply.redirect(player.itemUrl(player.current), 303);
   });
 }

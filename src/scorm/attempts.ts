@@ -4,7 +4,7 @@
  * objectives as queryable rows and the SCO's status fed into course progress in the same
  * transaction.
  */
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Database, ScormAttemptPolicy } from '../db/database.js';
 import { prepared } from '../db/connect.js';
 import { recomputeProgress } from '../learn/progress.js';
@@ -172,6 +172,57 @@ function withoutLearner(cmi: Record<string, unknown>): Record<string, unknown> {
   return { ...cmi, cmi: rest };
 }
 
+// The commit's statement, written once: its text is the same string on every commit, so neither
+// the query builder nor the statement cache works on it again (see storeCommit for what it does).
+const COMMIT_STATEMENT = `${prepared('scorm-commit')}
+    with updated as (
+      update scorm_attempts
+         set seq = $3, cmi = $4::jsonb, completion_status = $5,
+             success_status = $6, score_scaled = $7, score_raw = $8,
+             total_time_seconds = $9, updated_at = now()
+       where id = $1 and user_id = $2 and seq < $3
+         -- A tab left open after deactivation or erasure writes nothing (its token lives a day).
+         and exists (select 1 from users where id = $2 and deactivated_at is null and erased_at is null)
+      returning course_id, item_id
+    ),
+    new_interactions as (
+      insert into scorm_interactions (attempt_id, position, course_id, item_id, interaction_id, type, learner_response, correct_response, result, weighting, latency, description)
+      select $1::int, x.position, u.course_id, u.item_id, x.interaction_id, x.type, x.learner_response, x.correct_response, x.result, x.weighting, x.latency, x.description
+        from updated u, jsonb_to_recordset($10::jsonb) as x(position int, interaction_id text, type text, learner_response text, correct_response text, result text, weighting real, latency text, description text)
+      on conflict (attempt_id, position) do update
+         set interaction_id = excluded.interaction_id, type = excluded.type, learner_response = excluded.learner_response, correct_response = excluded.correct_response,
+             result = excluded.result, weighting = excluded.weighting, latency = excluded.latency, description = excluded.description
+    ),
+    old_interactions as (
+      delete from scorm_interactions where attempt_id = $1 and exists (select 1 from updated) and not (position = any($11::int[]))
+    ),
+    new_objectives as (
+      insert into scorm_objectives (attempt_id, position, course_id, objective_id, success_status, completion_status, score_scaled)
+      select $1::int, o.position, u.course_id, o.objective_id, o.success_status, o.completion_status, o.score_scaled
+        from updated u, jsonb_to_recordset($12::jsonb) as o(position int, objective_id text, success_status text, completion_status text, score_scaled real)
+      on conflict (attempt_id, position) do update
+         set objective_id = excluded.objective_id, success_status = excluded.success_status, completion_status = excluded.completion_status, score_scaled = excluded.score_scaled
+    ),
+    old_objectives as (
+      delete from scorm_objectives where attempt_id = $1 and exists (select 1 from updated) and not (position = any($13::int[]))
+    ),
+    before as (
+      select p.completed_at from item_progress p join updated u on p.item_id = u.item_id where p.user_id = $2
+    ),
+    progress as (
+      insert into item_progress (user_id, item_id, course_id, completed_at, passed, best_score)
+      select $2::int, u.item_id, u.course_id, case when $14::boolean then now() end, $15::boolean, $16::int from updated u
+       where $14::boolean or $15::boolean or $16::int is not null or not exists (select 1 from before)
+      on conflict (user_id, item_id) do update
+         set completed_at = coalesce(item_progress.completed_at, excluded.completed_at), passed = item_progress.passed or excluded.passed,
+             best_score = greatest(item_progress.best_score, excluded.best_score), updated_at = now()
+    ),
+    activity as (
+      update enrolments e set last_activity_at = now() from updated u
+       where e.user_id = $2 and e.course_id = u.course_id and e.last_activity_at < now() - interval '1 minute'
+    )
+    select u.course_id from updated u`;
+
 /**
  * The commit itself, in one statement: the attempt, its interactions and objectives (upserted by
  * position, extras trimmed), the item's progress (only written when there is something new to
@@ -207,54 +258,26 @@ async function storeCommit(
     completion_status: o.completionStatus,
     score_scaled: o.scoreScaled,
   }));
-  const result = await sql<{ course_id: number }>`${sql.raw(prepared('scorm-commit'))}
-    with updated as (
-      update scorm_attempts
-         set seq = ${commit.seq}, cmi = ${JSON.stringify(withoutLearner(commit.cmi))}::jsonb, completion_status = ${commit.completionStatus},
-             success_status = ${commit.successStatus}, score_scaled = ${commit.scoreScaled}, score_raw = ${commit.scoreRaw},
-             total_time_seconds = ${Math.min(2_000_000_000, Math.round(commit.totalTimeSeconds))}, updated_at = now()
-       where id = ${attemptId} and user_id = ${userId} and seq < ${commit.seq}
-         -- A tab left open after deactivation or erasure writes nothing (its token lives a day).
-         and exists (select 1 from users where id = ${userId} and deactivated_at is null and erased_at is null)
-      returning course_id, item_id
-    ),
-    new_interactions as (
-      insert into scorm_interactions (attempt_id, position, course_id, item_id, interaction_id, type, learner_response, correct_response, result, weighting, latency, description)
-      select ${attemptId}::int, x.position, u.course_id, u.item_id, x.interaction_id, x.type, x.learner_response, x.correct_response, x.result, x.weighting, x.latency, x.description
-        from updated u, jsonb_to_recordset(${JSON.stringify(interactions)}::jsonb) as x(position int, interaction_id text, type text, learner_response text, correct_response text, result text, weighting real, latency text, description text)
-      on conflict (attempt_id, position) do update
-         set interaction_id = excluded.interaction_id, type = excluded.type, learner_response = excluded.learner_response, correct_response = excluded.correct_response,
-             result = excluded.result, weighting = excluded.weighting, latency = excluded.latency, description = excluded.description
-    ),
-    old_interactions as (
-      delete from scorm_interactions where attempt_id = ${attemptId} and exists (select 1 from updated) and not (position = any(${interactions.map((x) => x.position)}::int[]))
-    ),
-    new_objectives as (
-      insert into scorm_objectives (attempt_id, position, course_id, objective_id, success_status, completion_status, score_scaled)
-      select ${attemptId}::int, o.position, u.course_id, o.objective_id, o.success_status, o.completion_status, o.score_scaled
-        from updated u, jsonb_to_recordset(${JSON.stringify(objectives)}::jsonb) as o(position int, objective_id text, success_status text, completion_status text, score_scaled real)
-      on conflict (attempt_id, position) do update
-         set objective_id = excluded.objective_id, success_status = excluded.success_status, completion_status = excluded.completion_status, score_scaled = excluded.score_scaled
-    ),
-    old_objectives as (
-      delete from scorm_objectives where attempt_id = ${attemptId} and exists (select 1 from updated) and not (position = any(${objectives.map((o) => o.position)}::int[]))
-    ),
-    before as (
-      select p.completed_at from item_progress p join updated u on p.item_id = u.item_id where p.user_id = ${userId}
-    ),
-    progress as (
-      insert into item_progress (user_id, item_id, course_id, completed_at, passed, best_score)
-      select ${userId}::int, u.item_id, u.course_id, ${done ? sql`now()` : sql`null::timestamptz`}, ${passed}::boolean, ${score}::int from updated u
-       where ${done}::boolean or ${passed}::boolean or ${score}::int is not null or not exists (select 1 from before)
-      on conflict (user_id, item_id) do update
-         set completed_at = coalesce(item_progress.completed_at, excluded.completed_at), passed = item_progress.passed or excluded.passed,
-             best_score = greatest(item_progress.best_score, excluded.best_score), updated_at = now()
-    ),
-    activity as (
-      update enrolments e set last_activity_at = now() from updated u
-       where e.user_id = ${userId} and e.course_id = u.course_id and e.last_activity_at < now() - interval '1 minute'
-    )
-    select u.course_id from updated u`.execute(db);
+  const result = await db.executeQuery<{ course_id: number }>(
+    CompiledQuery.raw(COMMIT_STATEMENT, [
+      attemptId,
+      userId,
+      commit.seq,
+      JSON.stringify(withoutLearner(commit.cmi)),
+      commit.completionStatus,
+      commit.successStatus,
+      commit.scoreScaled,
+      commit.scoreRaw,
+      Math.min(2_000_000_000, Math.round(commit.totalTimeSeconds)),
+      JSON.stringify(interactions),
+      interactions.map((x) => x.position),
+      JSON.stringify(objectives),
+      objectives.map((o) => o.position),
+      done,
+      passed,
+      score,
+    ]),
+  );
   const stored = result.rows[0];
   if (stored) return { outcome: 'stored', courseId: stored.course_id };
   const exists = await db

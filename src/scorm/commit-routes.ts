@@ -10,7 +10,7 @@ import { Type } from 'typebox';
 import { forbidden } from '../web/http-errors.js';
 import { WindowCounter } from '../web/window-counter.js';
 import { recordCommit } from './attempts.js';
-import { verifyCommitToken } from './commit-token.js';
+import { verifyCommitToken, type CommitToken } from './commit-token.js';
 import { COMMIT_LIMITS, parseCommit } from './runtime/commit.js';
 import { applyLmsRules } from './runtime/lms-rules.js';
 
@@ -55,11 +55,18 @@ export async function commitRoutes(instance: FastifyInstance): Promise<void> {
   // limit per address (the rate-limit plugin) and one per attempt (a counter of its own: the plugin
   // runs one limiter per request).
   const perAttempt = new WindowCounter(config.rateLimits.commitsPerAttempt, 60_000);
+  // The token is checked once per request (an HMAC), by the limit and the handler alike.
+  const verified = new WeakMap<FastifyRequest, CommitToken | undefined>();
+  const tokenOf = (request: FastifyRequest<{ Params: { token: string } }>) => {
+    if (!verified.has(request))
+      verified.set(request, verifyCommitToken(config, request.params.token));
+    return verified.get(request);
+  };
   const limitAttempt = async (
     request: FastifyRequest<{ Params: { token: string } }>,
     reply: FastifyReply,
   ) => {
-    const attempt = verifyCommitToken(config, request.params.token)?.a;
+    const attempt = tokenOf(request)?.a;
     if (attempt === undefined) return;
     const retryAfter = perAttempt.hit(String(attempt));
     if (retryAfter === 0) return;
@@ -86,7 +93,7 @@ export async function commitRoutes(instance: FastifyInstance): Promise<void> {
       onRequest: limitAttempt,
     },
     async (request, reply) => {
-      const token = verifyCommitToken(config, request.params.token);
+      const token = tokenOf(request);
       if (!token) throw forbidden('SCORM commit token refused');
       let body = request.body;
       if (typeof body === 'string') {

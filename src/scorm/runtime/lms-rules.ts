@@ -32,26 +32,40 @@ const decimal = (value: unknown): number | null => {
   return Number.isFinite(parsed) ? parsed : null;
 };
 
-/** Applies the rules to a checked commit, in its summary and in the CMI stored for the next launch. */
+/**
+ * Applies the rules to a checked commit, in its summary and in the CMI stored for the next launch.
+ * The CMI is copied only along the path a rule changes (most commits change nothing): the rest is
+ * shared with the commit as received, which nothing modifies.
+ */
 export function applyLmsRules(
   version: ScormVersion,
   commit: ParsedCommit,
   rules: ScoRules,
 ): ParsedCommit {
-  const cmi = structuredClone((commit.cmi as { cmi: Cmi }).cmi);
-  const decided =
-    version === 'scorm12'
-      ? decide12(cmi, rules, commit.final)
-      : decide2004(cmi, rules, commit.final);
+  const cmi = (commit.cmi as { cmi: Cmi }).cmi;
+  if (version === 'scorm12') {
+    const status = decide12(cmi, rules, commit.final);
+    if (!status) return commit;
+    const [completionStatus, successStatus] = FROM_LESSON_STATUS[status];
+    const core = { ...(cmi.core as Cmi), lesson_status: status };
+    return { ...commit, completionStatus, successStatus, cmi: { cmi: { ...cmi, core } } };
+  }
+  const decided = decide2004(cmi, rules, commit.final);
   if (!decided) return commit;
-  return { ...commit, ...decided, cmi: { cmi } };
+  const { completionStatus, successStatus } = decided;
+  return {
+    ...commit,
+    ...decided,
+    cmi: { cmi: { ...cmi, completion_status: completionStatus, success_status: successStatus } },
+  };
 }
 
+/** The lesson status the LMS sets, when it differs from the one reported. */
 function decide12(
   cmi: Cmi,
   rules: ScoRules,
   final: boolean,
-): { completionStatus: Completion; successStatus: Success } | undefined {
+): keyof typeof FROM_LESSON_STATUS | undefined {
   if (!final || !isRecord(cmi.core)) return undefined;
   const core = cmi.core;
   const reported = typeof core.lesson_status === 'string' ? core.lesson_status : '';
@@ -63,10 +77,7 @@ function decide12(
   const raw = isRecord(core.score) ? decimal(core.score.raw) : null;
   if (rules.m !== undefined && raw !== null) status = raw >= rules.m ? 'passed' : 'failed';
   if (status === reported) return undefined;
-  core.lesson_status = status;
-  const [completionStatus, successStatus] =
-    FROM_LESSON_STATUS[status as keyof typeof FROM_LESSON_STATUS];
-  return { completionStatus, successStatus };
+  return status as keyof typeof FROM_LESSON_STATUS;
 }
 
 function decide2004(
@@ -92,7 +103,5 @@ function decide2004(
     if (!rules.o && success === 'unknown') success = 'passed';
   }
   if ([completion, success].join() === reported) return undefined;
-  cmi.completion_status = completion;
-  cmi.success_status = success;
   return { completionStatus: completion as Completion, successStatus: success as Success };
 }
