@@ -3,7 +3,7 @@
 // --database-url the same is measured on a PostgreSQL server (its database is wiped first).
 // Usage: npm run build && node bench/startup.mjs [--runs 5] [--database-url postgres://…]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ if (databaseUrl) {
   await client.end();
 }
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-startup-'));
-const port = 3296;
+const port = 3292; // and 3293 for the content origin
 const env = {
   ...process.env,
   PORT: String(port),
@@ -41,9 +41,23 @@ async function firstPage() {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   const ms = performance.now() - started;
+  // CPU time of the process's main thread up to that moment: on a busy machine the wall time
+  // measures the machine; this says what the start itself costs (Linux only).
+  const mainThread = cpuMilliseconds(`/proc/${child.pid}/task/${child.pid}/stat`);
   child.kill('SIGTERM');
   await exited;
+  mainThreadMs.push(mainThread);
   return ms;
+}
+
+const mainThreadMs = [];
+function cpuMilliseconds(statFile) {
+  try {
+    const fields = readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 10 ms ticks
+  } catch {
+    return NaN;
+  }
 }
 
 try {
@@ -56,6 +70,10 @@ try {
     `${databaseUrl ? 'PostgreSQL' : 'embedded database (PGlite)'}, Node ${process.version}`,
   );
   console.log(`first start on an empty data directory: ${first.toFixed(0)} ms`);
+  const cpu = mainThreadMs.slice(1).sort((a, b) => a - b);
+  console.log(
+    `restart, main thread's CPU time to the first page: median ${cpu[Math.floor(cpu.length / 2)]} ms (${mainThreadMs.slice(1).join(', ')})`,
+  );
   console.log(
     `restart on the existing data directory, first page: median ${median.toFixed(0)} ms (${restarts.map((ms) => ms.toFixed(0)).join(', ')}); budget < 1000 ms: ${median < 1000 ? 'OK' : 'NOT MET'}`,
   );

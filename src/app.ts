@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import accounts from './accounts/index.js';
 import type { Config } from './config.js';
-import type { DatabaseHandle } from './db/connect.js';
+import { openDatabase, type DatabaseHandle } from './db/connect.js';
 import database from './db/plugin.js';
 import health from './health/index.js';
 import jobs from './jobs/index.js';
@@ -57,7 +57,20 @@ export async function buildApp({
       { name: 'lantern-config' },
     ),
   );
-  await app.register(database, { handle, closeOnShutdown: closeDatabase });
+  const reportsHandle = config.reportsDatabaseUrl
+    ? await openDatabase({
+        databaseUrl: config.reportsDatabaseUrl,
+        dataDir: config.dataDir,
+        databasePoolSize: config.databasePoolSize,
+        databaseQueryTimeoutMs: config.databaseQueryTimeoutMs,
+        readOnly: true,
+      })
+    : undefined;
+  await app.register(database, {
+    handle,
+    closeOnShutdown: closeDatabase,
+    ...(reportsHandle ? { reports: reportsHandle } : {}),
+  });
   await app.register(jobs);
   await app.register(mail);
   await app.register(web);

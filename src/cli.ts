@@ -128,12 +128,14 @@ const commands: Record<string, Command> = {
       }
       await migrateToLatest(database.db);
       const { importPackage, ImportRefused } = await import('./scorm/import.js');
+      const { packageStorage } = await import('./storage/index.js');
       const { isPackageError, describeProblem, describeNotice } =
         await import('./scorm/package/index.js');
       try {
         let lastShown = 0;
         const result = await importPackage(database.db, file, {
           dataDir: config.dataDir,
+          storage: packageStorage(config),
           slug: values.slug,
           locale: values.locale as 'en',
           onEntry: (progress) => {

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { coursesDir } from './paths.js';
+import { parseStorageUrl } from './storage/url.js';
+import type { StorageSettings } from './storage/types.js';
 
 export type Config = {
   env: 'production' | 'development' | 'test';
@@ -11,6 +13,8 @@ export type Config = {
   /** Unset: embedded PGlite in `dataDir/db`. `memory://`: PGlite in memory (tests). */
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** A streaming replica for trainer reports and CSV exports (read-only); the primary when unset. */
+  reportsDatabaseUrl: string | undefined;
   /** App processes (node:cluster) sharing the ports; above 1 needs PostgreSQL. */
   workers: number;
   sessionSecret: string;
@@ -46,6 +50,10 @@ export type Config = {
    * written as an .eml file to `dataDir/outbox/`. Links in messages start with `publicUrl`.
    */
   mail: { smtpUrl: string | undefined; from: string; publicUrl: string };
+  /** SCORM package files: local disk under `dataDir/scorm` or, with STORAGE_URL, an S3 bucket. */
+  storage: StorageSettings;
+  /** How often each process looks for a periodic job that is due (JOBS_TICK_MS). */
+  jobsTickMs: number;
 };
 
 export class ConfigError extends Error {
@@ -77,6 +85,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const databasePoolSize = integer(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', problems);
+  const reportsDatabaseUrl = env.REPORTS_DATABASE_URL?.trim() || undefined;
+  if (reportsDatabaseUrl && !/^postgres(ql)?:\/\//.test(reportsDatabaseUrl))
+    problems.push('REPORTS_DATABASE_URL must start with postgres:// or postgresql://');
+  else if (reportsDatabaseUrl && !databaseUrl?.startsWith('postgres'))
+    problems.push(
+      'REPORTS_DATABASE_URL needs DATABASE_URL too: a replica follows a PostgreSQL primary, not the embedded database',
+    );
   const workers = integer(env.WORKERS, 1, 'WORKERS', problems);
   if (workers < 1 || workers > 64) problems.push('WORKERS must be between 1 and 64');
 
@@ -162,6 +177,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`PUBLIC_URL is not a URL: ${publicUrl}`);
   }
   const mailFrom = env.MAIL_FROM?.trim() || `Lantern <no-reply@${hostOf(publicUrl)}>`;
+  const storage = parseStorageUrl(env.STORAGE_URL, problems);
+  const jobsTickMs = integer(env.JOBS_TICK_MS, 60_000, 'JOBS_TICK_MS', problems, 3_600_000);
+  if (jobsTickMs < 10) problems.push('JOBS_TICK_MS must be at least 10');
 
   if (problems.length > 0) throw new ConfigError(problems);
   if (!sessionSecret) sessionSecret = persistentSecret(dataDir);
@@ -173,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl,
     databasePoolSize,
+    reportsDatabaseUrl,
     workers,
     sessionSecret,
     contentOrigin: contentOrigin!,
@@ -186,6 +205,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseQueryTimeoutMs,
     coursesDir: resolve(env.COURSES_DIR?.trim() || coursesDir),
     mail: { smtpUrl, from: mailFrom, publicUrl },
+    storage,
+    jobsTickMs,
   };
 }
 

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Config } from '../config.js';
 import { DatabaseAvailability, DatabaseUnavailableError, isQueryTimeout } from './availability.js';
 import type { Database } from './database.js';
 import { lockDataDir } from './lock.js';
+import { pgliteOptions } from './pglite-options.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -85,6 +87,10 @@ function wrapQueries(client: PgClient, availability: DatabaseAvailability): void
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databasePoolSize'> & {
     databaseQueryTimeoutMs?: number;
+    /** Every transaction read-only, so a write sent here by mistake fails instead of diverging. */
+    readOnly?: boolean;
+    /** The embedded database on disk runs in a thread of its own (the server's quick start). */
+    pgliteThread?: boolean;
   },
 ): Promise<DatabaseHandle> {
   if (config.databaseUrl && config.databaseUrl !== 'memory://') {
@@ -111,7 +117,7 @@ export async function openDatabase(
         : {}),
       // JIT compilation costs ~0.5 s per query whose estimates look big (jsonb expansions in the
       // reports) and pays off only for long analytical scans, which Lantern does not run.
-      options: '-c jit=off',
+      options: config.readOnly ? '-c jit=off -c default_transaction_read_only=on' : '-c jit=off',
     });
     const availability = new DatabaseAvailability(async () => {
       const probe = new pg.default.Client({
@@ -159,7 +165,6 @@ export async function openDatabase(
     };
   }
 
-  const { PGlite } = await import('@electric-sql/pglite');
   let dataDir: string | undefined;
   let unlock = () => {};
   if (config.databaseUrl !== 'memory://') {
@@ -170,11 +175,15 @@ export async function openDatabase(
     mkdirSync(dataDir, { recursive: true });
   }
   try {
-    const pglite = new PGlite(dataDir, {
-      parsers: { 20: (value: string) => Number(value), 1082: (value: string) => value },
-    });
+    const pglite =
+      config.pgliteThread && dataDir
+        ? new (await import('./pglite-remote.js')).RemotePGlite(dataDir)
+        : await openPGliteHere(dataDir);
     await pglite.waitReady;
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    const db = new Kysely<Database>({
+      // The remote database offers the part of PGlite's interface the dialect uses.
+      dialect: new PGliteDialect({ pglite: pglite as PGlite }),
+    });
     return {
       db,
       kind: 'pglite',
@@ -187,6 +196,11 @@ export async function openDatabase(
     unlock();
     throw error;
   }
+}
+
+async function openPGliteHere(dataDir: string | undefined): Promise<PGlite> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  return new PGlite(dataDir, pgliteOptions(PGlite.defaultStartParams));
 }
 
 type PgModule = typeof import('pg').default;

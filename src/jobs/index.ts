@@ -12,9 +12,6 @@ declare module 'fastify' {
   }
 }
 
-/** How often each process looks for a job that is due. */
-const TICK_MS = 60_000;
-
 /**
  * Claims a due job: one statement moves its next run forward, so among processes looking at the
  * same moment exactly one gets the row back and runs it.
@@ -75,7 +72,7 @@ async function jobsPlugin(app: FastifyInstance, options: { tickMs?: number }): P
   app.addHook('onReady', async () => {
     timer = setInterval(() => {
       running ??= runDueJobs(app.db, jobs, app.log).finally(() => (running = undefined));
-    }, options.tickMs ?? TICK_MS);
+    }, options.tickMs ?? app.config.jobsTickMs);
     timer.unref();
   });
   app.addHook('onClose', async () => {
@@ -84,4 +81,7 @@ async function jobsPlugin(app: FastifyInstance, options: { tickMs?: number }): P
   });
 }
 
-export default fp(jobsPlugin, { name: 'lantern-jobs', dependencies: ['lantern-db'] });
+export default fp(jobsPlugin, {
+  name: 'lantern-jobs',
+  dependencies: ['lantern-config', 'lantern-db'],
+});

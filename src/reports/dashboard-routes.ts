@@ -31,7 +31,7 @@ export async function dashboardRoutes(instance: FastifyInstance): Promise<void> 
     return Promise.all(
       courses.map(async (course) => {
         const finalItemId = await finalQuizId(app.db, course.id);
-        const summary = await courseSummary(app.db, {
+        const summary = await courseSummary(app.reportsDb, {
           cohortId: cohort.id,
           courseId: course.id,
           dueOn: cohort.due_on,
@@ -69,7 +69,7 @@ export async function dashboardRoutes(instance: FastifyInstance): Promise<void> 
       reports.map(async (report) => ({
         ...report,
         learners: await learnerPage(
-          app.db,
+          app.reportsDb,
           {
             cohortId: ctx.cohort.id,
             courseId: report.course.id,

@@ -18,7 +18,7 @@ export async function itemRoutes(instance: FastifyInstance): Promise<void> {
   app.get('/trainer/cohorts/:cohortId/items', ReportRoute, async (request, reply) => {
     const ctx = await reportContext(app.db, request, 'report.items');
     const items = ctx.course
-      ? await itemAnalysis(app.db, { cohortId: ctx.cohort.id, courseId: ctx.course.id })
+      ? await itemAnalysis(app.reportsDb, { cohortId: ctx.cohort.id, courseId: ctx.course.id })
       : [];
     const t = translator(request.locale);
     const text = (map: LocalizedText) => label(map, request.locale);
@@ -33,7 +33,7 @@ export async function itemRoutes(instance: FastifyInstance): Promise<void> {
   app.get('/trainer/cohorts/:cohortId/items.csv', ReportRoute, async (request, reply) => {
     const { cohort, course } = await reportContext(app.db, request, 'export.items');
     if (!course) throw notFound('the cohort has no course');
-    const items = await itemAnalysis(app.db, { cohortId: cohort.id, courseId: course.id });
+    const items = await itemAnalysis(app.reportsDb, { cohortId: cohort.id, courseId: course.id });
     const t = translator(request.locale);
     const text = (map: LocalizedText) => label(map, request.locale);
     const words = (answer: Answer) => answerWords(answer, t, text);

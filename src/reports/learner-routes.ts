@@ -27,7 +27,7 @@ export async function learnerRoutes(instance: FastifyInstance): Promise<void> {
     const page =
       ctx.course && parsed.errors.length === 0
         ? await learnerPage(
-            app.db,
+            app.reportsDb,
             {
               cohortId: ctx.cohort.id,
               courseId: ctx.course.id,
@@ -75,7 +75,7 @@ export async function learnerRoutes(instance: FastifyInstance): Promise<void> {
       ],
       async (after) => {
         const page = await learnerPage(
-          app.db,
+          app.reportsDb,
           {
             cohortId: cohort.id,
             courseId: course.id,
@@ -121,7 +121,10 @@ export async function learnerRoutes(instance: FastifyInstance): Promise<void> {
       const ctx = await reportContext(app.db, request, 'report.learner');
       const member = await findCohortMember(app.db, ctx.cohort.id, request.params.userId);
       if (!member || !ctx.course) throw notFound('not a member of this cohort');
-      const detail = await learnerDetail(app.db, { userId: member.id, courseId: ctx.course.id });
+      const detail = await learnerDetail(app.reportsDb, {
+        userId: member.id,
+        courseId: ctx.course.id,
+      });
       const title = member.erased_at
         ? translator(request.locale)('profile.deletedAccount')
         : member.name;

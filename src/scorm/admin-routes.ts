@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { recordAudit, requireRole, signedIn } from '../accounts/index.js';
 import type { Locale } from '../db/database.js';
+import { packageStorage } from '../storage/index.js';
 import { isLocale } from '../web/i18n/index.js';
 import { Csrf, FormText, Id } from '../web/schemas.js';
 import { POLICIES, renderAdmin, UPLOAD_LIMIT } from './admin-page.js';
@@ -84,6 +85,7 @@ export async function adminRoutes(instance: FastifyInstance): Promise<void> {
       try {
         const result = await importPackage(admin.db, file.path, {
           dataDir: admin.config.dataDir,
+          storage: packageStorage(admin.config),
           slug: values.slug || undefined,
           locale: values.locale,
           actorId: user.id,

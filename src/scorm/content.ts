@@ -11,16 +11,16 @@
  */
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import fastifyStatic from '@fastify/static';
-import { mkdirSync } from 'node:fs';
 import { Eta } from 'eta';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../config.js';
 import { viewsDir } from '../paths.js';
 import assets from '../web/assets.js';
+import { lazySchemaCompilers } from '../web/lazy-schema-compilers.js';
 import { directionOf, negotiateLocale, translator, type MessageKey } from '../web/i18n/index.js';
-import { scormRoot } from './import.js';
+import { packageStorage, sendStored } from '../storage/index.js';
+import { packagePrefix } from './import.js';
 import { verifyToken } from '../web/signed-token.js';
 
 export const CONTENT_COOKIE = 'lantern_content';
@@ -95,12 +95,7 @@ export async function contentRoutes(
     autoTrim: false,
     defaultExtension: '.eta',
   });
-  mkdirSync(scormRoot(config.dataDir), { recursive: true });
-  await app.register(fastifyStatic, {
-    root: scormRoot(config.dataDir),
-    serve: false,
-    decorateReply: true,
-  });
+  const storage = packageStorage(config);
 
   const contentHeaders = (reply: FastifyReply) => {
     // Helmet (same-origin mode) said "never framed": the content is framed by the app and the wrapper.
@@ -175,14 +170,27 @@ export async function contentRoutes(
       if (!launch || launch.h !== hash || !HASH.test(hash)) {
         return contentMessage(request, reply, 403, 'scorm.content.openFromCourse');
       }
-      // Stored by hash, so a file at this URL never changes.
+      const path = packagePath(request.params['*']);
+      if (path === undefined) return contentMessage(request, reply, 404, 'scorm.content.missing');
+      // Stored by hash, so a file at this URL never changes. Private: only a launch's cookie may
+      // read it, which a shared cache would not check.
       contentHeaders(reply).header('cache-control', 'private, max-age=31536000, immutable');
-      return reply.sendFile(request.params['*'], `${scormRoot(config.dataDir)}/${hash}`, {
-        cacheControl: false,
-        dotfiles: 'allow',
-      });
+      const sent = await sendStored(request, reply, storage, packagePrefix(hash) + path);
+      return sent ?? contentMessage(request, reply, 404, 'scorm.content.missing');
     },
   );
+}
+
+/**
+ * A file's path inside its package, as the zip names it, or undefined for one that could leave
+ * the package's folder (`..`, `.`, empty segments, backslashes, NUL).
+ */
+function packagePath(path: string): string | undefined {
+  const segments = path.split('/');
+  const unsafe = segments.some(
+    (segment) => segment === '' || segment === '.' || segment === '..' || /[\\\0]/.test(segment),
+  );
+  return unsafe ? undefined : path;
 }
 
 /** The standalone content server of the default (cross-origin) mode. */
@@ -191,6 +199,8 @@ export async function buildContentApp(config: Config): Promise<FastifyInstance> 
     logger: { level: config.logLevel },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
     return503OnClosing: true,
+    // As on the app: schemas compiled when first used, not at start-up (a third of a second).
+    schemaController: { compilersFactory: lazySchemaCompilers() },
   });
   app.decorate('config', config);
   await app.register(cookie);

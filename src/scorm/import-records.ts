@@ -5,6 +5,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Locale } from '../db/database.js';
 import { recomputeProgress } from '../learn/progress.js';
+import type { ObjectStorage } from '../storage/index.js';
 import { retireCourseStructure, upsertItem, upsertModule } from '../content/structure.js';
 import { findCourse, freeSlug } from './queries.js';
 import {
@@ -16,7 +17,10 @@ import {
 } from './package/index.js';
 
 export type ImportOptions = {
+  /** Local working folders (staging) live under `dataDir/scorm`. */
   dataDir: string;
+  /** Where the package's files go; local disk under `dataDir/scorm` when not given. */
+  storage?: ObjectStorage;
   /** The course to add a version to, or the slug for a new course. */
   slug?: string;
   /** Language of the package's content (the catalogue filters on it). */

@@ -1,13 +1,15 @@
 /**
- * Importing a SCORM package: inspect the zip (src/scorm/package), store its files by hash under
- * DATA_DIR/scorm, and record it as a version of a course whose items are the package's SCOs.
- * All or nothing: a refused or failed import leaves no rows and no new files.
+ * Importing a SCORM package: inspect the zip (src/scorm/package) in a staging folder on local
+ * disk, store its files by hash (DATA_DIR/scorm or the object store, src/storage), and record it
+ * as a version of a course whose items are the package's SCOs. All or nothing: a refused or
+ * failed import leaves no rows and no new files.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { localStorage, type ObjectStorage } from '../storage/index.js';
 import {
   ImportRefused,
   recordPackage,
@@ -20,8 +22,11 @@ export { ImportRefused, type ImportOptions, type ImportResult } from './import-r
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Local working folders (staging, uploads) and, with local storage, the packages themselves. */
 export const scormRoot = (dataDir: string) => join(dataDir, 'scorm');
 export const packageDir = (dataDir: string, hash: string) => join(scormRoot(dataDir), hash);
+/** Where a package's files are kept in its storage: `<hash>/<path in the zip>`. */
+export const packagePrefix = (hash: string) => `${hash}/`;
 
 export async function importPackage(
   db: Kysely<Database>,
@@ -30,29 +35,28 @@ export async function importPackage(
 ): Promise<ImportResult> {
   if (options.slug !== undefined && !SLUG.test(options.slug))
     throw new ImportRefused('invalid_slug', options.slug);
+  const storage = options.storage ?? localStorage(scormRoot(options.dataDir));
   const staging = join(scormRoot(options.dataDir), '.staging', randomBytes(8).toString('hex'));
   await mkdir(join(scormRoot(options.dataDir), '.staging'), { recursive: true });
   const inspected = await inspectPackage(zipPath, staging, options.limits, options.onEntry);
 
   // Same zip, same folder: a second import of identical bytes reuses the stored files.
-  const target = packageDir(options.dataDir, inspected.hash);
-  const alreadyStored = await stat(target).then(
-    () => true,
-    () => false,
-  );
-  if (alreadyStored) await rm(staging, { recursive: true, force: true });
-  else {
-    await rename(staging, target).catch(async (error: unknown) => {
-      // Another import of the same zip won the race: its copy is identical.
-      await rm(staging, { recursive: true, force: true });
-      if (
-        !(await stat(target).then(
-          () => true,
-          () => false,
-        ))
-      )
-        throw error;
-    });
+  const prefix = packagePrefix(inspected.hash);
+  let alreadyStored = false;
+  try {
+    alreadyStored = await storage.exists(prefix);
+    if (!alreadyStored)
+      await storage.storeFolder(
+        prefix,
+        staging,
+        inspected.files.map((file) => file.path),
+      );
+  } catch (error) {
+    await removeIfUnreferenced(db, storage, inspected.hash);
+    throw error;
+  } finally {
+    // Moved away by local storage; copied, then left here, by an object store.
+    await rm(staging, { recursive: true, force: true });
   }
 
   try {
@@ -69,14 +73,14 @@ export async function importPackage(
         ),
       );
   } catch (error) {
-    if (!alreadyStored) await removeIfUnreferenced(db, options.dataDir, inspected.hash);
+    if (!alreadyStored) await removeIfUnreferenced(db, storage, inspected.hash);
     throw error;
   }
 }
 
 async function removeIfUnreferenced(
   db: Kysely<Database>,
-  dataDir: string,
+  storage: ObjectStorage,
   hash: string,
 ): Promise<void> {
   const used = await db
@@ -85,5 +89,5 @@ async function removeIfUnreferenced(
     .where('hash', '=', hash)
     .executeTakeFirst()
     .catch(() => ({ id: -1 }));
-  if (!used) await rm(packageDir(dataDir, hash), { recursive: true, force: true });
+  if (!used) await storage.deletePrefix(packagePrefix(hash));
 }

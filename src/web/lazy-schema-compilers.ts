@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
+import ajvCompiler from '@fastify/ajv-compiler';
+import serializerCompiler from '@fastify/fast-json-stringify-compiler';
 import type { FastifyServerOptions } from 'fastify';
-
-const require = createRequire(import.meta.url);
 
 type Compile = (route: unknown) => (...args: unknown[]) => unknown;
 type BuildCompiler = (externalSchemas: unknown, options: unknown) => Compile;
@@ -15,24 +14,23 @@ type BuildCompiler = (externalSchemas: unknown, options: unknown) => Compile;
 type CompilersFactory = NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'];
 
 export function lazySchemaCompilers(): CompilersFactory {
-  const ajvCompiler = require('@fastify/ajv-compiler') as () => BuildCompiler;
-  const serializerCompiler =
-    require('@fastify/fast-json-stringify-compiler') as () => BuildCompiler;
   // Fastify's types describe Ajv's own function objects; the deferred ones behave the same.
   return {
-    buildValidator: deferEach(ajvCompiler()),
-    buildSerializer: deferEach(serializerCompiler()),
+    buildValidator: deferEach((ajvCompiler as unknown as () => BuildCompiler)()),
+    buildSerializer: deferEach((serializerCompiler as unknown as () => BuildCompiler)()),
   } as unknown as CompilersFactory;
 }
 
 function deferEach(buildCompiler: BuildCompiler): BuildCompiler {
   return (externalSchemas, options) => {
-    const compile = buildCompiler(externalSchemas, options);
+    // The compiler itself (an Ajv instance with its meta-schemas and formats) is made when the
+    // first schema is needed, too: a process that serves only schema-less routes never pays it.
+    let compile: Compile | undefined;
     return (route) => {
       let compiled: ((...args: unknown[]) => unknown) & { errors?: unknown };
       const deferred = Object.assign(
         (...args: unknown[]) => {
-          compiled ??= compile(route);
+          compiled ??= (compile ??= buildCompiler(externalSchemas, options))(route);
           const result = compiled(...args);
           deferred.errors = compiled.errors;
           return result;

@@ -39,7 +39,9 @@ async function ready(port: number, started: number): Promise<number> {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return Date.now() - started;
     } catch {}
-    if (Date.now() - started > 30_000) throw new Error('server did not answer within 30 s');
+    // A first start creates the embedded database: on a busy machine (CI runs test files in
+    // parallel) that alone can take half a minute. Start-up speed is measured in bench/, not here.
+    if (Date.now() - started > 60_000) throw new Error('server did not answer within 60 s');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -68,7 +70,7 @@ describe.runIf(existsSync(entry))('the server process', () => {
     expect(second.output()).not.toContain('one-time password');
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-  });
+  }, 150_000);
 });
 
 describe.runIf(existsSync(entry))('several worker processes', () => {
