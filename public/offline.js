@@ -114,13 +114,20 @@
     let sent = 0;
     let retake = 0;
     for (const action of await store.waiting(session.userId)) {
-      const body = new URLSearchParams(action.fields);
-      body.set('_csrf', session.csrfToken);
-      body.set('_key', action.key);
-      body.set('_at', action.at);
+      // A SCORM commit goes with its launch's commit URL (which names the attempt) to the replay
+      // endpoint, which checks that the attempt is this person's: the launch token may be expired.
+      const scorm = action.kind === 'scorm';
+      let body;
+      if (scorm) body = JSON.stringify({ url: action.url, key: action.key, commit: action.body });
+      else {
+        body = new URLSearchParams(action.fields);
+        body.set('_csrf', session.csrfToken);
+        body.set('_key', action.key);
+        body.set('_at', action.at);
+      }
       let response;
       try {
-        response = await fetch(action.url, {
+        response = await fetch(scorm ? '/offline/scorm-commit' : action.url, {
           method: 'POST',
           body,
           credentials: 'same-origin',
@@ -129,6 +136,7 @@
             accept: 'application/json',
             'x-csrf-token': session.csrfToken,
             'x-lantern-replay': '1',
+            ...(scorm ? { 'content-type': 'application/json' } : {}),
           },
         });
       } catch {
@@ -159,7 +167,10 @@
     return { sent, retake, owner: session.userId };
   }
 
-  const api = { store, send, cachePrefix, QUEUE_TAG };
+  /** Set (localStorage, read synchronously by scorm-offline.js) while a SCORM course is saved. */
+  const scormSavedKey = (owner, slug) => `lantern-scorm-saved:${owner}:${slug}`;
+
+  const api = { store, send, cachePrefix, scormSavedKey, QUEUE_TAG };
   self.LanternOffline = api;
   if (typeof document === 'undefined') return;
 
@@ -247,6 +258,7 @@
     await showStatus(await send());
   }
 
+  api.askForSync = () => void askForSync();
   async function askForSync() {
     try {
       const registration = await navigator.serviceWorker?.getRegistration();
@@ -486,9 +498,28 @@
             }),
           );
         }
+        // A SCORM course: its package files live on the content origin, saved by a page there.
+        const content = manifest.content
+          ? await saveContent(
+              manifest,
+              cache,
+              `lantern-content-u${userId}-c${slug}~${manifest.version}`,
+              (progress) =>
+                say(
+                  format(panel.dataset.progress, {
+                    done: pages,
+                    total: manifest.pages,
+                    size: size(bytes + progress.bytes),
+                  }),
+                ),
+            )
+          : null;
+        if (content) bytes += content.bytes;
         for (const old of await caches.keys())
           if (old.startsWith(cachePrefix(userId, slug)) && old !== name) await caches.delete(old);
+        if (content) localStorage.setItem(scormSavedKey(userId, slug), '1');
         await store.putCourse({
+          content: content && { savePage: manifest.content.savePage, cacheName: content.cacheName },
           id: `${userId}:${slug}`,
           owner: userId,
           slug,
@@ -516,11 +547,68 @@
     button('remove').addEventListener('click', async () => {
       const saved = await store.course(userId, slug);
       if (saved) await caches.delete(saved.cacheName);
+      if (saved?.content) await removeContent(saved.content, userId, slug).catch(() => {});
       await store.removeCourse(userId, slug);
       await refresh();
       say(panel.dataset.removed);
     });
     await refresh();
+  }
+
+  /**
+   * Frames the content origin's save page (hidden) and has it save `request`'s files there;
+   * resolves with what it said at the end. It answers only this page, which only it may frame.
+   */
+  function contentFrame(src, request, onProgress) {
+    return new Promise((resolve, reject) => {
+      const origin = new URL(src, location.href).origin;
+      const frame = element('iframe');
+      frame.hidden = true;
+      frame.title = '';
+      const finish = (error, value) => {
+        clearTimeout(timer);
+        window.removeEventListener('message', listen);
+        frame.remove();
+        if (error) reject(error);
+        else resolve(value);
+      };
+      const timer = setTimeout(() => finish(new Error('content origin: no answer')), 300_000);
+      function listen(event) {
+        if (event.origin !== origin || event.source !== frame.contentWindow) return;
+        const message = event.data?.lanternContent;
+        if (message?.ready) frame.contentWindow.postMessage({ lanternContent: request }, origin);
+        else if (message?.progress) onProgress?.(message.progress);
+        else if (message?.done) finish(null, message);
+        else if (message?.failed) finish(new Error(message.failed));
+      }
+      window.addEventListener('message', listen);
+      frame.src = src;
+      document.body.append(frame);
+    });
+  }
+
+  /** Saves a SCORM course's content: the wrapper page each saved player page frames, and the files. */
+  async function saveContent(manifest, cache, cacheName, onProgress) {
+    const wrappers = [];
+    for (const url of manifest.urls.filter((url) => /\/scos\/[^/]+$/.test(url))) {
+      const html = await (await cache.match(url)).text();
+      const page = new DOMParser().parseFromString(html, 'text/html');
+      const src = page.getElementById('sco-frame')?.dataset.src;
+      if (src) wrappers.push(src);
+    }
+    const answer = await contentFrame(
+      manifest.content.savePage,
+      { cacheName, wrappers, urls: manifest.content.urls },
+      onProgress,
+    );
+    return { cacheName, bytes: answer.bytes };
+  }
+
+  async function removeContent(content, owner, slug) {
+    localStorage.removeItem(scormSavedKey(owner, slug));
+    for (const name of Object.keys(localStorage))
+      if (name.startsWith(`lantern-scorm:${owner}:${slug}:`)) localStorage.removeItem(name);
+    await contentFrame(content.savePage, { cacheName: content.cacheName, remove: true });
   }
 
   /** Courses of this person that are really on the device (all their pages still cached). */
@@ -572,7 +660,10 @@
   async function forget(owner) {
     for (const name of await caches.keys())
       if (name.startsWith(`lantern-u${owner}-`)) await caches.delete(name);
-    for (const course of await store.courses(owner)) await store.removeCourse(owner, course.slug);
+    for (const course of await store.courses(owner)) {
+      if (course.content) await removeContent(course.content, owner, course.slug).catch(() => {});
+      await store.removeCourse(owner, course.slug);
+    }
     for (const action of await store.waiting(owner)) await store.removeAction(action.seq);
   }
   // Known at page start: a logout from the header then goes by the page that offers to clear.

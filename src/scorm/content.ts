@@ -20,6 +20,7 @@ import type { Config } from '../config.js';
 import { viewsDir } from '../paths.js';
 import assets from '../web/assets.js';
 import { directionOf, negotiateLocale, translator, type MessageKey } from '../web/i18n/index.js';
+import { contentOfflineRoutes } from './content-offline.js';
 import { scormRoot } from './import.js';
 import { verifyToken } from '../web/signed-token.js';
 
@@ -112,6 +113,8 @@ export async function contentRoutes(
       .header('referrer-policy', 'same-origin')
       .header('cross-origin-resource-policy', 'same-site');
   };
+
+  contentOfflineRoutes(app, { config, base: prefix, appOrigin });
 
   app.get(
     `${prefix}/w/:token`,
