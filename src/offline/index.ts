@@ -10,6 +10,7 @@ import type { QuizSettings } from '../db/database.js';
 import { courseOutline } from '../learn/outline.js';
 import { ItemParams, loadPlayer } from '../learn/player.js';
 import { publicDir } from '../paths.js';
+import { openAttempt } from '../quizzes/attempts.js';
 import { courseIsSequenced } from '../scorm/sequencing/queries.js';
 import { forbidden, notFound } from '../web/http-errors.js';
 import { translator } from '../web/i18n/index.js';
@@ -84,10 +85,15 @@ ${workerSource}`;
       const player = await loadPlayer(app.db, request, 'quiz');
       if (!offlineMarking(player)) throw notFound();
       const quiz = player.item.quiz as QuizSettings;
+      // Only the questions of the learner's open attempt (the one the saved quiz page shows): a
+      // quiz that draws a few questions from a pool must not hand over the key to the others.
+      const attempt = await openAttempt(app.db, player.user.id, player.item.item_id, quiz);
+      const asked = new Set(attempt === 'no_attempts_left' ? [] : attempt.question_ids);
+      const shown = { ...quiz, questions: quiz.questions.filter((q) => asked.has(q.id)) };
       return reply
         .header('cache-control', 'private, no-cache')
         .header('vary', 'Cookie, Accept-Language')
-        .send(answerKey(quiz, request.locale, translator(request.locale), quizVersion(quiz)));
+        .send(answerKey(shown, request.locale, translator(request.locale), quizVersion(quiz)));
     },
   );
 
