@@ -547,7 +547,7 @@
     button('remove').addEventListener('click', async () => {
       const saved = await store.course(userId, slug);
       if (saved) await caches.delete(saved.cacheName);
-      if (saved?.content) await removeContent(saved.content, userId, slug).catch(() => {});
+      if (saved?.content) removeContent(saved.content, userId, slug);
       await store.removeCourse(userId, slug);
       await refresh();
       say(panel.dataset.removed);
@@ -604,11 +604,19 @@
     return { cacheName, bytes: answer.bytes };
   }
 
-  async function removeContent(content, owner, slug) {
+  /**
+   * Forgets a SCORM course's state on the device, and asks the content origin to drop its copy
+   * of the package (best effort: it needs the connection and this page still open; the copy
+   * holds no one's progress, only the package and the wrapper pages).
+   */
+  function removeContent(content, owner, slug) {
     localStorage.removeItem(scormSavedKey(owner, slug));
     for (const name of Object.keys(localStorage))
       if (name.startsWith(`lantern-scorm:${owner}:${slug}:`)) localStorage.removeItem(name);
-    await contentFrame(content.savePage, { cacheName: content.cacheName, remove: true });
+    if (navigator.onLine)
+      void contentFrame(content.savePage, { cacheName: content.cacheName, remove: true }).catch(
+        () => {},
+      );
   }
 
   /** Courses of this person that are really on the device (all their pages still cached). */
@@ -661,7 +669,7 @@
     for (const name of await caches.keys())
       if (name.startsWith(`lantern-u${owner}-`)) await caches.delete(name);
     for (const course of await store.courses(owner)) {
-      if (course.content) await removeContent(course.content, owner, course.slug).catch(() => {});
+      if (course.content) removeContent(course.content, owner, course.slug);
       await store.removeCourse(owner, course.slug);
     }
     for (const action of await store.waiting(owner)) await store.removeAction(action.seq);

@@ -25,6 +25,10 @@
       done += 1;
       reply({ progress: { done, total: wrappers.length + urls.length, bytes } });
     }
+    // The course's previous versions on this device (`~` ends the course part of the name).
+    const course = cacheName.slice(0, cacheName.indexOf('~') + 1);
+    for (const old of await caches.keys())
+      if (course && old.startsWith(course) && old !== cacheName) await caches.delete(old);
     return bytes;
   }
 
