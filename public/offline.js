@@ -4,6 +4,8 @@
 // and the offer to clear the device at logout. Without service workers nothing here runs but the
 // queue's status, and the site works online exactly as before.
 (() => {
+  // Loaded once (offline-boot.js may add it to a page that also lists it).
+  if (self.LanternOffline) return;
   // ---- The device's store (IndexedDB): the queue, the courses saved, who is signed in ----
   const DB_NAME = 'lantern-offline';
   const QUEUE_TAG = 'lantern-queue';
@@ -46,6 +48,18 @@
     }
   }
 
+  /** Read by offline-boot.js: this person has something on the device, so pages load this file. */
+  const deviceFlag = (owner) => `lantern-offline:${owner}`;
+  const markDevice = (owner, on) => {
+    if (typeof localStorage === 'undefined' || owner === null || owner === undefined) return;
+    try {
+      if (on) localStorage.setItem(deviceFlag(owner), '1');
+      else localStorage.removeItem(deviceFlag(owner));
+    } catch {
+      /* no storage: pages load this file only where it has a control */
+    }
+  };
+
   const store = {
     getMeta: (name) =>
       withStore('meta', 'readonly', async (meta) => (await done(meta.get(name)))?.value),
@@ -56,6 +70,7 @@
       withStore('queue', 'readwrite', async (queue) => {
         const existing = await done(queue.index('key').get(action.key));
         if (!existing) await done(queue.add(action));
+        markDevice(action.owner, true);
       }),
     waiting: (owner) =>
       withStore('queue', 'readonly', async (queue) =>
@@ -72,7 +87,10 @@
     course: (owner, slug) =>
       withStore('courses', 'readonly', (courses) => done(courses.get(`${owner}:${slug}`))),
     putCourse: (course) =>
-      withStore('courses', 'readwrite', (courses) => done(courses.put(course))),
+      withStore('courses', 'readwrite', async (courses) => {
+        await done(courses.put(course));
+        markDevice(course.owner, true);
+      }),
     removeCourse: (owner, slug) =>
       withStore('courses', 'readwrite', (courses) => done(courses.delete(`${owner}:${slug}`))),
   };
@@ -673,6 +691,7 @@
       await store.removeCourse(owner, course.slug);
     }
     for (const action of await store.waiting(owner)) await store.removeAction(action.seq);
+    markDevice(owner, false);
   }
   // Known at page start: a logout from the header then goes by the page that offers to clear.
   let hasData = false;
@@ -715,6 +734,7 @@
     const saved = document.querySelector('.offline-courses');
     if (saved && canKeep) await listSaved(saved);
     hasData = await hasOfflineData();
+    if (canKeep) markDevice(userId, hasData);
     const forgetBox = document.querySelector('.offline-forget');
     if (forgetBox && hasData) forgetBox.hidden = false;
     // A quiz already answered on this device (page reopened offline): say so instead of the form.

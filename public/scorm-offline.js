@@ -49,12 +49,25 @@
     return { cmi };
   }
 
+  /** offline.js, once loaded (this course is saved, so offline-boot.js loads it). */
+  function queue() {
+    return new Promise((resolve, reject) => {
+      let tries = 0;
+      const check = () => {
+        if (self.LanternOffline) resolve(self.LanternOffline);
+        else if (++tries > 200) reject(new Error('offline.js did not load'));
+        else setTimeout(check, 50);
+      };
+      check();
+    });
+  }
+
   /** Null unless this course is saved on this device for the person signed in. */
   function attach(original) {
-    const offline = self.LanternOffline;
-    if (user === null || !offline || !window.localStorage) return null;
+    if (user === null || !window.localStorage || !window.indexedDB) return null;
     const slug = original.courseUrl.split('/')[2];
-    if (!localStorage.getItem(offline.scormSavedKey(user, slug))) return null;
+    // The same key as offline.js's scormSavedKey: that file may still be loading (offline-boot.js).
+    if (!localStorage.getItem(`lantern-scorm-saved:${user}:${slug}`)) return null;
     const key = `lantern-scorm:${user}:${slug}:${original.item}`;
     let known = null;
     try {
@@ -90,6 +103,7 @@
     /** Keeps a commit on the device; resolves once the queue holds it. */
     async function keep(commit) {
       record(commit);
+      const offline = await queue();
       await offline.store.enqueue({
         owner: user,
         kind: 'scorm',

@@ -32,6 +32,8 @@ type Attempt = {
 const sco = (page: Page): FrameLocator => page.frameLocator('#sco-frame').frameLocator('#sco');
 
 async function queueOf(page: Page): Promise<ScormAction[]> {
+  // offline.js, which offline-boot.js loads once the person has something on the device.
+  await page.waitForFunction(() => 'LanternOffline' in self);
   return page.evaluate(async () => {
     const user = Number(
       document.querySelector('meta[name="lantern-user"]')!.getAttribute('content'),
