@@ -4,6 +4,8 @@
 // and the offer to clear the device at logout. Without service workers nothing here runs but the
 // queue's status, and the site works online exactly as before.
 (() => {
+  // Loaded once (offline-boot.js may add it to a page that also lists it).
+  if (self.LanternOffline) return;
   // ---- The device's store (IndexedDB): the queue, the courses saved, who is signed in ----
   const DB_NAME = 'lantern-offline';
   const QUEUE_TAG = 'lantern-queue';
@@ -46,6 +48,18 @@
     }
   }
 
+  /** Read by offline-boot.js: this person has something on the device, so pages load this file. */
+  const deviceFlag = (owner) => `lantern-offline:${owner}`;
+  const markDevice = (owner, on) => {
+    if (typeof localStorage === 'undefined' || owner === null || owner === undefined) return;
+    try {
+      if (on) localStorage.setItem(deviceFlag(owner), '1');
+      else localStorage.removeItem(deviceFlag(owner));
+    } catch {
+      /* no storage: pages load this file only where it has a control */
+    }
+  };
+
   const store = {
     getMeta: (name) =>
       withStore('meta', 'readonly', async (meta) => (await done(meta.get(name)))?.value),
@@ -56,6 +70,7 @@
       withStore('queue', 'readwrite', async (queue) => {
         const existing = await done(queue.index('key').get(action.key));
         if (!existing) await done(queue.add(action));
+        markDevice(action.owner, true);
       }),
     waiting: (owner) =>
       withStore('queue', 'readonly', async (queue) =>
@@ -72,7 +87,10 @@
     course: (owner, slug) =>
       withStore('courses', 'readonly', (courses) => done(courses.get(`${owner}:${slug}`))),
     putCourse: (course) =>
-      withStore('courses', 'readwrite', (courses) => done(courses.put(course))),
+      withStore('courses', 'readwrite', async (courses) => {
+        await done(courses.put(course));
+        markDevice(course.owner, true);
+      }),
     removeCourse: (owner, slug) =>
       withStore('courses', 'readwrite', (courses) => done(courses.delete(`${owner}:${slug}`))),
   };
@@ -114,13 +132,20 @@
     let sent = 0;
     let retake = 0;
     for (const action of await store.waiting(session.userId)) {
-      const body = new URLSearchParams(action.fields);
-      body.set('_csrf', session.csrfToken);
-      body.set('_key', action.key);
-      body.set('_at', action.at);
+      // A SCORM commit goes with its launch's commit URL (which names the attempt) to the replay
+      // endpoint, which checks that the attempt is this person's: the launch token may be expired.
+      const scorm = action.kind === 'scorm';
+      let body;
+      if (scorm) body = JSON.stringify({ url: action.url, key: action.key, commit: action.body });
+      else {
+        body = new URLSearchParams(action.fields);
+        body.set('_csrf', session.csrfToken);
+        body.set('_key', action.key);
+        body.set('_at', action.at);
+      }
       let response;
       try {
-        response = await fetch(action.url, {
+        response = await fetch(scorm ? '/offline/scorm-commit' : action.url, {
           method: 'POST',
           body,
           credentials: 'same-origin',
@@ -129,6 +154,7 @@
             accept: 'application/json',
             'x-csrf-token': session.csrfToken,
             'x-lantern-replay': '1',
+            ...(scorm ? { 'content-type': 'application/json' } : {}),
           },
         });
       } catch {
@@ -159,7 +185,10 @@
     return { sent, retake, owner: session.userId };
   }
 
-  const api = { store, send, cachePrefix, QUEUE_TAG };
+  /** Set (localStorage, read synchronously by scorm-offline.js) while a SCORM course is saved. */
+  const scormSavedKey = (owner, slug) => `lantern-scorm-saved:${owner}:${slug}`;
+
+  const api = { store, send, cachePrefix, scormSavedKey, QUEUE_TAG };
   self.LanternOffline = api;
   if (typeof document === 'undefined') return;
 
@@ -247,6 +276,7 @@
     await showStatus(await send());
   }
 
+  api.askForSync = () => void askForSync();
   async function askForSync() {
     try {
       const registration = await navigator.serviceWorker?.getRegistration();
@@ -486,9 +516,28 @@
             }),
           );
         }
+        // A SCORM course: its package files live on the content origin, saved by a page there.
+        const content = manifest.content
+          ? await saveContent(
+              manifest,
+              cache,
+              `lantern-content-u${userId}-c${slug}~${manifest.version}`,
+              (progress) =>
+                say(
+                  format(panel.dataset.progress, {
+                    done: pages,
+                    total: manifest.pages,
+                    size: size(bytes + progress.bytes),
+                  }),
+                ),
+            )
+          : null;
+        if (content) bytes += content.bytes;
         for (const old of await caches.keys())
           if (old.startsWith(cachePrefix(userId, slug)) && old !== name) await caches.delete(old);
+        if (content) localStorage.setItem(scormSavedKey(userId, slug), '1');
         await store.putCourse({
+          content: content && { savePage: manifest.content.savePage, cacheName: content.cacheName },
           id: `${userId}:${slug}`,
           owner: userId,
           slug,
@@ -516,11 +565,76 @@
     button('remove').addEventListener('click', async () => {
       const saved = await store.course(userId, slug);
       if (saved) await caches.delete(saved.cacheName);
+      if (saved?.content) removeContent(saved.content, userId, slug);
       await store.removeCourse(userId, slug);
       await refresh();
       say(panel.dataset.removed);
     });
     await refresh();
+  }
+
+  /**
+   * Frames the content origin's save page (hidden) and has it save `request`'s files there;
+   * resolves with what it said at the end. It answers only this page, which only it may frame.
+   */
+  function contentFrame(src, request, onProgress) {
+    return new Promise((resolve, reject) => {
+      const origin = new URL(src, location.href).origin;
+      const frame = element('iframe');
+      frame.hidden = true;
+      frame.title = '';
+      const finish = (error, value) => {
+        clearTimeout(timer);
+        window.removeEventListener('message', listen);
+        frame.remove();
+        if (error) reject(error);
+        else resolve(value);
+      };
+      const timer = setTimeout(() => finish(new Error('content origin: no answer')), 300_000);
+      function listen(event) {
+        if (event.origin !== origin || event.source !== frame.contentWindow) return;
+        const message = event.data?.lanternContent;
+        if (message?.ready) frame.contentWindow.postMessage({ lanternContent: request }, origin);
+        else if (message?.progress) onProgress?.(message.progress);
+        else if (message?.done) finish(null, message);
+        else if (message?.failed) finish(new Error(message.failed));
+      }
+      window.addEventListener('message', listen);
+      frame.src = src;
+      document.body.append(frame);
+    });
+  }
+
+  /** Saves a SCORM course's content: the wrapper page each saved player page frames, and the files. */
+  async function saveContent(manifest, cache, cacheName, onProgress) {
+    const wrappers = [];
+    for (const url of manifest.urls.filter((url) => /\/scos\/[^/]+$/.test(url))) {
+      const html = await (await cache.match(url)).text();
+      const page = new DOMParser().parseFromString(html, 'text/html');
+      const src = page.getElementById('sco-frame')?.dataset.src;
+      if (src) wrappers.push(src);
+    }
+    const answer = await contentFrame(
+      manifest.content.savePage,
+      { cacheName, wrappers, urls: manifest.content.urls },
+      onProgress,
+    );
+    return { cacheName, bytes: answer.bytes };
+  }
+
+  /**
+   * Forgets a SCORM course's state on the device, and asks the content origin to drop its copy
+   * of the package (best effort: it needs the connection and this page still open; the copy
+   * holds no one's progress, only the package and the wrapper pages).
+   */
+  function removeContent(content, owner, slug) {
+    localStorage.removeItem(scormSavedKey(owner, slug));
+    for (const name of Object.keys(localStorage))
+      if (name.startsWith(`lantern-scorm:${owner}:${slug}:`)) localStorage.removeItem(name);
+    if (navigator.onLine)
+      void contentFrame(content.savePage, { cacheName: content.cacheName, remove: true }).catch(
+        () => {},
+      );
   }
 
   /** Courses of this person that are really on the device (all their pages still cached). */
@@ -572,8 +686,12 @@
   async function forget(owner) {
     for (const name of await caches.keys())
       if (name.startsWith(`lantern-u${owner}-`)) await caches.delete(name);
-    for (const course of await store.courses(owner)) await store.removeCourse(owner, course.slug);
+    for (const course of await store.courses(owner)) {
+      if (course.content) removeContent(course.content, owner, course.slug);
+      await store.removeCourse(owner, course.slug);
+    }
     for (const action of await store.waiting(owner)) await store.removeAction(action.seq);
+    markDevice(owner, false);
   }
   // Known at page start: a logout from the header then goes by the page that offers to clear.
   let hasData = false;
@@ -616,6 +734,7 @@
     const saved = document.querySelector('.offline-courses');
     if (saved && canKeep) await listSaved(saved);
     hasData = await hasOfflineData();
+    if (canKeep) markDevice(userId, hasData);
     const forgetBox = document.querySelector('.offline-forget');
     if (forgetBox && hasData) forgetBox.hidden = false;
     // A quiz already answered on this device (page reopened offline): say so instead of the form.

@@ -8,6 +8,9 @@
   var frame = document.getElementById('sco-frame');
   if (!data || !frame) return;
   var launch = JSON.parse(data.textContent);
+  // A course saved on this device: the latest state known here, and commits kept while offline.
+  var offline = window.LanternScormOffline && window.LanternScormOffline.attach(launch);
+  if (offline) launch = offline.launch;
   var status = document.getElementById('sco-status');
   var seq = launch.seqBase;
   var acknowledged = 0;
@@ -57,10 +60,12 @@
   /** Sends the current state; resolves once the server answered (or the request failed). */
   function send(finalCommit) {
     var sent = ++seq;
+    var commit = body(sent, finalCommit);
+    if (offline && offline.offline()) return keep(sent, commit);
     return fetch(launch.commitUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body(sent, finalCommit)),
+      body: JSON.stringify(commit),
       keepalive: true,
       credentials: 'same-origin',
     })
@@ -68,7 +73,17 @@
         if (response.ok) saved(sent);
         else failed();
       })
-      .catch(failed);
+      .catch(function () {
+        return offline ? keep(sent, commit) : failed();
+      });
+  }
+
+  // Offline: the commit waits in the device's queue; said only once the queue holds it.
+  function keep(sent, commit) {
+    return offline.keep(commit).then(function () {
+      saved(sent);
+      say('device');
+    }, failed);
   }
 
   // final: the SCO ended its session, so the server applies the end-of-session rules (a 1.2 SCO
@@ -77,6 +92,7 @@
     var commit = api.renderCommitCMI(finalCommit);
     commit.seq = sent;
     if (finalCommit && api.isTerminated()) commit.final = true;
+    if (offline) offline.record(commit);
     return commit;
   }
 
@@ -104,6 +120,7 @@
       var sent = ++seq;
       commit.seq = sent;
       if (metadata && metadata.isTerminateCommit) commit.final = true;
+      if (offline) offline.record(commit);
       // A synchronous commit has its answer before this timer runs; no answer means it failed.
       if (!(metadata && metadata.isTerminateCommit))
         setTimeout(function () {
@@ -133,6 +150,7 @@
   if (sequenced)
     settings.sequencing = window.LanternSequencing.settings(launch.sequencing, outcome);
   var api = new Api(settings);
+  if (offline) offline.watch(api, send);
   if (sequenced) window.LanternSequencing.restore(api, launch.sequencing);
   api.loadFromJSON(launch.cmi);
   // The delivered activity's objectives read from global ones now, not only at Initialize: the
@@ -245,6 +263,7 @@
     leaving = true;
     if (window.LanternPlayer.beforeLeaving) window.LanternPlayer.beforeLeaving();
     if (!api.isInitialized() && !api.isTerminated()) return;
-    navigator.sendBeacon(launch.commitUrl, JSON.stringify(body(++seq, true)));
+    if (offline && offline.offline()) void offline.keep(body(++seq, true));
+    else navigator.sendBeacon(launch.commitUrl, JSON.stringify(body(++seq, true)));
   });
 })();

@@ -44,6 +44,12 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The language of the page that registered the worker, when offline.js is not on it.
+self.addEventListener('message', (event) => {
+  const lang = event.data?.language;
+  if (LANGUAGES.includes(lang)) event.waitUntil(store.setMeta('language', lang).catch(() => {}));
+});
+
 // Background Sync (Chromium): the queue goes out when the connection is back, page open or not.
 self.addEventListener('sync', (event) => {
   if (event.tag === QUEUE_TAG) event.waitUntil(send());

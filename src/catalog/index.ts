@@ -25,6 +25,7 @@ import {
 } from './queries.js';
 import { courseLanguages, describeLanguages } from './languages.js';
 import { offlineVersion } from '../offline/manifest.js';
+import { courseIsSequenced } from '../scorm/sequencing/queries.js';
 
 const CatalogueQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 500 })),
@@ -110,9 +111,9 @@ async function catalogPlugin(instance: FastifyInstance): Promise<void> {
       languageSummary: describeLanguages(languages, request.locale, translator(request.locale)),
       itemUrl: (item: { kind: ItemKind; slug: string }) => itemUrl(course.slug, item),
       title: label(course.title, request.locale),
-      // Native courses can be saved on the learner's device (SCORM offline is not done yet).
+      // Any course can be saved on the learner's device but a sequenced SCORM one (online only).
       offlineVersion:
-        active && course.kind === 'native'
+        active && (course.kind === 'native' || !(await courseIsSequenced(app.db, course.id)))
           ? offlineVersion(course.content_hash, request.locale, app.assetsVersion)
           : undefined,
     });

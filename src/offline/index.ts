@@ -10,12 +10,16 @@ import type { QuizSettings } from '../db/database.js';
 import { courseOutline } from '../learn/outline.js';
 import { ItemParams, loadPlayer } from '../learn/player.js';
 import { publicDir } from '../paths.js';
+import { openAttempt } from '../quizzes/attempts.js';
+import { courseIsSequenced } from '../scorm/sequencing/queries.js';
 import { forbidden, notFound } from '../web/http-errors.js';
 import { translator } from '../web/i18n/index.js';
 import { Slug } from '../web/schemas.js';
 import { offlineManifest, SHELL_ASSETS } from './manifest.js';
 import { answerKey, offlineMarking } from './marking.js';
 import { pruneReceipts, quizVersion } from './receipts.js';
+import { scormOfflineManifest } from './scorm-manifest.js';
+import { scormReplayRoutes } from './scorm-replay.js';
 
 const jsonErrors = (status: number) => ({ error: status === 401 ? 'login' : 'refused', status });
 
@@ -49,17 +53,24 @@ ${workerSource}`;
     async (request, reply) => {
       const user = signedIn(request);
       const course = await findCourseBySlug(app.db, request.params.slug);
-      if (!course || course.kind !== 'native') throw notFound();
+      if (!course) throw notFound();
+      // A sequenced SCORM course needs the server's engine state at each delivery: online only.
+      if (course.kind !== 'native' && (await courseIsSequenced(app.db, course.id)))
+        throw notFound();
       const enrolment = await findEnrolment(app.db, user.id, course.id);
       if (!enrolment || enrolment.status === 'withdrawn') throw forbidden('not enrolled');
       const outline = await courseOutline(app.db, course.id, course.content_hash);
-      const manifest = await offlineManifest(app.db, {
+      const options = {
         course,
         outline,
         locale: request.locale,
         assetsVersion: app.assetsVersion,
-        asset: (name) => ({ url: app.asset(name), bytes: app.assetBytes(name) }),
-      });
+        asset: (name: string) => ({ url: app.asset(name), bytes: app.assetBytes(name) }),
+      };
+      const manifest =
+        course.kind === 'native'
+          ? await offlineManifest(app.db, options)
+          : await scormOfflineManifest(app.db, { ...options, config: app.config, userId: user.id });
       return reply
         .header('cache-control', 'private, no-store')
         .header('vary', 'Cookie, Accept-Language')
@@ -74,10 +85,15 @@ ${workerSource}`;
       const player = await loadPlayer(app.db, request, 'quiz');
       if (!offlineMarking(player)) throw notFound();
       const quiz = player.item.quiz as QuizSettings;
+      // Only the questions of the learner's open attempt (the one the saved quiz page shows): a
+      // quiz that draws a few questions from a pool must not hand over the key to the others.
+      const { attempt } = await openAttempt(app.db, player.user.id, player.item.item_id, quiz);
+      const asked = new Set(attempt === 'no_attempts_left' ? [] : attempt.question_ids);
+      const shown = { ...quiz, questions: quiz.questions.filter((q) => asked.has(q.id)) };
       return reply
         .header('cache-control', 'private, no-cache')
         .header('vary', 'Cookie, Accept-Language')
-        .send(answerKey(quiz, request.locale, translator(request.locale), quizVersion(quiz)));
+        .send(answerKey(shown, request.locale, translator(request.locale), quizVersion(quiz)));
     },
   );
 
@@ -92,6 +108,8 @@ ${workerSource}`;
           : { userId: null, csrfToken: null },
       ),
   );
+
+  await app.register(scormReplayRoutes);
 
   app.get('/offline', async (_request, reply) =>
     reply.render('offline/offline', { titleKey: 'offline.page.title' }),

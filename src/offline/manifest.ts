@@ -5,7 +5,14 @@ import { itemUrl, lessonHtml, type Outline } from '../learn/outline.js';
 import { offlineMarking } from './marking.js';
 
 /** Files of the page shell every saved page needs (names in public/, see web/assets.ts). */
-export const SHELL_ASSETS = ['app.css', 'app.js', 'offline.js', 'vendor/htmx.js', 'favicon.svg'];
+export const SHELL_ASSETS = [
+  'app.css',
+  'app.js',
+  'offline-boot.js',
+  'offline.js',
+  'vendor/htmx.js',
+  'favicon.svg',
+];
 
 /**
  * The version of a course's offline copy for one language: it changes when the course's content

@@ -19,6 +19,11 @@ export function signCommitToken(config: Config, token: CommitToken): string {
   return signToken(config.sessionSecret, PURPOSE, token, COMMIT_TOKEN_SECONDS);
 }
 
-export function verifyCommitToken(config: Config, token: string): CommitToken | undefined {
-  return verifyToken<CommitToken>(config.sessionSecret, PURPOSE, token) ?? undefined;
+/** `now`: an earlier time accepts older tokens (an offline replay, checked otherwise too). */
+export function verifyCommitToken(
+  config: Config,
+  token: string,
+  now = Date.now(),
+): CommitToken | undefined {
+  return verifyToken<CommitToken>(config.sessionSecret, PURPOSE, token, now) ?? undefined;
 }

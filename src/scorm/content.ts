@@ -20,6 +20,7 @@ import assets from '../web/assets.js';
 import { lazySchemaCompilers } from '../web/lazy-schema-compilers.js';
 import { directionOf, negotiateLocale, translator, type MessageKey } from '../web/i18n/index.js';
 import { packageStorage, sendStored } from '../storage/index.js';
+import { contentOfflineRoutes } from './content-offline.js';
 import { packagePrefix } from './import.js';
 import { verifyToken } from '../web/signed-token.js';
 
@@ -107,6 +108,8 @@ export async function contentRoutes(
       .header('referrer-policy', 'same-origin')
       .header('cross-origin-resource-policy', 'same-site');
   };
+
+  contentOfflineRoutes(app, { config, base: prefix, appOrigin });
 
   app.get(
     `${prefix}/w/:token`,

@@ -110,6 +110,7 @@ export async function playerRoutes(instance: FastifyInstance): Promise<void> {
           `vendor/scorm-again/${launch.version}.js`,
           'vendor/scorm-again/cross-frame-lms.js',
           ...(sequencing ? ['scorm-sequencing.js'] : []),
+          'scorm-offline.js',
           'scorm-player.js',
           ...(sequencing ? ['scorm-sequenced-player.js'] : []),
         ],

@@ -16,18 +16,32 @@ type PersonalData = {
   quizAttempts: Array<{ quiz: string; submittedAt: string | null; score: number | null }>;
 };
 
-/** The queue on this device for the person signed in on the page (read from IndexedDB). */
+/**
+ * The queue on this device for the person signed in on the page, read from IndexedDB directly
+ * (offline.js is loaded only where it serves: see offline-boot.js).
+ */
 async function queueOf(page: Page, owner?: number): Promise<QueuedAction[]> {
   return page.evaluate(async (owner) => {
     const user =
       owner ?? Number(document.querySelector('meta[name="lantern-user"]')!.getAttribute('content'));
-    const api = (
-      self as unknown as {
-        LanternOffline: { store: { waiting(owner: number): Promise<QueuedAction[]> } };
-      }
-    ).LanternOffline;
-    return api.store.waiting(user);
+    const open = indexedDB.open('lantern-offline', 1);
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const request = db.transaction('queue').objectStore('queue').index('owner').getAll(user);
+    const all = await new Promise<QueuedAction[]>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result as QueuedAction[]);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return all.sort((a, b) => a.seq - b.seq);
   }, owner);
+}
+
+/** offline.js on the page (loaded by offline-boot.js for someone with a saved course). */
+async function offlineScript(page: Page) {
+  await page.waitForFunction(() => 'LanternOffline' in self);
 }
 
 async function userIdOf(page: Page): Promise<number> {
@@ -212,6 +226,7 @@ test('a course taken offline: saved, read and answered without a connection, sen
   await expect(trainer.locator('main')).toContainText('Progress %: 75%');
 
   // The same queue replayed (a second tab, a retry after a lost answer): nothing doubles.
+  await offlineScript(page);
   const replayed = await page.evaluate(async (actions) => {
     const api = (
       self as unknown as {
@@ -232,6 +247,7 @@ test('a course taken offline: saved, read and answered without a connection, sen
   // A quiz changed on the server since its page was saved: the answers are kept, the learner told.
   await page.goto(`${course}/quizzes/final-check`);
   const attemptId = await page.locator('.quiz-form input[name="_attempt"]').inputValue();
+  await offlineScript(page);
   await page.evaluate(async (attempt) => {
     const owner = Number(
       document.querySelector('meta[name="lantern-user"]')!.getAttribute('content'),
