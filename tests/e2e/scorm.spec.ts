@@ -81,12 +81,14 @@ for (const { mode, baseURL, contentOrigin } of MODES) {
         );
         await page.locator(`form[action="/courses/${slug}/enrol"] button`).click();
         await enrolled;
-        // It lands elsewhere than the course page (the first activity); if it ever comes back
-        // to the course page itself, it has loaded by the time this gives up.
+        // It lands on the first activity: that is the learner's first visit, checked below. (Opening
+        // "Continue" on top of it would be a second visit, a resume once the SCO has saved.) Should
+        // it ever come back to the course page instead, "Continue" opens the activity.
         await page
           .waitForURL((url) => url.pathname !== `/courses/${slug}`, { timeout: 10_000 })
           .catch(() => undefined);
-        await page.goto(`/courses/${slug}/continue`);
+        if (new URL(page.url()).pathname === `/courses/${slug}`)
+          await page.goto(`/courses/${slug}/continue`);
         const status = sco(page).locator('#scorm-status');
         await expect(status).toHaveAttribute('data-state', 'ready');
         await expect(status).toHaveAttribute('data-entry', 'ab-initio');
