@@ -21,10 +21,7 @@ async function main(): Promise<void> {
     ]);
   if (config.workers > 1 && cluster.isPrimary) return startPrimary(config, startedAt);
   // The embedded database's WebAssembly starts while the app's modules load.
-  const [database, { buildApp }] = await Promise.all([
-    openDatabase({ ...config, pgliteThread: true }),
-    import('./app.js'),
-  ]);
+  const [database, { buildApp }] = await Promise.all([openDatabase(config), import('./app.js')]);
   const prepared = cluster.isWorker ? undefined : await prepareDatabase(config, database);
   const app = await buildApp({ config, database });
   // Package files are served from their own origin unless an operator chose same-origin mode.

@@ -2,12 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import type { PGlite } from '@electric-sql/pglite';
 import type { Config } from '../config.js';
 import { DatabaseAvailability, DatabaseUnavailableError, isQueryTimeout } from './availability.js';
 import type { Database } from './database.js';
 import { lockDataDir } from './lock.js';
-import { pgliteOptions } from './pglite-options.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -89,8 +87,6 @@ export async function openDatabase(
     databaseQueryTimeoutMs?: number;
     /** Every transaction read-only, so a write sent here by mistake fails instead of diverging. */
     readOnly?: boolean;
-    /** The embedded database on disk runs in a thread of its own (the server's quick start). */
-    pgliteThread?: boolean;
   },
 ): Promise<DatabaseHandle> {
   if (config.databaseUrl && config.databaseUrl !== 'memory://') {
@@ -175,15 +171,23 @@ export async function openDatabase(
     mkdirSync(dataDir, { recursive: true });
   }
   try {
-    const pglite =
-      config.pgliteThread && dataDir
-        ? new (await import('./pglite-remote.js')).RemotePGlite(dataDir)
-        : await openPGliteHere(dataDir);
-    await pglite.waitReady;
-    const db = new Kysely<Database>({
-      // The remote database offers the part of PGlite's interface the dialect uses.
-      dialect: new PGliteDialect({ pglite: pglite as PGlite }),
+    const { PGlite } = await import('@electric-sql/pglite');
+    const pglite = new PGlite(dataDir, {
+      // int8 (count(*), sums) as numbers, calendar dates as 'YYYY-MM-DD' text, as with pg.
+      parsers: { 20: (value: string) => Number(value), 1082: (value: string) => value },
+      // PostgreSQL's default 128 MB of shared buffers (and shared memory sized for 100
+      // connections) are zeroed inside the WebAssembly memory at every start, about half a
+      // second of a restart; PGlite serves one connection, and the file cache holds the rest.
+      startParams: [
+        ...PGlite.defaultStartParams,
+        '-c',
+        'shared_buffers=16MB',
+        '-c',
+        'max_connections=5',
+      ],
     });
+    await pglite.waitReady;
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     return {
       db,
       kind: 'pglite',
@@ -196,11 +200,6 @@ export async function openDatabase(
     unlock();
     throw error;
   }
-}
-
-async function openPGliteHere(dataDir: string | undefined): Promise<PGlite> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  return new PGlite(dataDir, pgliteOptions(PGlite.defaultStartParams));
 }
 
 type PgModule = typeof import('pg').default;

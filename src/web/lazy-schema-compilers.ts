@@ -1,6 +1,7 @@
-import ajvCompiler from '@fastify/ajv-compiler';
-import serializerCompiler from '@fastify/fast-json-stringify-compiler';
+import { createRequire } from 'node:module';
 import type { FastifyServerOptions } from 'fastify';
+
+const require = createRequire(import.meta.url);
 
 type Compile = (route: unknown) => (...args: unknown[]) => unknown;
 type BuildCompiler = (externalSchemas: unknown, options: unknown) => Compile;
@@ -16,21 +17,32 @@ type CompilersFactory = NonNullable<FastifyServerOptions['schemaController']>['c
 export function lazySchemaCompilers(): CompilersFactory {
   // Fastify's types describe Ajv's own function objects; the deferred ones behave the same.
   return {
-    buildValidator: deferEach((ajvCompiler as unknown as () => BuildCompiler)()),
-    buildSerializer: deferEach((serializerCompiler as unknown as () => BuildCompiler)()),
+    buildValidator: deferEach(
+      once(() => (require('@fastify/ajv-compiler') as () => BuildCompiler)()),
+    ),
+    buildSerializer: deferEach(
+      once(() => (require('@fastify/fast-json-stringify-compiler') as () => BuildCompiler)()),
+    ),
   } as unknown as CompilersFactory;
 }
 
-function deferEach(buildCompiler: BuildCompiler): BuildCompiler {
+// One compiler factory per app, as Fastify's default: it pools Ajv instances across plugins.
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+function deferEach(load: () => BuildCompiler): BuildCompiler {
   return (externalSchemas, options) => {
-    // The compiler itself (an Ajv instance with its meta-schemas and formats) is made when the
-    // first schema is needed, too: a process that serves only schema-less routes never pays it.
+    // The compiler itself (its module, an Ajv instance with its meta-schemas and formats) is
+    // loaded when the first schema is needed, too: a process serving only schema-less routes
+    // (the content origin, mostly) never pays for it.
     let compile: Compile | undefined;
     return (route) => {
       let compiled: ((...args: unknown[]) => unknown) & { errors?: unknown };
       const deferred = Object.assign(
         (...args: unknown[]) => {
-          compiled ??= (compile ??= buildCompiler(externalSchemas, options))(route);
+          compiled ??= (compile ??= load()(externalSchemas, options))(route);
           const result = compiled(...args);
           deferred.errors = compiled.errors;
           return result;
