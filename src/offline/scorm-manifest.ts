@@ -1,11 +1,10 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database, Locale } from '../db/database.js';
 import { itemUrl, type Outline } from '../learn/outline.js';
 import { SAME_ORIGIN_PREFIX, sameOrigin } from '../scorm/content.js';
-import { packageDir } from '../scorm/import.js';
+import { packagePrefix } from '../scorm/import.js';
+import { packageStorage } from '../storage/index.js';
 import { offlineVersion, SHELL_ASSETS, type OfflineManifest } from './manifest.js';
 
 /** The content origin's part of a SCORM course's offline copy, saved by a page of that origin. */
@@ -81,11 +80,12 @@ export async function scormOfflineManifest(
     bytes: contentAssets.reduce((sum, file) => sum + file.bytes, 0),
   };
   for (const { hash } of packages) {
-    for (const file of await packageFiles(packageDir(config.dataDir, hash))) {
+    // From wherever the package is kept (DATA_DIR or the STORAGE_URL bucket).
+    for (const file of await packageStorage(config).list(packagePrefix(hash))) {
       content.urls.push(
         `${prefix}/p/${hash}/${file.path.split('/').map(encodeURIComponent).join('/')}`,
       );
-      content.bytes += file.bytes;
+      content.bytes += file.size;
     }
   }
   const pages = options.outline.items
@@ -109,16 +109,4 @@ export async function scormOfflineManifest(
     ],
     content,
   };
-}
-
-/** Every file stored for a package, `/`-separated paths relative to its folder. */
-async function packageFiles(root: string): Promise<Array<{ path: string; bytes: number }>> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files: Array<{ path: string; bytes: number }> = [];
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
-    files.push({ path: relative(root, full).split(sep).join('/'), bytes: (await stat(full)).size });
-  }
-  return files.sort((a, b) => a.path.localeCompare(b.path));
 }

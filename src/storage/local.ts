@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { contentTypeOf } from './content-type.js';
@@ -72,6 +72,21 @@ export function localStorage(root: string): ObjectStorage {
         await rm(dir, { recursive: true, force: true });
         if (!(await isThere(target))) throw error;
       });
+    },
+
+    async list(prefix: string) {
+      const root = pathOf(prefix);
+      const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+      const files: Array<{ path: string; size: number }> = [];
+      for (const entry of entries) {
+        if (!entry.isFile()) continue;
+        const path = join(entry.parentPath, entry.name);
+        files.push({
+          path: relative(root, path).split(sep).join('/'),
+          size: (await stat(path)).size,
+        });
+      }
+      return files.sort((a, b) => a.path.localeCompare(b.path));
     },
 
     exists: (prefix: string) => isThere(pathOf(prefix)),

@@ -97,18 +97,19 @@ export function s3Storage(settings: S3Settings, keyPrefix = ''): ObjectStorage {
     }
   }
 
-  async function keysUnder(prefix: string): Promise<string[]> {
+  async function objectsUnder(prefix: string): Promise<Array<{ key: string; size: number }>> {
     const { sdk, client } = await open();
-    const keys: string[] = [];
+    const objects: Array<{ key: string; size: number }> = [];
     let ContinuationToken: string | undefined;
     do {
       const page = await client.send(
         new sdk.ListObjectsV2Command({ Bucket, Prefix: full(prefix), ContinuationToken }),
       );
-      for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+      for (const object of page.Contents ?? [])
+        if (object.Key) objects.push({ key: object.Key, size: object.Size ?? 0 });
       ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (ContinuationToken);
-    return keys;
+    return objects;
   }
 
   async function deleteKeys(keys: string[]): Promise<void> {
@@ -188,7 +189,14 @@ export function s3Storage(settings: S3Settings, keyPrefix = ''): ObjectStorage {
     async deletePrefix(prefix: string) {
       // The mark first: a folder half deleted is never taken for a complete one.
       await deleteKeys([full(markOf(prefix))]);
-      await deleteKeys(await keysUnder(prefix));
+      await deleteKeys((await objectsUnder(prefix)).map((object) => object.key));
+    },
+
+    async list(prefix: string) {
+      const start = full(prefix).length;
+      return (await objectsUnder(prefix))
+        .map((object) => ({ path: object.key.slice(start), size: object.size }))
+        .sort((a, b) => a.path.localeCompare(b.path));
     },
 
     close: () => openClient?.destroy(),

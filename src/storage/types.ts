@@ -33,6 +33,8 @@ export interface ObjectStorage {
    * complete; the local folder is moved or left to the caller to remove.
    */
   storeFolder(prefix: string, dir: string, files: string[]): Promise<void>;
+  /** Every file under `prefix` (ending in `/`): paths relative to it, `/`-separated, sorted. */
+  list(prefix: string): Promise<Array<{ path: string; size: number }>>;
   /** Whether a folder was stored completely by storeFolder. */
   exists(prefix: string): Promise<boolean>;
   /** Removes a folder and everything under it (its completion mark first). */

@@ -95,6 +95,12 @@ describe.each(kinds)('package storage on %s', (_kind, open) => {
       const object = await storage.get(`h2/${path}`);
       expect(await text(object!.stream), path).toBe(content);
     }
+    // What an offline copy of the package lists: every file, relative to the folder, with its size.
+    expect(await storage.list('h2/')).toEqual(
+      Object.entries(files)
+        .map(([path, content]) => ({ path, size: Buffer.byteLength(content) }))
+        .sort((a, b) => a.path.localeCompare(b.path)),
+    );
     expect((await storage.head('h2/shared/media/clip.mp4'))!.contentType).toBe('video/mp4');
     expect((await storage.head('h2/shared/launch page.html'))!.contentType).toBe(
       'text/html; charset=utf-8',
