@@ -6,6 +6,17 @@ import { boundedTime } from '../learn/queries.js';
 import { onceForKey, quizVersion } from '../offline/receipts.js';
 import { drawAttempt, grade } from './grading.js';
 
+/**
+ * How a graded attempt joins the learner's result for the quiz (after `insert into item_progress`):
+ * the best score kept, passed once passed, one more attempt, completed at the first pass.
+ */
+export const ADD_QUIZ_RESULT = sql.raw(`on conflict (user_id, item_id) do update
+           set best_score = greatest(item_progress.best_score, excluded.best_score),
+               passed = item_progress.passed or excluded.passed,
+               attempts = item_progress.attempts + 1,
+               completed_at = least(item_progress.completed_at, excluded.completed_at),
+               updated_at = now()`);
+
 export type Attempt = Selectable<QuizAttemptsTable>;
 
 export function findOpenAttempt(db: Kysely<Database>, userId: number, itemId: number) {
@@ -298,12 +309,7 @@ async function gradeOpenAttempt(
         insert into item_progress (user_id, item_id, course_id, best_score, passed, attempts, completed_at)
         values (${options.userId}::int, ${options.itemId}::int, ${options.courseId}::int, ${result.score}::int, ${result.passed}::boolean, 1,
                 ${result.passed ? submittedAt : null}::timestamptz)
-        on conflict (user_id, item_id) do update
-           set best_score = greatest(item_progress.best_score, excluded.best_score),
-               passed = item_progress.passed or excluded.passed,
-               attempts = item_progress.attempts + 1,
-               completed_at = least(item_progress.completed_at, excluded.completed_at),
-               updated_at = now()
+        ${ADD_QUIZ_RESULT}
       ),
       touched as (
         update enrolments set last_activity_at = greatest(last_activity_at, ${submittedAt}::timestamptz)

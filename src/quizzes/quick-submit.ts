@@ -3,6 +3,7 @@ import { prepared } from '../db/connect.js';
 import type { Database, QuizAnswers, QuizSettings } from '../db/database.js';
 import { quizVersion } from '../offline/receipts.js';
 import {
+  ADD_QUIZ_RESULT,
   quizState,
   submitAttempt,
   type Attempt,
@@ -136,12 +137,7 @@ export async function quickSubmit(
         select ${userId}::int, ${itemId}::int, ${courseId}::int, ${result.score}::int, ${result.passed}::boolean, 1,
                ${result.passed ? submittedAt : null}::timestamptz
           from graded
-        on conflict (user_id, item_id) do update
-           set best_score = greatest(item_progress.best_score, excluded.best_score),
-               passed = item_progress.passed or excluded.passed,
-               attempts = item_progress.attempts + 1,
-               completed_at = least(item_progress.completed_at, excluded.completed_at),
-               updated_at = now()
+        ${ADD_QUIZ_RESULT}
         returning completed_at is not null as item_completed, passed as item_passed, best_score as item_best_score
       ),
       touched as (
