@@ -104,11 +104,17 @@ const { rows: lessons } = await db.query(
   `select i.slug from course_items i join courses c on c.id = i.course_id and c.slug = 'example-course' where i.kind = 'lesson' and i.removed_at is null`,
 );
 
+// BENCH_NODE_ARGS (space-separated) go to Lantern's process only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+const lanternArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const start = (file, port) => {
-  const child = spawn(process.execPath, [file], {
-    env: { ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(file === 'dist/src/server.js' ? lanternArgs : []), file],
+    {
+      env: { ...env, PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   return child;
 };
 const waitFor = async (port, path) => {

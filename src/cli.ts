@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connect.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrateToLatest } from './db/migrate.js';
-import { ContentError, formatProblem } from './content/problems.js';
+import { ContentError, formatProblem } from './content/content-error.js';
 import { coursesDir } from './paths.js';
 import { syncCourses } from './content/sync.js';
 import { collectErrors, emailAddress, newPassword, requiredText } from './web/forms.js';

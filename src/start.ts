@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { ContentError } from './content/problems.js';
+import { ContentError } from './content/content-error.js';
 import { openDatabase, type DatabaseHandle } from './db/connect.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -20,7 +20,10 @@ async function main(): Promise<void> {
       'WORKERS above 1 needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process',
     ]);
   if (config.workers > 1 && cluster.isPrimary) return startPrimary(config, startedAt);
-  // The embedded database's WebAssembly starts while the app's modules load.
+  // The embedded database's WebAssembly compiles on other threads while the app's modules load:
+  // its module is loaded first, so that the compilation starts before they take the main thread.
+  if (!config.databaseUrl || config.databaseUrl === 'memory://')
+    await import('@electric-sql/pglite');
   const [database, { buildApp }] = await Promise.all([openDatabase(config), import('./app.js')]);
   const prepared = cluster.isWorker ? undefined : await prepareDatabase(config, database);
   const app = await buildApp({ config, database });

@@ -1,19 +1,7 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 
-/** One thing wrong in the course files, pointing at the file and line to fix. */
-export type ContentProblem = { file: string; line?: number; message: string };
-
-export class ContentError extends Error {
-  constructor(readonly problems: ContentProblem[]) {
-    super(
-      `The course files have ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`,
-    );
-  }
-}
-
-export function formatProblem(problem: ContentProblem): string {
-  return `  ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`;
-}
+import type { ContentProblem } from './content-error.js';
+export { ContentError, formatProblem, type ContentProblem } from './content-error.js';
 
 export type YamlPath = Array<string | number>;
 

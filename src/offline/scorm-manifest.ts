@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Database, Locale } from '../db/database.js';
 import { itemUrl, type Outline } from '../learn/outline.js';
 import { SAME_ORIGIN_PREFIX, sameOrigin } from '../scorm/content.js';
-import { packagePrefix } from '../scorm/import.js';
+import { packagePrefix } from '../scorm/package-places.js';
 import { packageStorage } from '../storage/index.js';
 import { offlineVersion, SHELL_ASSETS, type OfflineManifest } from './manifest.js';
 

@@ -9,8 +9,7 @@ import { isLocale } from '../web/i18n/index.js';
 import { Csrf, FormText, Id } from '../web/schemas.js';
 import { POLICIES, renderAdmin, UPLOAD_LIMIT } from './admin-page.js';
 import { acceptUploads, uploadedFile } from './admin-upload.js';
-import { importPackage, ImportRefused } from './import.js';
-import { isPackageError } from './package/index.js';
+import { isPackageError } from './package/errors.js';
 import { setAttemptSettings } from './queries.js';
 
 // Bounded as multipart bounds a field (fieldSize), so the schema refuses nothing the parser kept.
@@ -82,6 +81,8 @@ export async function adminRoutes(instance: FastifyInstance): Promise<void> {
           { values, fileName, error: 'scorm.import.invalidSlug' },
           422,
         );
+      // The package reader (zip, XML, sequencing) loads with the first import, not at start-up.
+      const { importPackage, ImportRefused } = await import('./import.js');
       try {
         const result = await importPackage(admin.db, file.path, {
           dataDir: admin.config.dataDir,

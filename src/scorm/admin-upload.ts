@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UPLOAD_LIMIT } from './admin-page.js';
-import { scormRoot } from './import.js';
+import { scormRoot } from './package-places.js';
 
 /** What the form's file field becomes in the body (`attachFieldsToBody: 'keyValues'`). */
 export type UploadedFile = { path: string; filename: string; truncated: boolean };

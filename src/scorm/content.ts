@@ -21,7 +21,7 @@ import { lazySchemaCompilers } from '../web/lazy-schema-compilers.js';
 import { directionOf, negotiateLocale, translator, type MessageKey } from '../web/i18n/index.js';
 import { packageStorage, sendStored } from '../storage/index.js';
 import { contentOfflineRoutes } from './content-offline.js';
-import { packagePrefix } from './import.js';
+import { packagePrefix } from './package-places.js';
 import { verifyToken } from '../web/signed-token.js';
 
 export const CONTENT_COOKIE = 'lantern_content';

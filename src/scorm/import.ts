@@ -19,14 +19,10 @@ import {
 import { inspectPackage } from './package/index.js';
 
 export { ImportRefused, type ImportOptions, type ImportResult } from './import-records.js';
+import { packagePrefix, scormRoot } from './package-places.js';
+export { packageDir, packagePrefix, scormRoot } from './package-places.js';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** Local working folders (staging, uploads) and, with local storage, the packages themselves. */
-export const scormRoot = (dataDir: string) => join(dataDir, 'scorm');
-export const packageDir = (dataDir: string, hash: string) => join(scormRoot(dataDir), hash);
-/** Where a package's files are kept in its storage: `<hash>/<path in the zip>`. */
-export const packagePrefix = (hash: string) => `${hash}/`;
 
 export async function importPackage(
   db: Kysely<Database>,

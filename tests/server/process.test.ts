@@ -51,14 +51,21 @@ describe.runIf(existsSync(entry))('the server process', () => {
     const first = start(3391);
     await ready(3391, Date.now());
     expect(first.output()).toMatch(/one-time password: +\S{16}/);
-    // A request already sent when SIGTERM arrives still gets its answer.
+    // A request the server is already handling when SIGTERM arrives still gets its answer. The
+    // signal goes once the server has logged the request's arrival: a request merely sent may not
+    // have reached it yet on a busy machine, and one arriving after SIGTERM rightly gets a 503.
+    const logged = `"url":"/courses/example-course"`;
     const inFlight = new Promise<number>((resolve, reject) => {
       const request = http.get('http://127.0.0.1:3391/courses/example-course', (response) => {
         response.resume();
         response.on('end', () => resolve(response.statusCode ?? 0));
       });
       request.on('error', reject);
-      request.on('finish', () => setTimeout(() => first.child.kill('SIGTERM'), 5));
+      const signalOnArrival = () => {
+        if (first.output().includes(logged)) first.child.kill('SIGTERM');
+        else setTimeout(signalOnArrival, 1);
+      };
+      request.on('finish', signalOnArrival);
     });
     expect(await inFlight).toBe(200);
     expect(await first.exited).toBe(0);
