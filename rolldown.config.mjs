@@ -4,6 +4,7 @@
 // stays in chunks of its own, loaded as before only when needed. Packages that find files beside
 // themselves at run time (WebAssembly, native addons, fonts) and the object-store SDK stay outside
 // and load from node_modules as usual. Tests run the TypeScript sources, not this bundle.
+import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
 
@@ -35,4 +36,8 @@ const config = {
 export default config;
 
 // `node rolldown.config.mjs` builds quietly (the rolldown command prints a size table every time).
-if (import.meta.url === pathToFileURL(process.argv[1]).href) await build(config);
+// The chunks' names carry their hash: the previous build's are removed first.
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  rmSync('dist/src/bundle', { recursive: true, force: true });
+  await build(config);
+}
