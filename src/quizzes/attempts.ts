@@ -215,6 +215,19 @@ export type SubmitOutcome = {
   courseCompleted: boolean;
 };
 
+/** A learner's answers to a quiz, as both submission paths take them (see submitAttempt). */
+export type Submission = {
+  userId: number;
+  courseId: number;
+  itemId: number;
+  quiz: QuizSettings;
+  answers: (questionIds: string[]) => QuizAnswers;
+  key?: string;
+  doneAt?: Date;
+  attemptId?: number;
+  version?: string;
+};
+
 /**
  * Grades and closes the open attempt, keeps the best score, and recomputes course completion, all
  * in one transaction. A second submission (double click, second tab) finds no open attempt and
@@ -226,17 +239,7 @@ export type SubmitOutcome = {
  */
 export async function submitAttempt(
   db: Kysely<Database>,
-  options: {
-    userId: number;
-    courseId: number;
-    itemId: number;
-    quiz: QuizSettings;
-    answers: (questionIds: string[]) => QuizAnswers;
-    key?: string;
-    doneAt?: Date;
-    attemptId?: number;
-    version?: string;
-  },
+  options: Submission,
 ): Promise<SubmitOutcome & { replay: boolean }> {
   return db.transaction().execute(async (trx) => {
     const at = options.doneAt

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { prepared } from '../db/connect.js';
-import type { Database, QuizAnswers, QuizSettings } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import { quizVersion } from '../offline/receipts.js';
 import {
   ADD_QUIZ_RESULT,
@@ -9,6 +9,7 @@ import {
   type Attempt,
   type ProgressAfter,
   type QuizState,
+  type Submission,
   type SubmitOutcome,
 } from './attempts.js';
 import { grade } from './grading.js';
@@ -20,7 +21,7 @@ import { grade } from './grading.js';
  */
 export async function submitQuiz(
   db: Kysely<Database>,
-  options: Parameters<typeof submitAttempt>[1] & { currentVersion?: string },
+  options: Submission & { currentVersion?: string },
 ): Promise<{
   submitted: Awaited<ReturnType<typeof submitAttempt>>;
   after?: QuickSubmission['after'];
@@ -55,15 +56,8 @@ export type QuickSubmission = {
  */
 export async function quickSubmit(
   db: Kysely<Database>,
-  options: {
-    userId: number;
-    courseId: number;
-    itemId: number;
-    quiz: QuizSettings;
+  options: Omit<Submission, 'doneAt' | 'attemptId'> & {
     state: QuizState;
-    answers: (questionIds: string[]) => QuizAnswers;
-    key?: string;
-    version?: string;
     /** The quiz's version, when the caller knows it (else worked out from the quiz). */
     currentVersion?: string;
   },

@@ -1,8 +1,7 @@
 /** The address a certificate is checked at is a link on the course page, as printed on the PDF. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCertificate } from '../../src/certificates/issue.js';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
-import { TestBrowser } from '../helpers/client.js';
+import { createTestApp, signIn, type TestContext } from '../helpers/app.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -11,15 +10,12 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 async function certifiedLearner(locale: 'en' | 'ar') {
-  const user = await makeUser(ctx, 'learner', { locale, name: 'Layla Hassan' });
   // A confirmed address, as certificates are issued to confirmed addresses only.
-  await ctx.database.db
-    .updateTable('users')
-    .set({ email_verified_at: new Date() })
-    .where('id', '=', user.id)
-    .execute();
-  const browser = new TestBrowser(ctx.app);
-  await browser.login(user.email, TEST_PASSWORD);
+  const { user, browser } = await signIn(ctx, 'learner', {
+    locale,
+    name: 'Layla Hassan',
+    verified: true,
+  });
   await browser.post('/courses/example-course/enrol');
   const course = await ctx.database.db
     .selectFrom('courses')

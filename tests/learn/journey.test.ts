@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
-import { TestBrowser } from '../helpers/client.js';
+import { createTestApp, signIn, type TestContext } from '../helpers/app.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -9,16 +8,8 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 async function learner(locale: 'en' | 'fr' | 'ar' = 'en') {
-  const user = await makeUser(ctx, 'learner', { locale });
   // A confirmed address, as certificates are issued to confirmed addresses only.
-  await ctx.database.db
-    .updateTable('users')
-    .set({ email_verified_at: new Date() })
-    .where('id', '=', user.id)
-    .execute();
-  const browser = new TestBrowser(ctx.app);
-  await browser.login(user.email, TEST_PASSWORD);
-  return { user, browser };
+  return signIn(ctx, 'learner', { locale, verified: true });
 }
 
 const base = '/courses/example-course';

@@ -5,8 +5,7 @@
  * completes it, with its certificate.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
-import { TestBrowser } from '../helpers/client.js';
+import { createTestApp, signIn, type TestContext } from '../helpers/app.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -21,15 +20,8 @@ const right = { 'q-greeting': 'hello', 'q-colours': 'red', 'q-sky': 'false' };
 const wrong = { 'q-greeting': 'goodbye', 'q-colours': 'table', 'q-sky': 'true' };
 
 async function enrolledLearner() {
-  const user = await makeUser(ctx, 'learner');
   // Certificates go to confirmed addresses.
-  await ctx.database.db
-    .updateTable('users')
-    .set({ email_verified_at: new Date() })
-    .where('id', '=', user.id)
-    .execute();
-  const browser = new TestBrowser(ctx.app);
-  await browser.login(user.email, TEST_PASSWORD);
+  const { user, browser } = await signIn(ctx, 'learner', { verified: true });
   await browser.post(`${base}/enrol`);
   return { user, browser };
 }

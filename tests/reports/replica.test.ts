@@ -3,8 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
+import {
+  courseIdOf,
+  createTestApp,
+  signIn,
+  TEST_PASSWORD,
+  type TestContext,
+} from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
+import { createCohortAs, joinCohort } from '../helpers/cohorts.js';
 import { tableRows } from './html.js';
 
 // A replica needs a PostgreSQL primary; the embedded database has no such thing.
@@ -33,39 +40,22 @@ describe.skipIf(!serverUrl)('reports on a replica (REPORTS_DATABASE_URL)', () =>
   beforeAll(async () => {
     ctx = await createTestApp();
     const primaryUrl = (ctx.database as { url?: string }).url!;
-    const trainerUser = await makeUser(ctx, 'trainer', { name: 'Rita Replica' });
-    trainerEmail = trainerUser.email;
-    const trainer = new TestBrowser(ctx.app);
-    await trainer.login(trainerEmail, TEST_PASSWORD);
-    const { id: courseId } = await ctx.database.db
-      .selectFrom('courses')
-      .select('id')
-      .where('slug', '=', 'example-course')
-      .executeTakeFirstOrThrow();
-    await trainer.get('/trainer/cohorts/new');
-    const created = await trainer.post('/trainer/cohorts', {
+    const trainer = await signIn(ctx, 'trainer', { name: 'Rita Replica' });
+    trainerEmail = trainer.user.email;
+    const cohort = await createCohortAs(ctx, trainer.browser, {
       name: 'Replica team',
-      courses: String(courseId),
-      due_on: '',
+      courseId: await courseIdOf(ctx),
     });
-    cohortId = Number(/\/trainer\/cohorts\/(\d+)/.exec(String(created.headers.location))![1]);
-    const { join_code: code } = await ctx.database.db
-      .selectFrom('cohorts')
-      .select('join_code')
-      .where('id', '=', cohortId)
-      .executeTakeFirstOrThrow();
-    const user = await makeUser(ctx, 'learner', { name: 'Lina Lagging' });
-    learner = new TestBrowser(ctx.app);
-    await learner.login(user.email, TEST_PASSWORD);
-    await learner.get(`/join/${code}`);
-    expect((await learner.post('/join', { code })).statusCode).toBe(303);
+    cohortId = cohort.id;
+    learner = (await signIn(ctx, 'learner', { name: 'Lina Lagging' })).browser;
+    await joinCohort(learner, cohort.code);
     await learner.post(`${base}/lessons/welcome/complete`);
 
     // The copy: nobody may be connected to the primary while it is taken.
-    replicaName = `${new URL(primaryUrl).pathname.slice(1)}_replica`;
+    const primaryName = new URL(primaryUrl).pathname.slice(1);
+    replicaName = `${primaryName}_replica`;
     const client = admin();
     await client.connect();
-    const primaryName = new URL(primaryUrl).pathname.slice(1);
     await client.query(
       'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
       [primaryName],

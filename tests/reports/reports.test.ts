@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/db/database.js';
 import { learnerPage } from '../../src/reports/learner-table.js';
-import { createTestApp, makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
+import {
+  createTestApp,
+  makeUser,
+  signIn,
+  TEST_PASSWORD,
+  type TestContext,
+} from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
 import { tableRows, textById, textOf } from './html.js';
 
@@ -13,15 +19,8 @@ const base = '/courses/example-course';
 const people: Record<string, { id: number; browser: TestBrowser; email: string }> = {};
 
 async function person(key: string, name: string) {
-  const user = await makeUser(ctx, 'learner', { name });
   // A confirmed address, as certificates are issued to confirmed addresses only.
-  await ctx.database.db
-    .updateTable('users')
-    .set({ email_verified_at: new Date() })
-    .where('id', '=', user.id)
-    .execute();
-  const browser = new TestBrowser(ctx.app);
-  await browser.login(user.email, TEST_PASSWORD);
+  const { user, browser } = await signIn(ctx, 'learner', { name, verified: true });
   people[key] = { id: user.id, browser, email: user.email };
   return people[key];
 }

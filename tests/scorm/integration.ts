@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
-import { makeUser, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
+import { signIn, type TestContext } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
 import type { Role, User } from '../../src/db/database.js';
 import {
@@ -37,10 +37,7 @@ export async function signedIn(
   role: Role = 'learner',
   name?: string,
 ): Promise<{ user: User; browser: TestBrowser }> {
-  const user = await makeUser(ctx, role, name ? { name } : {});
-  const browser = new TestBrowser(ctx.app);
-  await browser.login(user.email, TEST_PASSWORD);
-  return { user, browser };
+  return signIn(ctx, role, { name });
 }
 
 /** A learner logged in and enrolled in the course (through the course page's form). */
@@ -49,13 +46,8 @@ export async function enrolledLearner(
   slug: string,
   name?: string,
 ): Promise<{ user: User; browser: TestBrowser }> {
-  const learner = await signedIn(ctx, 'learner', name);
   // A confirmed address, as certificates are issued to confirmed addresses only.
-  await ctx.database.db
-    .updateTable('users')
-    .set({ email_verified_at: new Date() })
-    .where('id', '=', learner.user.id)
-    .execute();
+  const learner = await signIn(ctx, 'learner', { name, verified: true });
   await learner.browser.get(`/courses/${slug}`);
   const enrolled = await learner.browser.post(`/courses/${slug}/enrol`);
   if (enrolled.statusCode !== 303)
