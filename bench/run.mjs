@@ -3,7 +3,7 @@
 // Options: --learners N (default 100000), --seconds S per scenario (default 10), --database URL.
 import { createHash, randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -152,11 +152,39 @@ async function refreshSnapshots(port = LANTERN) {
   );
 }
 
-/** User + system CPU seconds a child process has used so far (Linux /proc). */
-function cpuSeconds(child) {
-  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+/** User + system CPU seconds a process has used so far (Linux /proc). */
+function cpuSecondsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0; // the process ended between the listing and the read
+  }
 }
+const cpuSeconds = (child) => cpuSecondsOf(child.pid);
+/** CPU seconds of each PostgreSQL process on the machine (the server and its backends), by pid. */
+function postgresCpuSeconds() {
+  const byPid = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let comm;
+    try {
+      comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    if (comm === 'postgres') byPid.set(entry, cpuSecondsOf(entry));
+  }
+  return byPid;
+}
+/** CPU seconds PostgreSQL used between two readings (a backend that ended meanwhile is left out). */
+const postgresCpuBetween = (before, after) =>
+  [...after].reduce((sum, [pid, seconds]) => sum + seconds - (before.get(pid) ?? 0), 0);
+/** This process's CPU seconds: autocannon, the load generator, runs here. */
+const loadCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
 let rotation = 0;
 const pick = (list) => list[rotation++ % list.length];
@@ -345,15 +373,22 @@ try {
     await refreshSnapshots();
     if (name.startsWith('quiz')) await prepareQuiz();
     await cannon(port, 8, setup, onResponse); // warm-up
-    const cpuBefore = cpuSeconds(port === BASELINE ? baseline : lantern);
+    const server = port === BASELINE ? baseline : lantern;
+    const before = [cpuSeconds(server), postgresCpuSeconds(), loadCpuSeconds()];
     const wide = heavy ? undefined : await cannon(port, 64, setup, onResponse);
-    const cpu = cpuSeconds(port === BASELINE ? baseline : lantern) - cpuBefore;
+    const cpu = cpuSeconds(server) - before[0];
+    const pgCpu = postgresCpuBetween(before[1], postgresCpuSeconds());
+    const loadCpu = loadCpuSeconds() - before[2];
+    const perRequest = (seconds) => (wide ? (seconds * 1000) / wide.requests.total : undefined);
     const narrow = await cannon(port, heavy ? 4 : 16, setup, onResponse);
     rows.push({
       name,
       rps64: wide?.requests.average,
       // The server's own CPU time per request: what the machine's other load does not change.
-      cpuMs: wide ? (cpu * 1000) / wide.requests.total : undefined,
+      cpuMs: perRequest(cpu),
+      // PostgreSQL's and the load generator's share of the same two cores, per request.
+      pgCpuMs: perRequest(pgCpu),
+      loadCpuMs: perRequest(loadCpu),
       p50: narrow.latency.p50,
       p99: narrow.latency.p99,
       errors: (wide?.errors ?? 0) + narrow.errors + (wide?.non2xx ?? 0) + narrow.non2xx,
@@ -376,11 +411,11 @@ console.log(
   `\nLantern benchmark, ${new Date().toISOString().slice(0, 10)}, PostgreSQL, ${values.learners} learners, ${seconds} s per run, autocannon on loopback`,
 );
 console.log(
-  `  ${'scenario'.padEnd(28)} ${'req/s @64'.padStart(10)} ${'× baseline'.padStart(10)} ${'CPU/req'.padStart(9)} ${'p50'.padStart(8)} ${'p99'.padStart(8)}  conns  errors`,
+  `  ${'scenario'.padEnd(28)} ${'req/s @64'.padStart(10)} ${'× baseline'.padStart(10)} ${'CPU/req'.padStart(9)} ${'PG/req'.padStart(8)} ${'load/req'.padStart(8)} ${'p50'.padStart(8)} ${'p99'.padStart(8)}  conns  errors`,
 );
 for (const row of rows) {
   console.log(
-    `  ${row.name.padEnd(28)} ${(row.rps64 ? row.rps64.toFixed(0) : '–').padStart(10)} ${(row.rps64 ? (row.rps64 / base).toFixed(2) : '–').padStart(10)} ${(row.cpuMs ? `${row.cpuMs.toFixed(3)}ms` : '–').padStart(9)} ${(row.p50 + 'ms').padStart(8)} ${(row.p99 + 'ms').padStart(8)}  ${String(row.connections).padStart(5)}  ${row.errors}`,
+    `  ${row.name.padEnd(28)} ${(row.rps64 ? row.rps64.toFixed(0) : '–').padStart(10)} ${(row.rps64 ? (row.rps64 / base).toFixed(2) : '–').padStart(10)} ${(row.cpuMs ? `${row.cpuMs.toFixed(3)}ms` : '–').padStart(9)} ${(row.pgCpuMs ? row.pgCpuMs.toFixed(3) : '–').padStart(8)} ${(row.loadCpuMs ? row.loadCpuMs.toFixed(3) : '–').padStart(8)} ${(row.p50 + 'ms').padStart(8)} ${(row.p99 + 'ms').padStart(8)}  ${String(row.connections).padStart(5)}  ${row.errors}`,
   );
 }
 // DESIGN.md §7: pages at half the baseline's rate and p99 < 20 ms; a quiz round at 0.15 of it;

@@ -9,6 +9,7 @@ import * as scormSequencing from './0007_scorm_sequencing.js';
 import * as accountsEmail from './0008_accounts_email.js';
 import * as people from './0009_people.js';
 import * as offline from './0010_offline.js';
+import * as learnerPlaces from './0011_learner_places.js';
 
 /**
  * Every migration, in order. Listed here rather than discovered on disk so the same code runs from
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_accounts_email': accountsEmail,
   '0009_people': people,
   '0010_offline': offline,
+  '0011_learner_places': learnerPlaces,
 };

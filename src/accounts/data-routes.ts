@@ -52,6 +52,7 @@ export async function dataRoutes(instance: FastifyInstance): Promise<void> {
 
   app.get('/account/data.json', { preHandler: requireLogin }, async (request, reply) => {
     const user = signedIn(request);
+    await app.learnerPlaces.settle(user.id);
     const data = await personalData(app.db, user.id, publicUrl);
     if (!data) throw notFound();
     await recordAudit(app.db, { actorId: user.id, action: 'data.export', subjectUserId: user.id });

@@ -92,6 +92,7 @@ async function catalogPlugin(instance: FastifyInstance): Promise<void> {
       courseLanguages(app.db, course.id),
     ]);
     const user = request.user;
+    if (user) await app.learnerPlaces.settle(user.id);
     const [enrolment, progress, certificate] = user
       ? await Promise.all([
           findEnrolment(app.db, user.id, course.id),
@@ -137,6 +138,8 @@ async function catalogPlugin(instance: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const user = signedIn(request);
       const course = await publishedCourse(request.params.slug);
+      // The place is kept for a return: the moves made just before are recorded first.
+      await app.learnerPlaces.settle(user.id);
       await unenrol(app.db, user.id, course.id);
       reply.flash('course.left', { title: label(course.title, request.locale) });
       return reply.redirect(`/courses/${course.slug}`, 303);
@@ -150,6 +153,7 @@ async function catalogPlugin(instance: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const user = signedIn(request);
       const course = await publishedCourse(request.params.slug);
+      await app.learnerPlaces.settle(user.id);
       const enrolment = await findEnrolment(app.db, user.id, course.id);
       if (!enrolment || enrolment.status === 'withdrawn')
         return reply.redirect(`/courses/${course.slug}`, 303);
@@ -168,6 +172,7 @@ async function catalogPlugin(instance: FastifyInstance): Promise<void> {
 
   app.get('/my-learning', async (request, reply) => {
     const user = signedIn(request);
+    await app.learnerPlaces.settle(user.id);
     const [courses, invitations] = await Promise.all([
       myCourses(app.db, user.id),
       invitationsFor(app.db, user.email),

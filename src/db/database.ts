@@ -210,6 +210,8 @@ export type EnrolmentsTable = {
   status: Generated<EnrolmentStatus>;
   progress_percent: Generated<number>;
   last_item_id: number | null;
+  /** When the learner arrived at `last_item_id`: a batch written late never moves it back. */
+  last_moved_at: Date | null;
   enrolled_at: CreatedAt;
   last_activity_at: UpdatedAt;
   completed_at: Date | null;

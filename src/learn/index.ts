@@ -9,7 +9,15 @@ import { label } from './localize.js';
 import { lessonHtml } from './outline.js';
 import { ItemParams, loadPlayer, type PlayerContext, type PlayerItem } from './player.js';
 import { doneTime, formKey, isReplay, ReplayFields } from '../offline/receipts.js';
+import { LearnerPlaces } from './places.js';
 import { completeLesson } from './queries.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** "Where I stopped", written in batches; `settle` before reading a learner's own place. */
+    learnerPlaces: LearnerPlaces;
+  }
+}
 
 /** What a lesson page shows of its learner, filled in per request. */
 type LessonFill = Pick<PlayerContext, 'item' | 'mark'> & {
@@ -40,12 +48,16 @@ function lessonHoles(
 /** The lesson player: table of contents, lesson text, previous, and "Next", which marks the lesson read. */
 async function learnPlugin(instance: FastifyInstance): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const places = new LearnerPlaces(app.db, app.log);
+  app.decorate('learnerPlaces', places);
+  // Runs before the database closes (onClose hooks run in reverse order of registration).
+  app.addHook('onClose', async () => places.flush());
 
   app.get(
     '/courses/:slug/lessons/:item',
     { schema: { params: ItemParams } },
     async (request, reply) => {
-      const player = await loadPlayer(app.db, request, 'lesson');
+      const player = await loadPlayer(app, request, 'lesson');
       const html = await lessonHtml(app.db, player.item.item_id, player.item.content_hash);
       const fallback = !html[request.locale];
       const contentLocale = fallback ? 'en' : request.locale;
@@ -85,7 +97,7 @@ async function learnPlugin(instance: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const player = await loadPlayer(app.db, request, 'lesson');
+      const player = await loadPlayer(app, request, 'lesson');
       const body = request.body ?? {};
       const { courseCompleted, replay } = await completeLesson(
         app.db,

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { signedIn } from '../accounts/guard.js';
 import type { SessionUser } from '../accounts/sessions.js';
@@ -6,8 +6,7 @@ import { notFound, PageRefusal } from '../web/http-errors.js';
 import { translator, type Translate } from '../web/i18n/index.js';
 import { Slug } from '../web/schemas.js';
 import { isOfflineDownload } from '../offline/receipts.js';
-import type { Kysely } from 'kysely';
-import type { Database, ItemKind } from '../db/database.js';
+import type { ItemKind } from '../db/database.js';
 import { label } from './localize.js';
 import { courseOutline, itemUrl, type Outline, type OutlineItem } from './outline.js';
 import {
@@ -52,17 +51,17 @@ function itemMark(progress: LearnerProgress, item: OutlineItem, t: Translate): I
  * thrown, for the error handler to answer).
  */
 export async function loadPlayer(
-  db: Kysely<Database>,
+  app: Pick<FastifyInstance, 'db' | 'learnerPlaces'>,
   request: FastifyRequest<{ Params: { slug: string; item: string } }>,
   kind: ItemKind,
 ): Promise<PlayerContext> {
+  const { db } = app;
   const user = signedIn(request);
   const item = await findItemForLearner(db, {
     courseSlug: request.params.slug,
     kind,
     itemSlug: request.params.item,
     userId: user.id,
-    record: !isOfflineDownload(request.headers),
   });
   if (!item) throw notFound();
   if (!item.enrolment_id || item.enrolment_status === 'withdrawn') {
@@ -72,6 +71,14 @@ export async function loadPlayer(
       title: label(item.course_title, request.locale),
     });
   }
+  // A page fetched to be saved on a device moves nothing and counts no time.
+  if (!isOfflineDownload(request.headers))
+    app.learnerPlaces.record({
+      userId: user.id,
+      courseId: item.course_id,
+      itemId: item.item_id,
+      lastItemId: item.last_item_id,
+    });
   const outline = await courseOutline(db, item.course_id, item.content_hash);
   const progress = progressFromRows(item.progress_rows);
   const index = outline.items.findIndex((entry) => entry.id === item.item_id);

@@ -26,28 +26,19 @@ export type PlayerItemRow = {
   enrolment_id: number | null;
   enrolment_status: EnrolmentStatus | null;
   progress_percent: number | null;
-  /** Where the learner was before this page (the statement moves it here). */
+  /** Where the learner was before this page, as the database has it. */
   last_item_id: number | null;
   progress_rows: ProgressRow[] | null;
 };
 
 /**
  * The start of every player page, in one round trip: course, item, enrolment and the learner's
- * progress, and, when the learner moved to another item, the move recorded for "Continue" and
- * time spent (a data-modifying CTE; rereading a page writes nothing). Time spent is estimated the
- * way server-side LMS logs do it: the gap since the previous page of the course, counted up to 15
- * minutes, and not at all after a 30-minute break.
+ * progress. Where the learner was before this page is `last_item_id`; the move to this page is
+ * recorded apart (places.ts).
  */
 export async function findItemForLearner(
   db: Kysely<Database>,
-  options: {
-    courseSlug: string;
-    kind: ItemKind;
-    itemSlug: string;
-    userId: number;
-    /** False for a page fetched to be saved on a device: it moves nothing and counts no time. */
-    record?: boolean;
-  },
+  options: { courseSlug: string; kind: ItemKind; itemSlug: string; userId: number },
 ): Promise<PlayerItemRow | undefined> {
   const result = await sql<PlayerItemRow>`${sql.raw(prepared('player-item'))}
     with target as (
@@ -56,18 +47,6 @@ export async function findItemForLearner(
         from courses c
         join course_items i on i.course_id = c.id and i.kind = ${options.kind} and i.slug = ${options.itemSlug} and i.removed_at is null
        where c.slug = ${options.courseSlug} and c.published
-    ),
-    moved as (
-      update enrolments e
-         set last_item_id = t.item_id,
-             last_activity_at = now(),
-             time_spent_seconds = e.time_spent_seconds + case when now() - e.last_activity_at < interval '30 minutes' then least(900, extract(epoch from now() - e.last_activity_at)::int) else 0 end
-        from target t
-       where e.user_id = ${options.userId} and e.course_id = t.course_id and e.status <> 'withdrawn' and e.last_item_id is distinct from t.item_id and ${options.record !== false}::boolean
-         -- This write is only "where I stopped" and an estimate of time spent: its commit does not
-         -- wait for the WAL to reach the disk (a database crash may forget the last fraction of a
-         -- second of moves; nothing else of this transaction is at stake, and no other one).
-         and (select set_config('synchronous_commit', 'off', true)) = 'off'
     )
     select t.*, e.id as enrolment_id, e.status as enrolment_status, e.progress_percent, e.last_item_id,
            (select json_agg(json_build_array(p.item_id, p.completed_at is not null, p.passed, p.best_score)) from item_progress p where p.user_id = ${options.userId} and p.course_id = t.course_id) as progress_rows

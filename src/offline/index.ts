@@ -82,7 +82,7 @@ ${workerSource}`;
     '/courses/:slug/quizzes/:item/offline-key',
     { schema: { params: ItemParams }, config: { jsonErrors } },
     async (request, reply) => {
-      const player = await loadPlayer(app.db, request, 'quiz');
+      const player = await loadPlayer(app, request, 'quiz');
       if (!offlineMarking(player)) throw notFound();
       const quiz = player.item.quiz as QuizSettings;
       // Only the questions of the learner's open attempt (the one the saved quiz page shows): a

@@ -122,12 +122,12 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
   app.get(
     '/courses/:slug/quizzes/:item',
     { schema: { params: ItemParams } },
-    async (request, reply) => showQuiz(request, reply, await loadPlayer(app.db, request, 'quiz')),
+    async (request, reply) => showQuiz(request, reply, await loadPlayer(app, request, 'quiz')),
   );
 
   // Saves answers given so far (htmx on every change; the "Save" button without JavaScript).
   app.post('/courses/:slug/quizzes/:item/answers', QuizRoute, async (request, reply) => {
-    const player = await loadPlayer(app.db, request, 'quiz');
+    const player = await loadPlayer(app, request, 'quiz');
     const open = await findOpenAttempt(app.db, player.user.id, player.item.item_id);
     if (open) {
       const questions = quizOf(player).questions.filter((question) =>
@@ -155,7 +155,7 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
   });
 
   app.post('/courses/:slug/quizzes/:item/submit', QuizRoute, async (request, reply) => {
-    const player = await loadPlayer(app.db, request, 'quiz');
+    const player = await loadPlayer(app, request, 'quiz');
     const quiz = quizOf(player);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const field = (name: string) => (typeof body[name] === 'string' ? body[name] : undefined);
@@ -215,7 +215,7 @@ async function quizzesPlugin(instance: FastifyInstance): Promise<void> {
   });
 
   app.post('/courses/:slug/quizzes/:item/retry', QuizRoute, async (request, reply) => {
-    const player = await loadPlayer(app.db, request, 'quiz');
+    const player = await loadPlayer(app, request, 'quiz');
     const { attempt, submitted } = await openAttempt(
       app.db,
       player.user.id,

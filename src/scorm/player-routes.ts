@@ -23,7 +23,7 @@ export async function playerRoutes(instance: FastifyInstance): Promise<void> {
     '/courses/:slug/scos/:item',
     { schema: { params: ItemParams } },
     async (request, reply) => {
-      const player = await loadPlayer(app.db, request, 'sco');
+      const player = await loadPlayer(app, request, 'sco');
       const { user } = player;
       const courseRef = {
         userId: user.id,
