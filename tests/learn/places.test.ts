@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
 import { LearnerPlaces } from '../../src/learn/places.js';
 import { courseIdOf, createTestApp, signIn, type TestContext } from '../helpers/app.js';
 
@@ -37,6 +38,25 @@ const itemId = async (slug: string) =>
       .executeTakeFirstOrThrow()
   ).id;
 
+/** The database refuses every write to this learner's enrolments meanwhile, as one going down would. */
+async function refusingWritesOf(userId: number, meanwhile: () => Promise<void>) {
+  const { db } = ctx.database;
+  await sql`create function refuse_move() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(
+    db,
+  );
+  await sql
+    .raw(
+      `create trigger refuse_move before update on enrolments for each row when (new.user_id = ${userId}) execute function refuse_move()`,
+    )
+    .execute(db);
+  try {
+    await meanwhile();
+  } finally {
+    await sql`drop trigger refuse_move on enrolments`.execute(db);
+    await sql`drop function refuse_move()`.execute(db);
+  }
+}
+
 describe('where a learner stopped', () => {
   it('is written a moment after the page, and at once before the learner reads it', async () => {
     const { browser, user } = await enrolledLearner();
@@ -59,6 +79,20 @@ describe('where a learner stopped', () => {
     await expect
       .poll(async () => (await enrolment(user.id)).last_item_id, { timeout: 2000 })
       .toBe(await itemId('optional-reading'));
+  });
+
+  it('is written when the app stops, before the database closes', async () => {
+    // A second app on the same database, stopped at once (as SIGTERM stops a node).
+    const node = await buildApp({
+      config: ctx.config,
+      database: ctx.database,
+      closeDatabase: false,
+    });
+    const other = await signIn({ ...ctx, app: node }, 'learner');
+    await other.browser.post(`${base}/enrol`);
+    await other.browser.get(`${base}/lessons/optional-reading`);
+    await node.close();
+    expect((await enrolment(other.user.id)).last_item_id).toBe(await itemId('optional-reading'));
   });
 
   it('counts the time since the previous page, up to 15 minutes, nothing after a long break', async () => {
@@ -152,44 +186,21 @@ describe('where a learner stopped', () => {
     const welcome = await itemId('welcome');
     const optional = await itemId('optional-reading');
     const places = new LearnerPlaces(ctx.database.db, ctx.app.log);
-    // The database refuses this learner's writes, as a database going down would.
-    await sql`create function refuse_move() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(
-      ctx.database.db,
-    );
-    await sql
-      .raw(
-        `create trigger refuse_move before update on enrolments for each row when (new.user_id = ${user.id}) execute function refuse_move()`,
-      )
-      .execute(ctx.database.db);
-    try {
+    await refusingWritesOf(user.id, async () => {
       places.record({ userId: user.id, courseId, itemId: welcome, lastItemId: null });
       await places.flush();
       places.record({ userId: user.id, courseId, itemId: optional, lastItemId: null });
       await places.flush();
       expect((await enrolment(user.id)).last_item_id).toBeNull();
-    } finally {
-      await sql`drop trigger refuse_move on enrolments`.execute(ctx.database.db);
-      await sql`drop function refuse_move()`.execute(ctx.database.db);
-    }
+    });
     await places.settle(user.id);
     expect((await enrolment(user.id)).last_item_id).toBe(optional);
 
     // A move refused three times is dropped: only "where I stopped" is lost, and it is logged.
-    await sql`create function refuse_move() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(
-      ctx.database.db,
-    );
-    await sql
-      .raw(
-        `create trigger refuse_move before update on enrolments for each row when (new.user_id = ${user.id}) execute function refuse_move()`,
-      )
-      .execute(ctx.database.db);
-    try {
+    await refusingWritesOf(user.id, async () => {
       places.record({ userId: user.id, courseId, itemId: welcome, lastItemId: optional });
       for (let attempt = 0; attempt < 3; attempt += 1) await places.flush();
-    } finally {
-      await sql`drop trigger refuse_move on enrolments`.execute(ctx.database.db);
-      await sql`drop function refuse_move()`.execute(ctx.database.db);
-    }
+    });
     await places.flush();
     expect((await enrolment(user.id)).last_item_id).toBe(optional);
   });
