@@ -12,6 +12,9 @@ import { pipeline } from 'node:stream/promises';
 import { contentTypeOf } from './content-type.js';
 import type { ByteRange, ObjectInfo, ObjectStorage, StoredObject } from './types.js';
 
+/** File-system calls in flight at once: enough to keep libuv's threads busy, not a flood. */
+const STAT_BATCH = 64;
+
 export function localStorage(root: string): ObjectStorage {
   const base = resolve(root);
   /** The file of a key, never outside the root whatever the key holds. */
@@ -77,14 +80,18 @@ export function localStorage(root: string): ObjectStorage {
     async list(prefix: string) {
       const root = pathOf(prefix);
       const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+      const paths = entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name));
       const files: Array<{ path: string; size: number }> = [];
-      for (const entry of entries) {
-        if (!entry.isFile()) continue;
-        const path = join(entry.parentPath, entry.name);
-        files.push({
-          path: relative(root, path).split(sep).join('/'),
-          size: (await stat(path)).size,
-        });
+      // A package can hold thousands of files: their sizes are read STAT_BATCH at a time (one by
+      // one took a quarter of a second for 5,000 files).
+      for (let start = 0; start < paths.length; start += STAT_BATCH) {
+        const batch = paths.slice(start, start + STAT_BATCH);
+        const sizes = await Promise.all(batch.map(async (path) => (await stat(path)).size));
+        batch.forEach((path, index) =>
+          files.push({ path: relative(root, path).split(sep).join('/'), size: sizes[index]! }),
+        );
       }
       return files.sort((a, b) => a.path.localeCompare(b.path));
     },
