@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { timeSpentUntil } from './time-spent.js';
 
 /** A learner opening an item of a course: "where I stopped", and time spent since the last step. */
 export type Move = {
@@ -98,10 +99,9 @@ export class LearnerPlaces {
 }
 
 /**
- * One statement for a batch of moves. Time spent is estimated the way server-side LMS logs do it:
- * the gap since the learner's previous activity in the course, counted up to 15 minutes, and not
- * at all after a 30-minute break. Its commit does not wait for the WAL to reach the disk: a
- * database crash may forget the last fraction of a second of moves, nothing else.
+ * One statement for a batch of moves, each adding its time since the learner's previous step
+ * (time-spent.ts). Its commit does not wait for the WAL to reach the disk: a database crash may
+ * forget the last fraction of a second of moves, nothing else.
  */
 async function writeMoves(db: Kysely<Database>, moves: PendingMove[]): Promise<void> {
   await sql`
@@ -109,9 +109,7 @@ async function writeMoves(db: Kysely<Database>, moves: PendingMove[]): Promise<v
        set last_item_id = v.item_id,
            last_moved_at = v.at,
            last_activity_at = greatest(e.last_activity_at, v.at),
-           time_spent_seconds = e.time_spent_seconds + case
-             when v.at > e.last_activity_at and v.at - e.last_activity_at < interval '30 minutes'
-             then least(900, extract(epoch from v.at - e.last_activity_at)::int) else 0 end
+           time_spent_seconds = ${sql.raw(timeSpentUntil('v.at'))}
       from unnest(${moves.map((move) => move.userId)}::int[], ${moves.map((move) => move.courseId)}::int[],
                   ${moves.map((move) => move.itemId)}::int[], ${moves.map((move) => move.at.toISOString())}::timestamptz[])
            as v(user_id, course_id, item_id, at)

@@ -10,6 +10,7 @@ import type {
 import { prepared } from '../db/connect.js';
 import { onceForKey } from '../offline/receipts.js';
 import { recomputeProgress } from './progress.js';
+import { timeSpentUntil } from './time-spent.js';
 
 export type PlayerItemRow = {
   course_id: number;
@@ -168,17 +169,20 @@ export async function boundedTime(
   return row.rows[0]?.at ?? doneAt;
 }
 
-/** Records activity on the enrolment at `at`, never moving it back (offline work arrives late). */
+/**
+ * Records activity on the enrolment at `at`, with the time since the learner's previous step
+ * (time-spent.ts), never moving it back (offline work arrives late).
+ */
 export async function touchEnrolment(
   trx: Transaction<Database>,
   userId: number,
   courseId: number,
   at: Date,
 ): Promise<void> {
-  await trx
-    .updateTable('enrolments')
-    .set({ last_activity_at: sql`greatest(last_activity_at, ${at}::timestamptz)` })
-    .where('user_id', '=', userId)
-    .where('course_id', '=', courseId)
-    .execute();
+  await sql`
+    update enrolments e
+       set time_spent_seconds = ${sql.raw(timeSpentUntil('step.at'))},
+           last_activity_at = greatest(e.last_activity_at, step.at)
+      from (select ${at}::timestamptz as at) step
+     where e.user_id = ${userId} and e.course_id = ${courseId}`.execute(trx);
 }

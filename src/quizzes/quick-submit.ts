@@ -13,6 +13,7 @@ import {
   type SubmitOutcome,
 } from './attempts.js';
 import { grade } from './grading.js';
+import { timeSpentUntil } from '../learn/time-spent.js';
 
 /**
  * Submits a quiz: the usual case in one statement (quickSubmit), anything else (answers sent
@@ -136,9 +137,10 @@ export async function quickSubmit(
       ),
       touched as (
         update enrolments e
-           set last_activity_at = greatest(e.last_activity_at, ${submittedAt}::timestamptz),
+           set time_spent_seconds = ${sql.raw(timeSpentUntil('step.at'))},
+               last_activity_at = greatest(e.last_activity_at, step.at),
                progress_percent = n.percent
-          from enrolment n
+          from enrolment n, (select ${submittedAt}::timestamptz as at) step
          where e.id = n.id and exists (select 1 from graded)
         returning e.progress_percent
       )

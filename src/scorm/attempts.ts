@@ -8,6 +8,7 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Database, ScormAttemptPolicy } from '../db/database.js';
 import { prepared } from '../db/connect.js';
 import { recomputeProgress } from '../learn/progress.js';
+import { timeSpentUntil } from '../learn/time-spent.js';
 import type { FlatSco, ParsedPackage, ScormVersion } from './package/index.js';
 import { launchCmi, type Learner } from './launch-cmi.js';
 import type { ParsedCommit } from './runtime/commit.js';
@@ -218,7 +219,8 @@ const COMMIT_STATEMENT = `${prepared('scorm-commit')}
              best_score = greatest(item_progress.best_score, excluded.best_score), updated_at = now()
     ),
     activity as (
-      update enrolments e set last_activity_at = now() from updated u
+      update enrolments e set last_activity_at = now(), time_spent_seconds = ${timeSpentUntil('now()')}
+        from updated u
        where e.user_id = $2 and e.course_id = u.course_id and e.last_activity_at < now() - interval '1 minute'
     )
     select u.course_id from updated u`;

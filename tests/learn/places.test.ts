@@ -205,3 +205,36 @@ describe('where a learner stopped', () => {
     expect((await enrolment(user.id)).last_item_id).toBe(optional);
   });
 });
+
+describe('time spent', () => {
+  /** Dates the learner's last step in the course `minutes` ago, as if they had spent them reading. */
+  const stepBack = async (userId: number, minutes: number) => {
+    await ctx.app.learnerPlaces.settle(userId);
+    await ctx.database.db
+      .updateTable('enrolments')
+      .set({ last_activity_at: new Date(Date.now() - minutes * 60_000) })
+      .where('user_id', '=', userId)
+      .where('course_id', '=', courseId)
+      .execute();
+  };
+  const timeSpent = async (userId: number) => {
+    await ctx.app.learnerPlaces.settle(userId);
+    return (await enrolment(userId)).time_spent_seconds;
+  };
+
+  it('counts the reading of a lesson left with "Next", and the time on a quiz until it is submitted', async () => {
+    const { browser, user } = await enrolledLearner();
+    await browser.get(`${base}/lessons/welcome`);
+    await stepBack(user.id, 5);
+    await browser.post(`${base}/lessons/welcome/complete`);
+    await browser.get(`${base}/lessons/english-only`);
+    expect(await timeSpent(user.id)).toBeGreaterThanOrEqual(300);
+    expect(await timeSpent(user.id)).toBeLessThan(310);
+
+    await browser.get(`${base}/quizzes/basics-check`);
+    await stepBack(user.id, 4);
+    await browser.post(`${base}/quizzes/basics-check/submit`, { 'q-greeting': 'hello' });
+    expect(await timeSpent(user.id)).toBeGreaterThanOrEqual(300 + 240);
+    expect(await timeSpent(user.id)).toBeLessThan(300 + 250);
+  });
+});

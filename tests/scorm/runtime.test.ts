@@ -589,6 +589,36 @@ describe('progress and completion', () => {
   });
 });
 
+describe('time spent', () => {
+  it('a commit counts the time since the learner’s previous step, at most once a minute', async () => {
+    const { user, browser } = await enrolledLearner(ctx, 'golf');
+    const { launch: golf } = await launch(browser, 'golf', 'item_1');
+    await ctx.app.learnerPlaces.settle(user.id);
+    const spent = async () =>
+      (
+        await db()
+          .selectFrom('enrolments')
+          .select('time_spent_seconds')
+          .where('user_id', '=', user.id)
+          .where('course_id', '=', course.golf)
+          .executeTakeFirstOrThrow()
+      ).time_spent_seconds;
+    const before = await spent();
+    await db()
+      .updateTable('enrolments')
+      .set({ last_activity_at: new Date(Date.now() - 3 * 60_000) })
+      .where('user_id', '=', user.id)
+      .where('course_id', '=', course.golf)
+      .execute();
+    await postCommit(ctx, golf.commitUrl, commit12(golf.seqBase + 1));
+    expect((await spent()) - before).toBeGreaterThanOrEqual(180);
+    expect((await spent()) - before).toBeLessThan(190);
+    // The next commit, seconds later, waits for the minute: nothing more yet.
+    await postCommit(ctx, golf.commitUrl, commit12(golf.seqBase + 2));
+    expect((await spent()) - before).toBeLessThan(190);
+  });
+});
+
 describe('attempt settings', () => {
   const setPolicy = (policy: 'when_finished' | 'never' | 'always', maxAttempts: number | null) =>
     db()
