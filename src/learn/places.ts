@@ -15,7 +15,7 @@ export type Move = {
 type PendingMove = Required<Omit<Move, 'lastItemId'>> & { tries: number };
 
 /** How long a move waits for others to share its write; also the most a crash of the process loses. */
-export const PLACES_FLUSH_MS = 100;
+const PLACES_FLUSH_MS = 100;
 /** A batch this big is written at once. */
 const BATCH_LIMIT = 500;
 /** A batch refused this many times is dropped (logged): only "where I stopped" is at stake. */
