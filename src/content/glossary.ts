@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locale } from '../db/database.js';
-import type { ContentProblem } from './problems.js';
+import type { ContentProblem } from './content-error.js';
 
 /**
  * The shared terms of all course translations, `courses/glossary/<locale>.md`: Markdown tables whose

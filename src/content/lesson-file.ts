@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Locale, LocalizedText } from '../db/database.js';
 import type { LessonSource } from './course-source.js';
 import { type LinkResolver, renderLesson } from './markdown.js';
-import { type ContentProblem, YamlFile } from './problems.js';
+import type { ContentProblem } from './content-error.js';
+import { YamlFile } from './problems.js';
 import { checker } from './yaml-checks.js';
 
 /** Reads a lesson's Markdown file in each language (front matter, then the body rendered to safe HTML). */

@@ -11,7 +11,8 @@ import { type Glossary, loadGlossary } from './glossary.js';
 import { checkTranslations } from './translations.js';
 import { checker, localized } from './yaml-checks.js';
 import { courseFolders, courseHash, listFiles } from './hash.js';
-import { ContentError, type ContentProblem, YamlFile, type YamlPath } from './problems.js';
+import { ContentError, type ContentProblem } from './content-error.js';
+import { YamlFile, type YamlPath } from './problems.js';
 
 const MEDIA_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',

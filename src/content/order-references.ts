@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locale } from '../db/database.js';
 import type { ModuleSource } from './course-source.js';
-import type { ContentProblem } from './problems.js';
+import type { ContentProblem } from './content-error.js';
 
 // Words that point the reader at what comes after this lesson, in the four languages the
 // courses are written in ("next modules" in the plural speaks of the course in general).

@@ -1,7 +1,6 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 
 import type { ContentProblem } from './content-error.js';
-export { ContentError, formatProblem, type ContentProblem } from './content-error.js';
 
 export type YamlPath = Array<string | number>;
 

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locale, QuizOption, QuizQuestion } from '../db/database.js';
 import type { QuizSource } from './course-source.js';
-import { type ContentProblem, YamlFile, type YamlPath } from './problems.js';
+import type { ContentProblem } from './content-error.js';
+import { YamlFile, type YamlPath } from './problems.js';
 import { checker, localized } from './yaml-checks.js';
 
 /** Reads a quiz's YAML file: questions, options with feedback, and the explanation, per language. */

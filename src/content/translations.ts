@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locale } from '../db/database.js';
 import type { ModuleSource } from './course-source.js';
 import { checkGlossaryTerms, type Glossary } from './glossary.js';
-import type { ContentProblem } from './problems.js';
+import type { ContentProblem } from './content-error.js';
 
 const LANGUAGE_NAMES: Record<Locale, string> = {
   en: 'English',

@@ -1,6 +1,7 @@
 import type { Locale, LocalizedText } from '../db/database.js';
 import { LOCALES } from '../web/i18n/index.js';
-import type { ContentProblem, YamlFile, YamlPath } from './problems.js';
+import type { ContentProblem } from './content-error.js';
+import type { YamlFile, YamlPath } from './problems.js';
 
 /** A course, module, lesson or quiz id: lowercase letters, digits and single dashes. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

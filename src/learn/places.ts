@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { timeSpentUntil } from './time-spent.js';
+import { recordStepAt } from './time-spent.js';
 
 /** A learner opening an item of a course: "where I stopped", and time spent since the last step. */
 export type Move = {
@@ -108,8 +108,7 @@ async function writeMoves(db: Kysely<Database>, moves: PendingMove[]): Promise<v
     update enrolments e
        set last_item_id = v.item_id,
            last_moved_at = v.at,
-           last_activity_at = greatest(e.last_activity_at, v.at),
-           time_spent_seconds = ${sql.raw(timeSpentUntil('v.at'))}
+           ${sql.raw(recordStepAt('v.at'))}
       from unnest(${moves.map((move) => move.userId)}::int[], ${moves.map((move) => move.courseId)}::int[],
                   ${moves.map((move) => move.itemId)}::int[], ${moves.map((move) => move.at.toISOString())}::timestamptz[])
            as v(user_id, course_id, item_id, at)

@@ -10,7 +10,7 @@ import type {
 import { prepared } from '../db/connect.js';
 import { onceForKey } from '../offline/receipts.js';
 import { recomputeProgress } from './progress.js';
-import { timeSpentUntil } from './time-spent.js';
+import { recordStepAt } from './time-spent.js';
 
 export type PlayerItemRow = {
   course_id: number;
@@ -181,8 +181,7 @@ export async function touchEnrolment(
 ): Promise<void> {
   await sql`
     update enrolments e
-       set time_spent_seconds = ${sql.raw(timeSpentUntil('step.at'))},
-           last_activity_at = greatest(e.last_activity_at, step.at)
+       set ${sql.raw(recordStepAt('step.at'))}
       from (select ${at}::timestamptz as at) step
      where e.user_id = ${userId} and e.course_id = ${courseId}`.execute(trx);
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { prepared } from '../db/connect.js';
 import type { Database, QuizAnswers, QuizAttemptsTable, QuizSettings } from '../db/database.js';
 import { recomputeProgress } from '../learn/progress.js';
-import { timeSpentUntil } from '../learn/time-spent.js';
+import { recordStepAt } from '../learn/time-spent.js';
 import { boundedTime } from '../learn/queries.js';
 import { onceForKey, quizVersion } from '../offline/receipts.js';
 import { drawAttempt, grade } from './grading.js';
@@ -317,8 +317,7 @@ async function gradeOpenAttempt(
       ),
       touched as (
         update enrolments e
-           set time_spent_seconds = ${sql.raw(timeSpentUntil('step.at'))},
-               last_activity_at = greatest(e.last_activity_at, step.at)
+           set ${sql.raw(recordStepAt('step.at'))}
           from (select ${submittedAt}::timestamptz as at) step
          where e.user_id = ${options.userId} and e.course_id = ${options.courseId}
       )

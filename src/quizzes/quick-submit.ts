@@ -13,7 +13,7 @@ import {
   type SubmitOutcome,
 } from './attempts.js';
 import { grade } from './grading.js';
-import { timeSpentUntil } from '../learn/time-spent.js';
+import { recordStepAt } from '../learn/time-spent.js';
 
 /**
  * Submits a quiz: the usual case in one statement (quickSubmit), anything else (answers sent
@@ -137,8 +137,7 @@ export async function quickSubmit(
       ),
       touched as (
         update enrolments e
-           set time_spent_seconds = ${sql.raw(timeSpentUntil('step.at'))},
-               last_activity_at = greatest(e.last_activity_at, step.at),
+           set ${sql.raw(recordStepAt('step.at'))},
                progress_percent = n.percent
           from enrolment n, (select ${submittedAt}::timestamptz as at) step
          where e.id = n.id and exists (select 1 from graded)

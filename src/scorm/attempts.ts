@@ -8,7 +8,7 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Database, ScormAttemptPolicy } from '../db/database.js';
 import { prepared } from '../db/connect.js';
 import { recomputeProgress } from '../learn/progress.js';
-import { timeSpentUntil } from '../learn/time-spent.js';
+import { recordStepAt } from '../learn/time-spent.js';
 import type { FlatSco, ParsedPackage, ScormVersion } from './package/index.js';
 import { launchCmi, type Learner } from './launch-cmi.js';
 import type { ParsedCommit } from './runtime/commit.js';
@@ -219,7 +219,7 @@ const COMMIT_STATEMENT = `${prepared('scorm-commit')}
              best_score = greatest(item_progress.best_score, excluded.best_score), updated_at = now()
     ),
     activity as (
-      update enrolments e set last_activity_at = now(), time_spent_seconds = ${timeSpentUntil('now()')}
+      update enrolments e set ${recordStepAt('now()')}
         from updated u
        where e.user_id = $2 and e.course_id = u.course_id and e.last_activity_at < now() - interval '1 minute'
     )

@@ -20,7 +20,6 @@ import { inspectPackage } from './package/index.js';
 
 export { ImportRefused, type ImportOptions, type ImportResult } from './import-records.js';
 import { packagePrefix, scormRoot } from './package-places.js';
-export { packageDir, packagePrefix, scormRoot } from './package-places.js';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/content/problems.js';
+import { ContentError } from '../../src/content/content-error.js';
 import { loadCourses } from '../../src/content/load.js';
 import { syncCourses } from '../../src/content/sync.js';
 import { openTestDatabase } from '../helpers/database.js';

@@ -13,7 +13,7 @@ import {
   CONTENT_TOKEN_SECONDS,
   type ContentToken,
 } from '../../src/scorm/content.js';
-import { packageDir, scormRoot } from '../../src/scorm/import.js';
+import { packageDir, scormRoot } from '../../src/scorm/package-places.js';
 import { signToken } from '../../src/web/signed-token.js';
 import {
   buildGolf12,

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeUser, type TestContext } from '../helpers/app.js';
 import { openAttempt, recordCommit } from '../../src/scorm/attempts.js';
-import { ImportRefused, importPackage, packageDir } from '../../src/scorm/import.js';
+import { ImportRefused, importPackage } from '../../src/scorm/import.js';
+import { packageDir } from '../../src/scorm/package-places.js';
 import type { PackageProblem, ParsedPackage } from '../../src/scorm/package/index.js';
 import { parseCommit } from '../../src/scorm/runtime/commit.js';
 import {

@@ -10,12 +10,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { signIn, type TestContext } from '../helpers/app.js';
 import { TestBrowser } from '../helpers/client.js';
 import type { Role, User } from '../../src/db/database.js';
-import {
-  importPackage,
-  scormRoot,
-  type ImportOptions,
-  type ImportResult,
-} from '../../src/scorm/import.js';
+import { importPackage, type ImportOptions, type ImportResult } from '../../src/scorm/import.js';
+import { scormRoot } from '../../src/scorm/package-places.js';
 
 export type Build = (dir: string, fileName?: string) => Promise<string>;
 
